@@ -1,0 +1,30 @@
+//! Authentication: passwords, access tokens, sessions with rotating refresh tokens, integration
+//! tokens, invitations and login throttling (DESIGN.md §4).
+
+pub mod integration;
+pub mod invitations;
+pub mod jwt;
+pub mod password;
+pub mod principal_loader;
+pub mod secret;
+pub mod sessions;
+pub mod throttle;
+
+use crate::ids::UserId;
+use chrono::{DateTime, Utc};
+
+/// What a successful login, refresh or invitation acceptance hands back.
+#[derive(Debug, Clone)]
+pub struct IssuedSession {
+    pub user_id: UserId,
+    pub access_token: String,
+    pub expires_at: DateTime<Utc>,
+    pub refresh_token: String,
+}
+
+/// Where a request comes from, for throttling and the session record.
+#[derive(Debug, Clone, Default)]
+pub struct ClientInfo {
+    pub address: Option<String>,
+    pub user_agent: Option<String>,
+}

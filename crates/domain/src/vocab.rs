@@ -1,0 +1,77 @@
+//! The closed vocabularies of the domain, stored as lower-case text with a CHECK in the database.
+
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),* $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum $name { $($variant),* }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $($name::$variant => $text),* }
+            }
+
+            pub fn parse(text: &str) -> Option<Self> {
+                match text { $($text => Some($name::$variant),)* _ => None }
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    };
+}
+
+vocabulary!(OrganizationKind {
+    EnterpriseBranch = "enterprise_branch",
+    SocialOrganization = "social_organization",
+    Community = "community",
+    School = "school",
+    Hospital = "hospital",
+    ChamberOfCommerce = "chamber_of_commerce",
+    GovernmentDepartment = "government_department",
+    Other = "other",
+});
+
+vocabulary!(Position {
+    Secretary = "secretary",
+    DeputySecretary = "deputy_secretary",
+    OrganizationCommittee = "organization_committee",
+    PropagandaCommittee = "propaganda_committee",
+    DisciplineCommittee = "discipline_committee",
+    YouthCommittee = "youth_committee",
+    Member = "member",
+});
+
+vocabulary!(AllianceKind { Pairing = "pairing", Tripartite = "tripartite", Consortium = "consortium" });
+
+vocabulary!(AllianceStatus { Preparatory = "preparatory", Active = "active", Dissolved = "dissolved" });
+
+vocabulary!(RotationPeriod { Month = "month", Quarter = "quarter", HalfYear = "half_year", Year = "year" });
+
+vocabulary!(Visibility { Public = "public", Members = "members" });
+
+vocabulary!(
+    /// Roles granted explicitly on one alliance.
+    GrantedRole { AllianceAdmin = "alliance_admin", Supervisor = "supervisor" }
+);
+
+vocabulary!(
+    /// What an integration token may do; nothing else.
+    Scope {
+        ReadAlliance = "read:alliance",
+        ReadOrganization = "read:organization",
+        ReadMembers = "read:members",
+        ReadMeetings = "read:meetings",
+        WriteMeetings = "write:meetings",
+        ReadActivities = "read:activities",
+        WriteActivities = "write:activities",
+        ReadAgreements = "read:agreements",
+        ReadResources = "read:resources",
+        ReadDocuments = "read:documents",
+    }
+);

@@ -1,0 +1,140 @@
+//! The HTTP router: GraphQL, GraphiQL, health, metrics and the built web client.
+
+use crate::config::Config;
+use crate::graphql;
+use crate::observability::{OperationInfo, metrics_handle};
+use alliance_api::{ApiConfig, AppSchema, Limits};
+use alliance_domain::Services;
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, Method, StatusCode, header};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use sea_orm::ConnectionTrait;
+use std::path::Path;
+use std::time::{Duration, Instant};
+use tower_http::cors::CorsLayer;
+use tower_http::services::{ServeDir, ServeFile};
+
+#[derive(Clone)]
+pub struct AppState {
+    pub schema: AppSchema,
+    pub services: Services,
+    pub limits: Limits,
+    pub api_config: ApiConfig,
+    pub config_trust_proxy: bool,
+}
+
+impl AppState {
+    pub fn new(services: Services, config: &Config) -> Self {
+        let api_config = ApiConfig {
+            refresh_cookie_secure: config.cookie_secure,
+            ..ApiConfig::default()
+        };
+        let schema = alliance_api::build_schema(
+            services.clone(),
+            api_config.clone(),
+            &config.limits,
+            config.introspection,
+        );
+        Self {
+            schema,
+            services,
+            limits: config.limits.clone(),
+            api_config,
+            config_trust_proxy: config.trust_proxy,
+        }
+    }
+}
+
+async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// 200 only while Postgres answers.
+async fn readyz(State(state): State<AppState>) -> Response {
+    let ping = tokio::time::timeout(
+        Duration::from_secs(2),
+        state.services.db.execute_unprepared("SELECT 1"),
+    )
+    .await;
+    match ping {
+        Ok(Ok(_)) => (StatusCode::OK, "ready").into_response(),
+        _ => (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response(),
+    }
+}
+
+async fn metrics_text(State(state): State<AppState>) -> Response {
+    let pool = state.services.db.get_postgres_connection_pool();
+    let size = f64::from(pool.size());
+    let idle = pool.num_idle() as f64;
+    metrics::gauge!("alliance_db_pool_connections").set(size);
+    metrics::gauge!("alliance_db_pool_idle_connections").set(idle);
+    metrics::gauge!("alliance_db_pool_in_use_connections").set(size - idle);
+    match metrics_handle() {
+        Some(handle) => (
+            [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
+            handle.render(),
+        )
+            .into_response(),
+        None => (
+            StatusCode::SERVICE_UNAVAILABLE,
+            "metrics recorder unavailable",
+        )
+            .into_response(),
+    }
+}
+
+/// One line per request: method, path, status, duration, and the GraphQL operation and outcome.
+async fn log_requests(request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let method = request.method().clone();
+    let path = request.uri().path().to_owned();
+    let response = next.run(request).await;
+    let millis = started.elapsed().as_secs_f64() * 1000.0;
+    let status = response.status().as_u16();
+    match response.extensions().get::<OperationInfo>() {
+        Some(op) => {
+            tracing::info!(%method, %path, status, duration_ms = millis, operation = %op.name, outcome = op.outcome, "request")
+        }
+        None => tracing::info!(%method, %path, status, duration_ms = millis, "request"),
+    }
+    metrics::counter!("alliance_http_requests_total", "status" => status.to_string()).increment(1);
+    response
+}
+
+pub fn router(state: AppState, web_dist: &Path, cors_origins: &[String]) -> Router {
+    let mut app = Router::new()
+        .route(
+            "/graphql",
+            get(graphql::graphiql).post(graphql::graphql_post),
+        )
+        .route("/graphql/ws", get(graphql::graphql_ws))
+        .route("/healthz", get(healthz))
+        .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics_text));
+    if web_dist.join("index.html").is_file() {
+        // History-API fallback: unknown paths get index.html so that client-side routes load.
+        let spa = ServeDir::new(web_dist).fallback(ServeFile::new(web_dist.join("index.html")));
+        app = app.fallback_service(spa);
+    }
+    let mut app = app
+        .with_state(state)
+        .layer(middleware::from_fn(log_requests));
+    if !cors_origins.is_empty() {
+        let origins: Vec<HeaderValue> = cors_origins
+            .iter()
+            .filter_map(|o| HeaderValue::from_str(o).ok())
+            .collect();
+        app = app.layer(
+            CorsLayer::new()
+                .allow_origin(origins)
+                .allow_methods([Method::GET, Method::POST])
+                .allow_headers([header::AUTHORIZATION, header::CONTENT_TYPE])
+                .allow_credentials(true)
+                .max_age(Duration::from_secs(600)),
+        );
+    }
+    app
+}

@@ -1,0 +1,347 @@
+//! `POST /graphql` and `/graphql/ws`: authentication, limits enforced before anything runs,
+//! execution with a timeout, and errors that always carry a code.
+
+use crate::app::AppState;
+use crate::observability::OperationInfo;
+use alliance_api::RequestContext;
+use alliance_domain::Principal;
+use alliance_domain::auth::ClientInfo;
+use async_graphql::{BatchRequest, BatchResponse, Response as GqlResponse, ServerError, Value};
+use async_graphql_axum::{GraphQLProtocol, GraphQLWebSocket};
+use axum::body::Body;
+use axum::extract::{ConnectInfo, FromRequestParts, State, WebSocketUpgrade};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use std::net::SocketAddr;
+use std::time::Instant;
+
+/// The peer address when the server runs with connect info (not in every test harness).
+pub struct PeerAddr(pub Option<SocketAddr>);
+
+impl<S: Send + Sync> FromRequestParts<S> for PeerAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        Ok(Self(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|ConnectInfo(addr)| *addr),
+        ))
+    }
+}
+
+fn error_value(message: &str, code: &str, extra: &[(&str, Value)]) -> ServerError {
+    let mut error = ServerError::new(message, None);
+    let mut extensions = async_graphql::ErrorExtensionValues::default();
+    extensions.set("code", code);
+    for (k, v) in extra {
+        extensions.set(*k, v.clone());
+    }
+    error.extensions = Some(extensions);
+    error
+}
+
+/// A refusal before execution: one error, a status, and the operation log.
+fn refuse(status: StatusCode, message: &str, code: &str, extra: &[(&str, Value)]) -> Response {
+    let body = GqlResponse::from_errors(vec![error_value(message, code, extra)]);
+    let mut response = (status, axum::Json(body)).into_response();
+    response.extensions_mut().insert(OperationInfo {
+        name: "-".into(),
+        outcome: "refused",
+    });
+    response
+}
+
+/// Errors from parsing and validation (depth, complexity, unknown fields) carry no code of their
+/// own: they are the client's mistake. Resolver errors without one are internal.
+fn add_missing_codes(response: &mut GqlResponse) {
+    for error in &mut response.errors {
+        let has_code = error
+            .extensions
+            .as_ref()
+            .is_some_and(|e| e.get("code").is_some());
+        if has_code {
+            continue;
+        }
+        let code = if error.path.is_empty() {
+            "BAD_USER_INPUT"
+        } else {
+            "INTERNAL"
+        };
+        let limit = if error.message.contains("nested too deep") {
+            Some("depth")
+        } else if error.message.contains("too complex") {
+            Some("complexity")
+        } else {
+            None
+        };
+        let extensions = error.extensions.get_or_insert_with(Default::default);
+        extensions.set("code", code);
+        if let Some(limit) = limit {
+            extensions.set("limit", limit);
+        }
+    }
+}
+
+pub fn client_info(headers: &HeaderMap, peer: Option<SocketAddr>, trust_proxy: bool) -> ClientInfo {
+    let forwarded = trust_proxy
+        .then(|| {
+            headers
+                .get("x-forwarded-for")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.split(',').next())
+                .map(|v| v.trim().to_owned())
+        })
+        .flatten();
+    ClientInfo {
+        address: forwarded.or_else(|| peer.map(|p| p.ip().to_string())),
+        user_agent: headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .map(|v| v.chars().take(300).collect()),
+    }
+}
+
+fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|pair| {
+            let (k, v) = pair.trim().split_once('=')?;
+            (k == name && !v.is_empty()).then(|| v.to_owned())
+        })
+}
+
+/// Reads `Authorization`. No header is anonymous; anything present but wrong is an error.
+pub async fn authenticate(
+    state: &AppState,
+    authorization: Option<&str>,
+) -> Result<Principal, alliance_domain::Error> {
+    let Some(value) = authorization else {
+        return Ok(Principal::Anonymous);
+    };
+    let token = value
+        .strip_prefix("Bearer ")
+        .or_else(|| value.strip_prefix("bearer "))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .ok_or(alliance_domain::Error::Unauthenticated(
+            "the Authorization header must be `Bearer <token>`",
+        ))?;
+    state.services.authenticate(token).await
+}
+
+fn operation_name(batch: &BatchRequest) -> String {
+    let names: Vec<&str> = batch
+        .iter()
+        .map(|r| r.operation_name.as_deref().unwrap_or("anonymous"))
+        .collect();
+    names.join(",")
+}
+
+pub async fn graphql_post(
+    State(state): State<AppState>,
+    PeerAddr(peer): PeerAddr,
+    headers: HeaderMap,
+    body: Body,
+) -> Response {
+    let started = Instant::now();
+    let limits = &state.limits;
+    let bytes = match axum::body::to_bytes(body, limits.max_body_bytes).await {
+        Ok(bytes) => bytes,
+        Err(_) => {
+            return refuse(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                &format!(
+                    "the request body is larger than {} bytes",
+                    limits.max_body_bytes
+                ),
+                "BAD_USER_INPUT",
+                &[("limit", Value::from("bodySize"))],
+            );
+        }
+    };
+    let batch: BatchRequest = match serde_json::from_slice(&bytes) {
+        Ok(batch) => batch,
+        Err(e) => {
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                &format!("the body is not a GraphQL request: {e}"),
+                "BAD_USER_INPUT",
+                &[],
+            );
+        }
+    };
+    if let BatchRequest::Batch(requests) = &batch {
+        if requests.len() > limits.max_batch {
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                &format!(
+                    "a batch of {} operations is more than the limit of {}; nothing was run",
+                    requests.len(),
+                    limits.max_batch
+                ),
+                "BAD_USER_INPUT",
+                &[("limit", Value::from("batch"))],
+            );
+        }
+        if requests.is_empty() {
+            return refuse(
+                StatusCode::BAD_REQUEST,
+                "the batch is empty",
+                "BAD_USER_INPUT",
+                &[],
+            );
+        }
+    }
+    let authorization = headers
+        .get(header::AUTHORIZATION)
+        .map(|v| v.to_str().unwrap_or("\u{0}"));
+    let principal = match authenticate(&state, authorization).await {
+        Ok(p) => p,
+        Err(e @ alliance_domain::Error::Unauthenticated(_)) => {
+            let mut response = refuse(
+                StatusCode::UNAUTHORIZED,
+                &e.to_string(),
+                "UNAUTHENTICATED",
+                &[],
+            );
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                header::HeaderValue::from_static("Bearer"),
+            );
+            return response;
+        }
+        Err(e) => {
+            tracing::error!(error = %e, debug = ?e, "authentication failed");
+            return refuse(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "the service is temporarily unavailable",
+                "SERVICE_UNAVAILABLE",
+                &[],
+            );
+        }
+    };
+    let context = RequestContext {
+        principal,
+        client: client_info(&headers, peer, state.config_trust_proxy),
+        refresh_cookie: cookie(&headers, &state.api_config.refresh_cookie_name),
+    };
+    let name = operation_name(&batch);
+    let services = state.services.clone();
+    let batch = match batch {
+        BatchRequest::Single(r) => {
+            BatchRequest::Single(alliance_api::schema::prepare(r, context, &services))
+        }
+        BatchRequest::Batch(rs) => BatchRequest::Batch(
+            rs.into_iter()
+                .map(|r| alliance_api::schema::prepare(r, context.clone(), &services))
+                .collect(),
+        ),
+    };
+    // Dropping the future on timeout drops any open transaction, which rolls back: nothing half-written.
+    let executed = tokio::time::timeout(limits.timeout, state.schema.execute_batch(batch)).await;
+    let mut response = match executed {
+        Ok(response) => response,
+        Err(_) => {
+            return refuse(
+                StatusCode::SERVICE_UNAVAILABLE,
+                &format!(
+                    "the request took longer than {} ms and was stopped",
+                    limits.timeout.as_millis()
+                ),
+                "SERVICE_UNAVAILABLE",
+                &[("limit", Value::from("timeout"))],
+            );
+        }
+    };
+    let mut headers_out = HeaderMap::new();
+    let mut outcome = "ok";
+    match &mut response {
+        BatchResponse::Single(r) => {
+            add_missing_codes(r);
+            headers_out.extend(r.http_headers.drain());
+            if !r.errors.is_empty() {
+                outcome = "error";
+            }
+        }
+        BatchResponse::Batch(rs) => {
+            for r in rs {
+                add_missing_codes(r);
+                for (k, v) in r.http_headers.iter() {
+                    headers_out.append(k.clone(), v.clone());
+                }
+                if !r.errors.is_empty() {
+                    outcome = "error";
+                }
+            }
+        }
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    metrics::counter!("alliance_graphql_requests_total", "operation" => name.clone(), "outcome" => outcome).increment(1);
+    metrics::histogram!("alliance_graphql_request_duration_seconds", "operation" => name.clone())
+        .record(elapsed);
+    let mut http = axum::Json(response).into_response();
+    for (k, v) in headers_out.iter() {
+        http.headers_mut().append(k.clone(), v.clone());
+    }
+    http.headers_mut().insert(
+        header::CACHE_CONTROL,
+        header::HeaderValue::from_static("no-store"),
+    );
+    http.extensions_mut()
+        .insert(OperationInfo { name, outcome });
+    http
+}
+
+pub async fn graphiql() -> impl IntoResponse {
+    axum::response::Html(
+        async_graphql::http::GraphiQLSource::build()
+            .endpoint("/graphql")
+            .subscription_endpoint("/graphql/ws")
+            .title("Alliance GraphQL")
+            .finish(),
+    )
+}
+
+/// graphql-ws. The `connection_init` payload carries `{"Authorization": "Bearer …"}`; a bad
+/// credential closes the connection, it is never downgraded to anonymous.
+pub async fn graphql_ws(
+    State(state): State<AppState>,
+    protocol: GraphQLProtocol,
+    headers: HeaderMap,
+    PeerAddr(peer): PeerAddr,
+    upgrade: WebSocketUpgrade,
+) -> Response {
+    let client = client_info(&headers, peer, state.config_trust_proxy);
+    upgrade
+        .protocols(async_graphql::http::ALL_WEBSOCKET_PROTOCOLS)
+        .on_upgrade(move |socket| async move {
+            let schema = state.schema.clone();
+            GraphQLWebSocket::new(socket, schema, protocol)
+                .on_connection_init(move |payload| async move {
+                    let authorization = payload
+                        .get("Authorization")
+                        .or_else(|| payload.get("authorization"))
+                        .and_then(|v| v.as_str())
+                        .map(str::to_owned);
+                    let principal = authenticate(&state, authorization.as_deref())
+                        .await
+                        .map_err(alliance_api::error::gql)?;
+                    let mut data = async_graphql::Data::default();
+                    data.insert(RequestContext {
+                        principal,
+                        client,
+                        refresh_cookie: None,
+                    });
+                    data.insert(alliance_api::loaders::Loaders::new(&state.services));
+                    Ok(data)
+                })
+                .serve()
+                .await;
+        })
+}

@@ -1,0 +1,15 @@
+//! Database migrations. Each one is plain SQL so that Postgres features (exclusion constraints,
+//! partial unique indexes, citext) are written as Postgres spells them. Frozen once landed.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261121_000001_foundation;
+
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261121_000001_foundation::Migration)]
+    }
+}
