@@ -24,7 +24,7 @@ impl Default for Limits {
     fn default() -> Self {
         Self {
             max_depth: 12,
-            max_complexity: 5_000,
+            max_complexity: 100_000,
             max_aliases: 30,
             max_root_fields: 20,
             max_batch: 10,

@@ -659,25 +659,24 @@ pub async fn demo(services: &Services) -> Result<String, Error> {
                 [alliance_id.into(), services.now().into()],
             ))
             .await?;
-        if covering.is_none() {
-            if let Some(lead) = union.members.first().and_then(|m| org_ids.get(m)) {
-                let midnight = |d: NaiveDate| {
-                    Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).unwrap_or_default())
-                };
-                lead_term::ActiveModel {
-                    id: Set(Uuid::now_v7()),
-                    alliance_id: Set(alliance_id),
-                    organization_id: Set(*lead),
-                    starts_at: Set(midnight(start)),
-                    ends_at: Set(midnight(end)),
-                    handover_report: Set(None),
-                    created_at: Set(now),
-                    updated_at: Set(now),
-                    version: Set(1),
-                }
-                .insert(db)
-                .await?;
+        if covering.is_none()
+            && let Some(lead) = union.members.first().and_then(|m| org_ids.get(m))
+        {
+            let midnight =
+                |d: NaiveDate| Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).unwrap_or_default());
+            lead_term::ActiveModel {
+                id: Set(Uuid::now_v7()),
+                alliance_id: Set(alliance_id),
+                organization_id: Set(*lead),
+                starts_at: Set(midnight(start)),
+                ends_at: Set(midnight(end)),
+                handover_report: Set(None),
+                created_at: Set(now),
+                updated_at: Set(now),
+                version: Set(1),
             }
+            .insert(db)
+            .await?;
         }
         if union.name == CONSORTIUM {
             for (email, role) in [

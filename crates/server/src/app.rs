@@ -105,6 +105,10 @@ async fn log_requests(request: Request, next: Next) -> Response {
 }
 
 pub fn router(state: AppState, web_dist: &Path, cors_origins: &[String]) -> Router {
+    // Installed before the first request so that no measurement is lost.
+    if metrics_handle().is_none() {
+        tracing::warn!("metrics recorder could not be installed; /metrics will answer 503");
+    }
     let mut app = Router::new()
         .route(
             "/graphql",

@@ -135,12 +135,32 @@ pub async fn authenticate(
     state.services.authenticate(token).await
 }
 
+/// The operation's name for logs and metrics: `operationName`, else the name in the document.
 fn operation_name(batch: &BatchRequest) -> String {
-    let names: Vec<&str> = batch
+    let names: Vec<String> = batch
         .iter()
-        .map(|r| r.operation_name.as_deref().unwrap_or("anonymous"))
+        .map(|r| {
+            r.operation_name
+                .clone()
+                .or_else(|| name_in_document(&r.query))
+                .unwrap_or_else(|| "anonymous".into())
+        })
         .collect();
     names.join(",")
+}
+
+fn name_in_document(query: &str) -> Option<String> {
+    let rest = query.trim_start();
+    let rest = ["query", "mutation", "subscription"]
+        .iter()
+        .find_map(|k| rest.strip_prefix(k))?;
+    let name: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .take(64)
+        .collect();
+    (!name.is_empty()).then_some(name)
 }
 
 pub async fn graphql_post(
@@ -344,4 +364,21 @@ pub async fn graphql_ws(
                 .serve()
                 .await;
         })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn operation_names_come_from_the_document() {
+        assert_eq!(
+            super::name_in_document("query Profile { me { name } }").as_deref(),
+            Some("Profile")
+        );
+        assert_eq!(
+            super::name_in_document("  mutation Login($x: String) { x }").as_deref(),
+            Some("Login")
+        );
+        assert_eq!(super::name_in_document("query($x: Int) { x }"), None);
+        assert_eq!(super::name_in_document("{ me { name } }"), None);
+    }
 }

@@ -1,0 +1,293 @@
+//! The authorization table of DESIGN.md §2: every role against every action.
+
+use alliance_domain::ids::{AllianceId, IntegrationTokenId, OrganizationId, UserId};
+use alliance_domain::policy::{Action, Resource, can, readable_alliances, readable_organizations};
+use alliance_domain::principal::{
+    IntegrationPrincipal, OrgStanding, Principal, TokenTarget, UserPrincipal,
+};
+use alliance_domain::vocab::{GrantedRole, Position, Scope};
+use std::collections::HashSet;
+
+struct World {
+    a: AllianceId,
+    x: OrganizationId,
+}
+
+fn user(build: impl FnOnce(&mut UserPrincipal)) -> Principal {
+    let mut principal = UserPrincipal {
+        user_id: UserId::new(),
+        ..Default::default()
+    };
+    build(&mut principal);
+    Principal::User(principal)
+}
+
+fn in_org(
+    p: &mut UserPrincipal,
+    org: OrganizationId,
+    alliance: AllianceId,
+    position: Position,
+    is_admin: bool,
+) {
+    p.organizations
+        .insert(org, OrgStanding { position, is_admin });
+    p.member_alliances.entry(alliance).or_default().insert(org);
+}
+
+/// The principals, in the column order of the tables below.
+fn principals(w: &World) -> Vec<(&'static str, Principal)> {
+    let y = OrganizationId::new();
+    let (b, z) = (AllianceId::new(), OrganizationId::new());
+    let (a, x) = (w.a, w.x);
+    vec![
+        ("anonymous", Principal::Anonymous),
+        ("member", user(|p| in_org(p, x, a, Position::Member, false))),
+        (
+            "org admin",
+            user(|p| in_org(p, x, a, Position::Member, true)),
+        ),
+        (
+            "alliance admin",
+            user(|p| {
+                p.grants.insert((a, GrantedRole::AllianceAdmin));
+            }),
+        ),
+        (
+            "supervisor",
+            user(|p| {
+                p.grants.insert((a, GrantedRole::Supervisor));
+            }),
+        ),
+        (
+            "lead convener",
+            user(|p| {
+                in_org(p, y, a, Position::Secretary, false);
+                p.lead_alliances.insert(a);
+            }),
+        ),
+        ("platform admin", user(|p| p.is_platform_admin = true)),
+        (
+            "token",
+            Principal::Integration(IntegrationPrincipal {
+                token_id: IntegrationTokenId::new(),
+                scopes: HashSet::from([
+                    Scope::ReadAlliance,
+                    Scope::ReadMeetings,
+                    Scope::WriteActivities,
+                ]),
+                target: TokenTarget::Alliance(a),
+            }),
+        ),
+        (
+            "outsider",
+            user(|p| in_org(p, z, b, Position::Secretary, true)),
+        ),
+    ]
+}
+
+/// Columns: anonymous, member, org admin, alliance admin, supervisor, lead convener, platform admin,
+/// token (read:alliance, read:meetings, write:activities on the alliance), member of another alliance.
+const TABLE: &[(Action, &str)] = &[
+    (Action::CreateOrganization, "N N N N N N Y N N"),
+    (Action::CreateAlliance, "N N N N N N Y N N"),
+    (Action::GrantAllianceRole, "N N N N N N Y N N"),
+    (Action::ManageUsers, "N N N N N N Y N N"),
+    (Action::ReadAuditLog, "N N N N N N Y N N"),
+    (Action::ReadAllianceProfile, "N Y Y Y Y Y Y Y N"),
+    (Action::ReadAllianceInternal, "N Y Y Y Y Y Y Y N"),
+    (Action::UpdateAlliance, "N N N Y N N Y N N"),
+    (Action::ManageAllianceMembers, "N N N Y N N Y N N"),
+    (Action::ManageRotation, "N N N Y N N Y N N"),
+    (Action::ManageDocuments, "N N N Y N N Y N N"),
+    (Action::ManageAllianceTokens, "N N N Y N N Y N N"),
+    (Action::ScheduleMeeting, "N N N Y N Y Y N N"),
+    (Action::ManageAgenda, "N N N Y N Y Y N N"),
+    (Action::TakeAttendance, "N N N Y N Y Y N N"),
+    (Action::RecordMinutes, "N N N Y N Y Y N N"),
+    (Action::ReadDraftMinutes, "N N N Y Y Y Y N N"),
+    (Action::ApproveMinutes, "N N N Y Y N Y N N"),
+    (Action::Comment, "N N N Y Y N Y N N"),
+    (Action::ProposeAgendaItem, "N N Y Y N Y Y N N"),
+    (Action::ReadMeetings, "N Y Y Y Y Y Y Y N"),
+    (Action::Rsvp, "N Y Y Y Y Y Y N N"),
+    (Action::CheckIn, "N Y Y Y Y Y Y N N"),
+    (Action::CreateActivity, "N N Y Y N Y Y Y N"),
+    (Action::AddActivityPhoto, "N Y Y Y N Y Y N N"),
+    (Action::OfferResource, "N N Y N N Y Y N N"),
+    (Action::ReadOrganization, "N Y Y Y Y Y Y Y N"),
+    (Action::ReadOrganizationMembers, "N Y Y Y Y Y Y N N"),
+    (Action::UpdateOrganization, "N N Y N N N Y N N"),
+    (Action::InviteMember, "N N Y N N N Y N N"),
+    (Action::ManageOrganizationMembers, "N N Y N N N Y N N"),
+    (Action::ManageOrganizationTokens, "N N Y N N N Y N N"),
+    (Action::UpdateOwnActionItem, "N N Y N N N Y N N"),
+];
+
+fn resource_for<'a>(
+    action: Action,
+    w: &World,
+    alliances: &'a [(AllianceId, bool)],
+    public: bool,
+) -> Resource<'a> {
+    use Action::*;
+    match action {
+        CreateOrganization | CreateAlliance | GrantAllianceRole | ManageUsers | ReadAuditLog => {
+            Resource::Platform
+        }
+        ReadOrganization
+        | ReadOrganizationMembers
+        | UpdateOrganization
+        | InviteMember
+        | ManageOrganizationMembers
+        | ManageOrganizationTokens
+        | UpdateOwnActionItem => Resource::Organization { id: w.x, alliances },
+        _ => Resource::Alliance { id: w.a, public },
+    }
+}
+
+#[test]
+fn every_role_against_every_action_on_a_members_only_alliance() {
+    let w = World {
+        a: AllianceId::new(),
+        x: OrganizationId::new(),
+    };
+    let principals = principals(&w);
+    let alliances = [(w.a, false)];
+    assert_eq!(TABLE.len(), Action::ALL.len(), "every action has a row");
+    let mut failures = Vec::new();
+    for (action, row) in TABLE {
+        let expected: Vec<bool> = row.split(' ').map(|c| c == "Y").collect();
+        assert_eq!(expected.len(), principals.len(), "{action:?}");
+        for ((name, principal), want) in principals.iter().zip(expected) {
+            let got = can(
+                principal,
+                *action,
+                resource_for(*action, &w, &alliances, false),
+            );
+            if got != want {
+                failures.push(format!("{name} × {action:?}: expected {want}, got {got}"));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "policy table mismatches:\n{}",
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn a_public_alliance_shows_its_profile_to_everyone_and_nothing_more() {
+    let w = World {
+        a: AllianceId::new(),
+        x: OrganizationId::new(),
+    };
+    let alliances = [(w.a, true)];
+    for (name, principal) in principals(&w) {
+        let profile = can(
+            &principal,
+            Action::ReadAllianceProfile,
+            Resource::Alliance {
+                id: w.a,
+                public: true,
+            },
+        );
+        // Tokens see exactly their target, public or not; everyone else sees a public profile.
+        assert!(profile, "{name}");
+        let org = can(
+            &principal,
+            Action::ReadOrganization,
+            Resource::Organization {
+                id: w.x,
+                alliances: &alliances,
+            },
+        );
+        assert!(org, "{name} reads the public member organization");
+    }
+    let anonymous = Principal::Anonymous;
+    for action in [
+        Action::ReadAllianceInternal,
+        Action::ReadMeetings,
+        Action::Rsvp,
+    ] {
+        assert!(
+            !can(
+                &anonymous,
+                action,
+                Resource::Alliance {
+                    id: w.a,
+                    public: true
+                }
+            ),
+            "{action:?}"
+        );
+    }
+    assert!(!can(
+        &anonymous,
+        Action::ReadOrganizationMembers,
+        Resource::Organization {
+            id: w.x,
+            alliances: &alliances
+        }
+    ));
+}
+
+#[test]
+fn list_scopes_agree_with_single_decisions() {
+    let w = World {
+        a: AllianceId::new(),
+        x: OrganizationId::new(),
+    };
+    let other = AllianceId::new();
+    for (name, principal) in principals(&w) {
+        let scope = readable_alliances(&principal);
+        for (id, public) in [(w.a, false), (w.a, true), (other, false), (other, true)] {
+            assert_eq!(
+                scope.contains(id, public),
+                can(
+                    &principal,
+                    Action::ReadAllianceProfile,
+                    Resource::Alliance { id, public }
+                ),
+                "{name}: alliance {id} public={public}"
+            );
+        }
+        let orgs = readable_organizations(&principal);
+        let alliances = [(w.a, false)];
+        let listed = orgs.all || orgs.ids.contains(&w.x) || orgs.via_alliances.contains(w.a, false);
+        assert_eq!(
+            listed,
+            can(
+                &principal,
+                Action::ReadOrganization,
+                Resource::Organization {
+                    id: w.x,
+                    alliances: &alliances
+                }
+            ),
+            "{name}: organization"
+        );
+    }
+}
+
+#[test]
+fn lead_convener_rights_exist_only_while_the_organization_leads() {
+    let w = World {
+        a: AllianceId::new(),
+        x: OrganizationId::new(),
+    };
+    let mut p = UserPrincipal {
+        user_id: UserId::new(),
+        ..Default::default()
+    };
+    in_org(&mut p, w.x, w.a, Position::Secretary, false);
+    let not_leading = Principal::User(p.clone());
+    p.lead_alliances.insert(w.a);
+    let leading = Principal::User(p);
+    let meeting = Resource::Alliance {
+        id: w.a,
+        public: false,
+    };
+    assert!(can(&leading, Action::ScheduleMeeting, meeting));
+    assert!(!can(&not_leading, Action::ScheduleMeeting, meeting));
+}
