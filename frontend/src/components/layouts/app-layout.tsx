@@ -1,0 +1,118 @@
+import {
+  ApiOutlined,
+  ApartmentOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Avatar, Button, Drawer, Dropdown, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
+import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation } from 'react-router';
+import { Brand } from '@/components/brand';
+import { LanguageSwitch } from '@/components/language-switch';
+import { useIsPhone } from '@/hooks/use-is-phone';
+
+const SIDER_WIDTH = 220;
+
+function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  const { pathname } = useLocation();
+  const items: MenuProps['items'] = [
+    { key: '/profile', icon: <UserOutlined />, label: <Link to="/profile">{t('nav.profile')}</Link> },
+    { key: '/alliances', icon: <ApartmentOutlined />, label: <Link to="/alliances">{t('nav.alliances')}</Link> },
+    { key: '/organizations', icon: <TeamOutlined />, label: <Link to="/organizations">{t('nav.organizations')}</Link> },
+    {
+      key: '/integration-tokens',
+      icon: <ApiOutlined />,
+      label: <Link to="/integration-tokens">{t('nav.integrationTokens')}</Link>,
+    },
+  ];
+  const selected = '/' + (pathname.split('/')[1] ?? '');
+  return (
+    <nav aria-label={t('nav.main')}>
+      <Menu mode="inline" items={items} selectedKeys={[selected]} onClick={onNavigate} style={{ borderInlineEnd: 0 }} />
+    </nav>
+  );
+}
+
+/** The frame of every logged-in page: a sider on desktop, a drawer behind a hamburger on phones. */
+export function AppLayout({
+  viewerName,
+  onLogout,
+  children,
+}: {
+  viewerName: string;
+  onLogout: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const isPhone = useIsPhone();
+  const [drawerOpen, setDrawerOpen] = useState(false);
+
+  const userMenu: MenuProps = {
+    items: [{ key: 'logout', icon: <LogoutOutlined />, label: t('user.logout'), danger: true }],
+    onClick: ({ key }) => {
+      if (key === 'logout') onLogout();
+    },
+  };
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Header className="app-header">
+        <Flex align="center" gap={8} style={{ minWidth: 0 }}>
+          {isPhone && (
+            <Button
+              type="text"
+              icon={<MenuOutlined />}
+              aria-label={t('nav.openMenu')}
+              aria-expanded={drawerOpen}
+              aria-controls="app-nav-drawer"
+              onClick={() => setDrawerOpen(true)}
+            />
+          )}
+          <Brand to="/profile" />
+        </Flex>
+        <Flex align="center" gap={4}>
+          <LanguageSwitch compact={isPhone} />
+          <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
+            <Button type="text" aria-label={t('user.menu')} style={{ paddingInline: 4 }}>
+              <Flex align="center" gap={8}>
+                <Avatar size="small" icon={<UserOutlined />} />
+                {!isPhone && (
+                  <Typography.Text ellipsis style={{ maxWidth: 160 }}>
+                    {viewerName}
+                  </Typography.Text>
+                )}
+              </Flex>
+            </Button>
+          </Dropdown>
+        </Flex>
+      </Layout.Header>
+      <Layout hasSider={!isPhone}>
+        {isPhone ? (
+          <Drawer
+            id="app-nav-drawer"
+            placement="left"
+            width={260}
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            closable={{ 'aria-label': t('common.close') }}
+            title={t('app.name')}
+            styles={{ body: { padding: 0 } }}
+          >
+            <NavMenu onNavigate={() => setDrawerOpen(false)} />
+          </Drawer>
+        ) : (
+          <Layout.Sider width={SIDER_WIDTH} theme="light" className="app-sider">
+            <NavMenu />
+          </Layout.Sider>
+        )}
+        <Layout.Content className="app-content">
+          <main className="app-main">{children}</main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,71 @@
+// Shared set-up for the browser tests: Debian's Chromium, one fresh browser context per test,
+// a screenshot in artifacts/ when a test fails, and the demo accounts of `seed --demo`.
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = (process.env.ALLIANCE_E2E_URL || 'http://localhost:18080').replace(/\/+$/, '');
+export const DEMO_PASSWORD = 'alliance-demo-2026';
+export const CONSORTIUM = '五家省级社会组织党建工作联合体';
+
+const ARTIFACTS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'artifacts');
+const TIMEOUT_MS = Number(process.env.ALLIANCE_E2E_TIMEOUT_MS || 15_000);
+
+export function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+export const DESKTOP = { viewport: { width: 1280, height: 800 } };
+export const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+/**
+ * Runs `body` with a page in a new browser context (own cookies and storage, so tests do not share a
+ * session); on failure saves a full-page screenshot named after the test, then rethrows.
+ */
+export async function withPage(browser, t, options, body) {
+  // Reduced motion: the client then turns antd's animations off, so nothing is caught mid-transition.
+  const context = await browser.newContext({ baseURL: BASE_URL, locale: 'zh-CN', reducedMotion: 'reduce', ...options });
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT_MS);
+  page.setDefaultNavigationTimeout(TIMEOUT_MS);
+  try {
+    await body(page);
+  } catch (error) {
+    await mkdir(ARTIFACTS, { recursive: true });
+    const name = t.name
+      .replace(/[^\p{L}\p{N}]+/gu, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 80);
+    await page
+      .screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: true })
+      .catch((screenshotError) => console.error('screenshot failed:', screenshotError));
+    throw error;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Logs in through the form, as a person would, and waits for the profile (the landing page). */
+export async function logIn(page, login, password = DEMO_PASSWORD) {
+  await page.goto('/login');
+  await page.getByLabel('邮箱或手机号').fill(login);
+  await page.getByLabel('密码', { exact: true }).fill(password);
+  await page.getByRole('button', { name: '登录', exact: true }).click();
+  await page.waitForURL(/\/profile$/);
+  await page.getByRole('heading', { name: '个人中心', level: 1 }).waitFor();
+}
+
+export function pathnameOf(page) {
+  return new URL(page.url()).pathname;
+}
