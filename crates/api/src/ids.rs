@@ -15,10 +15,18 @@ pub enum Kind {
     AllianceMembership,
     IntegrationToken,
     Invitation,
+    LeadTerm,
+    Meeting,
+    AgendaItem,
+    Attendance,
+    Decision,
+    ActionItem,
+    Notification,
+    CalendarFeed,
 }
 
 impl Kind {
-    const ALL: [Kind; 7] = [
+    const ALL: [Kind; 15] = [
         Kind::User,
         Kind::Organization,
         Kind::OrganizationMembership,
@@ -26,6 +34,14 @@ impl Kind {
         Kind::AllianceMembership,
         Kind::IntegrationToken,
         Kind::Invitation,
+        Kind::LeadTerm,
+        Kind::Meeting,
+        Kind::AgendaItem,
+        Kind::Attendance,
+        Kind::Decision,
+        Kind::ActionItem,
+        Kind::Notification,
+        Kind::CalendarFeed,
     ];
 
     fn name(self) -> &'static str {
@@ -37,6 +53,14 @@ impl Kind {
             Kind::AllianceMembership => "AllianceMembership",
             Kind::IntegrationToken => "IntegrationToken",
             Kind::Invitation => "Invitation",
+            Kind::LeadTerm => "LeadTerm",
+            Kind::Meeting => "Meeting",
+            Kind::AgendaItem => "AgendaItem",
+            Kind::Attendance => "Attendance",
+            Kind::Decision => "Decision",
+            Kind::ActionItem => "ActionItem",
+            Kind::Notification => "Notification",
+            Kind::CalendarFeed => "CalendarFeed",
         }
     }
 }

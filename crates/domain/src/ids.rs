@@ -52,4 +52,10 @@ typed_id!(
     SessionId,
     IntegrationTokenId,
     InvitationId,
+    MeetingId,
+    AgendaItemId,
+    ActionItemId,
+    DecisionId,
+    NotificationId,
+    CalendarFeedId,
 );

@@ -373,3 +373,23 @@ pub fn readable_organizations(principal: &Principal) -> OrganizationScope {
         },
     }
 }
+
+/// Alliances whose meetings a principal may see (internal content: never "public").
+pub fn meeting_alliances(principal: &Principal) -> AllianceScope {
+    match principal {
+        Principal::Integration(token) => match token.target {
+            TokenTarget::Alliance(id) if token.scopes.contains(&Scope::ReadMeetings) => {
+                AllianceScope {
+                    all: false,
+                    ids: vec![id],
+                    public: false,
+                }
+            }
+            _ => AllianceScope::default(),
+        },
+        _ => AllianceScope {
+            public: false,
+            ..readable_alliances(principal)
+        },
+    }
+}

@@ -75,3 +75,30 @@ vocabulary!(
         ReadDocuments = "read:documents",
     }
 );
+
+vocabulary!(MeetingKind { Preparatory = "preparatory", Regular = "regular", Symposium = "symposium", WorkSummary = "work_summary" });
+
+vocabulary!(MeetingStatus {
+    Draft = "draft",
+    Scheduled = "scheduled",
+    InProgress = "in_progress",
+    Completed = "completed",
+    Cancelled = "cancelled",
+});
+
+vocabulary!(AgendaItemStatus { Proposed = "proposed", Accepted = "accepted", Rejected = "rejected" });
+
+vocabulary!(RsvpResponse { Pending = "pending", Yes = "yes", No = "no", Maybe = "maybe" });
+
+vocabulary!(MinutesStatus { Draft = "draft", Approved = "approved" });
+
+vocabulary!(ActionItemStatus { Open = "open", InProgress = "in_progress", Done = "done", Cancelled = "cancelled" });
+
+vocabulary!(NotificationKind {
+    MeetingScheduled = "meeting_scheduled",
+    MeetingChanged = "meeting_changed",
+    AgendaDeadline = "agenda_deadline",
+    ActionItemAssigned = "action_item_assigned",
+    ActionItemDue = "action_item_due",
+    LeadTermStarting = "lead_term_starting",
+});

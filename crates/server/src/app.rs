@@ -65,6 +65,29 @@ async fn readyz(State(state): State<AppState>) -> Response {
     }
 }
 
+/// `GET /calendar/{token}.ics`: a secret, revocable iCalendar feed.
+async fn calendar_feed(
+    State(state): State<AppState>,
+    axum::extract::Path(file): axum::extract::Path<String>,
+) -> Response {
+    let token = file.strip_suffix(".ics").unwrap_or(&file);
+    match state.services.calendar_feed_ics(token).await {
+        Ok(Some(ics)) => (
+            [
+                (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),
+                (header::CACHE_CONTROL, "no-store"),
+            ],
+            ics,
+        )
+            .into_response(),
+        Ok(None) => (StatusCode::NOT_FOUND, "no such calendar feed").into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, debug = ?e, "calendar feed failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response()
+        }
+    }
+}
+
 async fn metrics_text(State(state): State<AppState>) -> Response {
     let pool = state.services.db.get_postgres_connection_pool();
     let size = f64::from(pool.size());
@@ -117,7 +140,8 @@ pub fn router(state: AppState, web_dist: &Path, cors_origins: &[String]) -> Rout
         .route("/graphql/ws", get(graphql::graphql_ws))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
-        .route("/metrics", get(metrics_text));
+        .route("/metrics", get(metrics_text))
+        .route("/calendar/{file}", get(calendar_feed));
     if web_dist.join("index.html").is_file() {
         // History-API fallback: unknown paths get index.html so that client-side routes load.
         let spa = ServeDir::new(web_dist).fallback(ServeFile::new(web_dist.join("index.html")));

@@ -358,7 +358,7 @@ pub async fn graphql_ws(
                         client,
                         refresh_cookie: None,
                     });
-                    data.insert(alliance_api::loaders::Loaders::new(&state.services));
+                    data.insert(alliance_api::loaders::Loaders::uncached(&state.services));
                     Ok(data)
                 })
                 .serve()

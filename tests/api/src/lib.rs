@@ -345,6 +345,26 @@ impl TestApp {
             .to_owned()
     }
 
+    /// Statements one request runs: the fewest of three runs (loader batches at different depths may
+    /// merge or split with timing) and the most, for a ceiling.
+    pub async fn statements_for(
+        &self,
+        token: &str,
+        query: &str,
+        variables: Value,
+    ) -> (usize, usize) {
+        let mut seen = Vec::new();
+        for _ in 0..3 {
+            self.reset_statements();
+            self.gql(Some(token), query, variables.clone()).await.ok();
+            seen.push(self.statement_count());
+        }
+        (
+            seen.iter().copied().min().unwrap_or(0),
+            seen.iter().copied().max().unwrap_or(0),
+        )
+    }
+
     pub fn clock_now(&self) -> chrono::DateTime<chrono::Utc> {
         use alliance_domain::clock::Clock;
         self.clock.now()

@@ -141,10 +141,10 @@ async fn the_database_refuses_two_leads_at_once_and_double_membership() {
         "SELECT id FROM organizations WHERE name = '华安证券公益基金会'",
     )
     .await;
-    // The seed made a term covering today; one overlapping it by a second is refused.
+    // The seed planned the rotation; a term overlapping its last one by a second is refused.
     let row = db
         .query_one_raw(stmt(
-            "SELECT ends_at FROM lead_terms WHERE alliance_id = $1",
+            "SELECT max(ends_at) AS ends_at FROM lead_terms WHERE alliance_id = $1",
             [alliance.into()],
         ))
         .await
@@ -286,5 +286,6 @@ async fn e_mail_addresses_are_unique_whatever_their_case() {
         app.scalar_i64("SELECT count(*) FROM organizations").await,
         14
     );
-    assert_eq!(app.scalar_i64("SELECT count(*) FROM lead_terms").await, 5);
+    assert_eq!(app.scalar_i64("SELECT count(*) FROM lead_terms").await, 30);
+    assert_eq!(app.scalar_i64("SELECT count(*) FROM meetings").await, 15);
 }

@@ -314,24 +314,22 @@ async fn relations_load_in_batches_so_statements_do_not_grow_with_rows() {
     let admin = app.token("admin@example.com").await;
     let query = "query($n: Int!) { organizations(first: $n) { nodes { name members { totalCount nodes { position user { name } } }
         alliances { nodes { alliance { name viewerRoles members { totalCount nodes { organization { name } } } } } } } } }";
-    let mut counts = Vec::new();
-    for n in [2, 14] {
-        app.reset_statements();
-        let answer = app.gql(Some(&admin), query, json!({ "n": n })).await;
-        assert_eq!(
-            answer.ok()["organizations"]["nodes"]
-                .as_array()
-                .unwrap()
-                .len(),
-            n as usize
-        );
-        counts.push(app.statement_count());
-    }
+    let answer = app.gql(Some(&admin), query, json!({ "n": 14 })).await;
     assert_eq!(
-        counts[0], counts[1],
-        "statements for 2 vs 14 organizations: {counts:?}"
+        answer.ok()["organizations"]["nodes"]
+            .as_array()
+            .unwrap()
+            .len(),
+        14
     );
-    assert!(counts[1] <= 16, "{counts:?}");
+    let few = app.statements_for(&admin, query, json!({ "n": 2 })).await;
+    let many = app.statements_for(&admin, query, json!({ "n": 14 })).await;
+    // Loader batches at different depths may merge with timing (one of slack); an N+1 would add 12+.
+    assert!(
+        many.1 <= few.0 + 1,
+        "statements for 2 vs 14 organizations: {few:?} vs {many:?}"
+    );
+    assert!(many.1 <= 16, "{many:?}");
 }
 
 #[tokio::test]

@@ -2,8 +2,10 @@
 
 mod alliances;
 mod auth;
+mod meetings;
 mod nodes;
 mod organizations;
+mod rotation;
 mod tokens;
 
 use crate::context::{ApiConfig, RequestContext};
@@ -19,6 +21,8 @@ pub struct Query(
     organizations::OrganizationQuery,
     alliances::AllianceQuery,
     tokens::TokenQuery,
+    meetings::MeetingQuery,
+    rotation::RotationQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -27,10 +31,15 @@ pub struct Mutation(
     organizations::OrganizationMutation,
     alliances::AllianceMutation,
     tokens::TokenMutation,
+    meetings::MeetingMutation,
+    rotation::RotationMutation,
 );
 
 #[derive(MergedSubscription, Default)]
-pub struct Subscription(organizations::OrganizationSubscription);
+pub struct Subscription(
+    organizations::OrganizationSubscription,
+    meetings::MeetingSubscription,
+);
 
 pub type AppSchema = Schema<Query, Mutation, Subscription>;
 

@@ -11,6 +11,7 @@ use alliance_domain::ids::{AllianceId, OrganizationId, UserId};
 use alliance_domain::pagination::PageRequest;
 use alliance_domain::policy::Action;
 use async_graphql::{Context, ID, Object};
+use sea_orm::EntityTrait;
 
 pub const MAX_NODES: usize = 100;
 
@@ -91,7 +92,72 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
                 _ => None,
             }
         }
-        Kind::Invitation => None,
+        Kind::Meeting => services
+            .meeting(viewer, uuid)
+            .await
+            .gql()?
+            .map(|m| Node::Meeting(crate::types::meeting::MeetingNode(m))),
+        Kind::ActionItem => {
+            let item = services
+                .action_items_by_ids(&[uuid])
+                .await
+                .gql()?
+                .remove(&uuid);
+            match item {
+                Some(item)
+                    if services
+                        .meeting(viewer, item.meeting_id)
+                        .await
+                        .gql()?
+                        .is_some() =>
+                {
+                    Some(Node::ActionItem(crate::types::meeting::ActionItemNode(
+                        item,
+                    )))
+                }
+                _ => None,
+            }
+        }
+        Kind::LeadTerm => {
+            let term = alliance_domain::entities::lead_term::Entity::find_by_id(uuid)
+                .one(&services.db)
+                .await
+                .map_err(|e| crate::error::gql(e.into()))?;
+            match term {
+                Some(term)
+                    if services
+                        .alliance(viewer, AllianceId(term.alliance_id))
+                        .await
+                        .gql()?
+                        .is_some() =>
+                {
+                    Some(Node::LeadTerm(crate::types::rotation::LeadTermNode(term)))
+                }
+                _ => None,
+            }
+        }
+        Kind::Notification => {
+            let (page, _) = services
+                .notifications(
+                    viewer,
+                    PageRequest {
+                        first: 100,
+                        after: None,
+                    },
+                    false,
+                )
+                .await
+                .gql()?;
+            page.items
+                .into_iter()
+                .find(|n| n.id == uuid)
+                .map(|n| Node::Notification(crate::types::rotation::NotificationNode(n)))
+        }
+        Kind::Invitation
+        | Kind::AgendaItem
+        | Kind::Attendance
+        | Kind::Decision
+        | Kind::CalendarFeed => None,
     })
 }
 

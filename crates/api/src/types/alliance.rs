@@ -115,6 +115,71 @@ impl AllianceNode {
         ))
     }
 
+    /// Days before a meeting that agenda proposals close.
+    async fn agenda_deadline_days(&self) -> i32 {
+        self.0.agenda_deadline_days
+    }
+
+    /// The lead unit right now.
+    async fn current_lead(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<crate::types::rotation::LeadTermNode>> {
+        let now = crate::context::services(ctx)?.now();
+        let terms = loaders(ctx)?
+            .lead_terms_of_alliances
+            .load_one(self.0.id)
+            .await
+            .map_err(load_error)?
+            .unwrap_or_default();
+        Ok(terms
+            .into_iter()
+            .find(|t| t.starts_at <= now && now < t.ends_at)
+            .map(crate::types::rotation::LeadTermNode))
+    }
+
+    /// The whole rotation schedule, in order.
+    async fn lead_terms(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<crate::types::rotation::LeadTermNode>> {
+        let terms = loaders(ctx)?
+            .lead_terms_of_alliances
+            .load_one(self.0.id)
+            .await
+            .map_err(load_error)?
+            .unwrap_or_default();
+        Ok(terms
+            .into_iter()
+            .map(crate::types::rotation::LeadTermNode)
+            .collect())
+    }
+
+    /// The alliance's meetings by start time (members only).
+    #[graphql(complexity = "first.unwrap_or(20).max(1) as usize * child_complexity")]
+    async fn meetings(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        from: Option<chrono::DateTime<chrono::Utc>>,
+        to: Option<chrono::DateTime<chrono::Utc>>,
+    ) -> async_graphql::Result<Conn<crate::types::meeting::MeetingNode>> {
+        use crate::error::ResultExt;
+        let page = page_request(first, after)?;
+        let services = crate::context::services(ctx)?;
+        let (rows, total) = services
+            .meetings(principal(ctx)?, page, Some(AllianceId(self.0.id)), from, to)
+            .await
+            .gql()?;
+        Ok(build(
+            rows,
+            i64::try_from(total).unwrap_or(i64::MAX),
+            |m| m.id,
+            crate::types::meeting::MeetingNode,
+        ))
+    }
+
     /// The viewer's roles here (empty for anonymous visitors and integrations).
     async fn viewer_roles(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<AllianceRole>> {
         Ok(

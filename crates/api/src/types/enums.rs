@@ -96,3 +96,38 @@ impl From<alliance_domain::policy::AllianceRole> for AllianceRole {
         }
     }
 }
+
+mirror!(
+    /// The kind of a joint meeting.
+    MeetingKind => MeetingKind { Regular, Preparatory, Symposium, WorkSummary }
+);
+
+mirror!(
+    /// draft → scheduled → in progress → completed (or cancelled).
+    MeetingStatus => MeetingStatus { Scheduled, Draft, InProgress, Completed, Cancelled }
+);
+
+mirror!(
+    /// Proposed by a member organization, then accepted or rejected by the convener.
+    AgendaItemStatus => AgendaItemStatus { Proposed, Accepted, Rejected }
+);
+
+mirror!(
+    /// An invitee's answer.
+    RsvpResponse => RsvpResponse { Pending, Yes, No, Maybe }
+);
+
+mirror!(
+    /// Only approved minutes are visible beyond the conveners and supervisors.
+    MinutesStatus => MinutesStatus { Draft, Approved }
+);
+
+mirror!(
+    /// An action item belongs to the meeting that made it until it is done.
+    ActionItemStatus => ActionItemStatus { Open, InProgress, Done, Cancelled }
+);
+
+mirror!(
+    /// What a notification is about.
+    NotificationKind => NotificationKind { MeetingScheduled, MeetingChanged, AgendaDeadline, ActionItemAssigned, ActionItemDue, LeadTermStarting }
+);

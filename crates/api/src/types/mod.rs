@@ -4,8 +4,10 @@ pub mod alliance;
 pub mod enums;
 pub mod integration_token;
 pub mod invitation;
+pub mod meeting;
 pub mod node;
 pub mod organization;
+pub mod rotation;
 pub mod user;
 
 use crate::loaders::{load_error, loaders};

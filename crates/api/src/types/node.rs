@@ -1,7 +1,9 @@
 use crate::types::alliance::{AllianceMembershipNode, AllianceNode};
 use crate::types::integration_token::IntegrationTokenNode;
 use crate::types::invitation::InvitationNode;
+use crate::types::meeting::{ActionItemNode, MeetingNode};
 use crate::types::organization::{OrganizationMembershipNode, OrganizationNode};
+use crate::types::rotation::{LeadTermNode, NotificationNode};
 use crate::types::user::UserNode;
 use async_graphql::{ID, Interface};
 
@@ -16,4 +18,8 @@ pub enum Node {
     AllianceMembership(AllianceMembershipNode),
     IntegrationToken(IntegrationTokenNode),
     Invitation(InvitationNode),
+    LeadTerm(LeadTermNode),
+    Meeting(MeetingNode),
+    ActionItem(ActionItemNode),
+    Notification(NotificationNode),
 }

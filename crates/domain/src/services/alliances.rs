@@ -516,6 +516,8 @@ impl Services {
                 )],
             )
         })?;
+        // Future lead terms are re-planned to include the newcomer; past and current ones stay.
+        self.replan_future(&txn, &current).await?;
         audit::record(
             &txn,
             Actor::from(principal),
@@ -527,6 +529,65 @@ impl Services {
         .await?;
         txn.commit().await?;
         Ok(created)
+    }
+
+    /// An organization leaves the alliance on `left_on`; future lead terms are re-planned without it.
+    pub async fn remove_alliance_member(
+        &self,
+        principal: &Principal,
+        alliance_id: AllianceId,
+        organization_id: OrganizationId,
+        left_on: NaiveDate,
+    ) -> Result<alliance::Model, Error> {
+        let current = self
+            .alliance(principal, alliance_id)
+            .await?
+            .ok_or(Error::NotFound("alliance"))?;
+        policy::authorize(
+            principal,
+            Action::ManageAllianceMembers,
+            AllianceFacts::of(&current).resource(),
+        )?;
+        let txn = self.db.begin().await?;
+        let membership = alliance_membership::Entity::find()
+            .filter(alliance_membership::Column::AllianceId.eq(alliance_id.0))
+            .filter(alliance_membership::Column::OrganizationId.eq(organization_id.0))
+            .filter(alliance_membership::Column::LeftOn.is_null())
+            .one(&txn)
+            .await?
+            .ok_or_else(|| {
+                Error::invalid(
+                    "organizationId",
+                    "NOT_MEMBER",
+                    "the organization is not a current member",
+                )
+            })?;
+        if left_on <= membership.joined_on {
+            return Err(Error::invalid(
+                "leftOn",
+                "BEFORE_JOINING",
+                "must be after the day the organization joined",
+            ));
+        }
+        alliance_membership::ActiveModel {
+            id: Set(membership.id),
+            left_on: Set(Some(left_on)),
+            ..Default::default()
+        }
+        .update(&txn)
+        .await?;
+        self.replan_future(&txn, &current).await?;
+        audit::record(
+            &txn,
+            Actor::from(principal),
+            "alliance.remove_member",
+            "alliance",
+            Some(alliance_id.0),
+            json!({"organization": organization_id.0, "leftOn": left_on}),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(current)
     }
 
     /// Grants a user a role on an alliance (platform admins only).

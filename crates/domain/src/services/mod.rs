@@ -1,8 +1,12 @@
 //! Domain services: what the API calls. Each takes the principal and checks the policy itself.
 
 pub mod alliances;
+pub mod calendar;
+pub mod meetings;
+pub mod notifications;
 pub mod organizations;
 pub(crate) mod relations;
+pub mod rotation;
 pub mod users;
 
 use crate::auth::jwt::AccessTokens;
