@@ -44,6 +44,7 @@ pub struct Loaders {
     pub carried_over_of_meetings: DataLoader<ById<Vec<action_item::Model>>, HashMapCache>,
     pub notes_of_action_items: DataLoader<ById<Vec<action_item_note::Model>>, HashMapCache>,
     pub minutes_of_meetings: DataLoader<ById<minutes::Model>, HashMapCache>,
+    pub attendance_rates: DataLoader<ById<f64>, HashMapCache>,
 }
 
 type BoxFuture<T> = std::pin::Pin<Box<dyn Future<Output = Result<T, Error>> + Send>>;
@@ -200,6 +201,7 @@ impl Loaders {
             carried_over_of_meetings: by_id!(services, carried_over_of_meetings),
             notes_of_action_items: by_id!(services, notes_of_action_items),
             minutes_of_meetings: by_id!(services, minutes_of_meetings),
+            attendance_rates: by_id!(services, attendance_rates),
         }
     }
 }
@@ -234,6 +236,7 @@ impl Loaders {
         self.carried_over_of_meetings.enable_all_cache(enable);
         self.notes_of_action_items.enable_all_cache(enable);
         self.minutes_of_meetings.enable_all_cache(enable);
+        self.attendance_rates.enable_all_cache(enable);
     }
 }
 

@@ -1,6 +1,5 @@
-import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { createBrowserRouter, RouterProvider } from 'react-router';
 import { FullPageSpinner } from '@/components/full-page-spinner';
-import { HOME_PATH } from '@/lib/auth/redirect';
 import { AppRoot } from './routes/app-root';
 
 // Pages load on demand; the shell (layout, session) is in the main bundle.
@@ -14,15 +13,42 @@ const router = createBrowserRouter([
         path: '/invitations/:token',
         lazy: () => import('./routes/invitation').then((m) => ({ Component: m.InvitationRoute })),
       },
+      // Opened from a meeting's QR code on a phone: its own small layout, login required.
+      {
+        path: '/check-in/:meetingId',
+        lazy: () => import('./routes/check-in').then((m) => ({ Component: m.CheckInRoute })),
+      },
+      // Public alliance profiles, for anyone.
+      {
+        path: '/public/alliances/:id',
+        lazy: () => import('./routes/public-alliance').then((m) => ({ Component: m.PublicAllianceRoute })),
+      },
       {
         path: '/',
         element: <AppRoot />,
         children: [
-          { index: true, element: <Navigate to={HOME_PATH} replace /> },
+          { index: true, lazy: () => import('./routes/dashboard').then((m) => ({ Component: m.DashboardRoute })) },
           { path: 'profile', lazy: () => import('./routes/profile').then((m) => ({ Component: m.ProfileRoute })) },
           {
             path: 'alliances',
             lazy: () => import('./routes/alliances').then((m) => ({ Component: m.AlliancesRoute })),
+          },
+          {
+            path: 'alliances/:id',
+            lazy: () => import('./routes/alliance').then((m) => ({ Component: m.AllianceRoute })),
+          },
+          { path: 'meetings', lazy: () => import('./routes/meetings').then((m) => ({ Component: m.MeetingsRoute })) },
+          {
+            path: 'meetings/:id',
+            lazy: () => import('./routes/meeting').then((m) => ({ Component: m.MeetingRoute })),
+          },
+          {
+            path: 'action-items',
+            lazy: () => import('./routes/action-items').then((m) => ({ Component: m.ActionItemsRoute })),
+          },
+          {
+            path: 'notifications',
+            lazy: () => import('./routes/notifications').then((m) => ({ Component: m.NotificationsRoute })),
           },
           {
             path: 'organizations',

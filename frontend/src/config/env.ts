@@ -9,7 +9,21 @@ function graphqlUrl(): string {
   return raw;
 }
 
+/**
+ * The graphql-ws endpoint (`<graphql url>/ws`), as an absolute ws(s) URL: a WebSocket cannot be
+ * opened with a relative path, so a same-origin `/graphql` becomes `wss://<host>/graphql/ws`.
+ */
+function graphqlWsUrl(httpUrl: string): string {
+  const absolute = new URL(`${httpUrl.replace(/\/+$/, '')}/ws`, window.location.href);
+  absolute.protocol = absolute.protocol === 'https:' ? 'wss:' : 'ws:';
+  return absolute.toString();
+}
+
+const httpUrl = graphqlUrl();
+
 export const env = {
   /** Where the GraphQL API answers; the refresh-token cookie is scoped to this path. */
-  graphqlUrl: graphqlUrl(),
+  graphqlUrl: httpUrl,
+  /** Where subscriptions are served (graphql-ws protocol). */
+  graphqlWsUrl: graphqlWsUrl(httpUrl),
 } as const;

@@ -594,3 +594,128 @@ async fn a_meeting_list_costs_the_same_statements_for_5_or_50_meetings() {
     );
     assert!(many.1 <= 24, "a ceiling independent of the rows: {many:?}");
 }
+
+#[tokio::test]
+async fn organization_admins_manage_members_and_leave_dates_are_kept() {
+    let app = TestApp::new().await;
+    let admin = app.token("orgadmin@example.com").await;
+    let plastics = app.organization_id("省塑料协会").await;
+    let members = app.gql(Some(&admin), "query($id: ID!) { organization(id: $id) { members { nodes { id position user { name } } } } }", json!({ "id": plastics })).await;
+    let nodes = members.ok()["organization"]["members"]["nodes"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let secretary = nodes.iter().find(|m| m["position"] == "SECRETARY").unwrap();
+    let other = nodes.iter().find(|m| m["position"] != "SECRETARY").unwrap();
+    let update = "mutation($id: ID!, $p: Position) { updateOrganizationMember(input: {membershipId: $id, position: $p}) { membership { position } userErrors { field code } } }";
+    let taken = app
+        .gql(
+            Some(&admin),
+            update,
+            json!({ "id": other["id"], "p": "SECRETARY" }),
+        )
+        .await;
+    assert_eq!(
+        taken.ok()["updateOrganizationMember"]["userErrors"][0],
+        json!({ "field": "position", "code": "TAKEN" })
+    );
+    let member = app.token("member@example.com").await;
+    // A member of the same alliance sees the members but may not manage them.
+    assert_eq!(
+        app.gql(
+            Some(&member),
+            update,
+            json!({ "id": other["id"], "p": "MEMBER" })
+        )
+        .await
+        .code(),
+        Some("FORBIDDEN")
+    );
+
+    let deactivate = "mutation($id: ID!) { deactivateOrganizationMember(input: {membershipId: $id}) { membership { leftOn } userErrors { field code } } }";
+    let left = app
+        .gql(Some(&admin), deactivate, json!({ "id": secretary["id"] }))
+        .await;
+    assert!(left.ok()["deactivateOrganizationMember"]["membership"]["leftOn"].is_string());
+    let promoted = app
+        .gql(
+            Some(&admin),
+            update,
+            json!({ "id": other["id"], "p": "SECRETARY" }),
+        )
+        .await;
+    assert_eq!(
+        promoted.ok()["updateOrganizationMember"]["membership"]["position"],
+        "SECRETARY"
+    );
+    let again = app
+        .gql(Some(&admin), deactivate, json!({ "id": secretary["id"] }))
+        .await;
+    assert_eq!(
+        again.ok()["deactivateOrganizationMember"]["userErrors"][0]["code"],
+        "LEFT"
+    );
+    // The former secretary keeps the history but no longer acts for the organization.
+    let former = app.token("sun.li@example.com").await;
+    let mine = app.gql(Some(&former), "{ me { current: organizationMemberships { totalCount } all: organizationMemberships(includePast: true) { nodes { leftOn } } } }", json!({})).await;
+    assert_eq!(mine.ok()["me"]["current"]["totalCount"], 0);
+    assert!(mine.ok()["me"]["all"]["nodes"][0]["leftOn"].is_string());
+}
+
+#[tokio::test]
+async fn agenda_proposals_close_at_the_alliance_deadline() {
+    let app = TestApp::new().await;
+    let convener = app.token("convener@example.com").await;
+    let org_admin = app.token("orgadmin@example.com").await;
+    let soon = schedule(&app, &convener, "三天后的会议", 3).await;
+    let propose = "mutation($m: ID!) { proposeAgendaItem(input: {meetingId: $m, title: \"迟到的议题\"}) { agendaItem { status } userErrors { field code } } }";
+    let late = app
+        .gql(Some(&org_admin), propose, json!({ "m": soon["id"] }))
+        .await;
+    assert_eq!(
+        late.ok()["proposeAgendaItem"]["userErrors"][0],
+        json!({ "field": "meetingId", "code": "DEADLINE_PASSED" })
+    );
+    // The convener can still add items; the secretariat can move the deadline.
+    let own = app
+        .gql(Some(&convener), propose, json!({ "m": soon["id"] }))
+        .await;
+    assert_eq!(
+        own.ok()["proposeAgendaItem"]["agendaItem"]["status"],
+        "ACCEPTED"
+    );
+    let secretariat = app.token("secretariat@example.com").await;
+    let consortium = app.alliance_id(CONSORTIUM).await;
+    let version = app
+        .gql(
+            Some(&secretariat),
+            "query($id: ID!) { alliance(id: $id) { version } }",
+            json!({ "id": consortium }),
+        )
+        .await
+        .ok()["alliance"]["version"]
+        .clone();
+    let moved = app.gql(Some(&secretariat), "mutation($id: ID!, $v: Int!) { updateAlliance(input: {id: $id, version: $v, agendaDeadlineDays: 1}) { alliance { agendaDeadlineDays } userErrors { field code } } }", json!({ "id": consortium, "v": version })).await;
+    assert_eq!(
+        moved.ok()["updateAlliance"]["alliance"]["agendaDeadlineDays"],
+        1
+    );
+    let on_time = app
+        .gql(Some(&org_admin), propose, json!({ "m": soon["id"] }))
+        .await;
+    assert_eq!(
+        on_time.ok()["proposeAgendaItem"]["agendaItem"]["status"],
+        "PROPOSED"
+    );
+    // Attendance per organization comes from the past meetings of the demo data.
+    let rates = app.gql(Some(&convener), "query($id: ID!) { alliance(id: $id) { members { nodes { attendanceRate organization { name } } } } }", json!({ "id": consortium })).await;
+    assert!(
+        rates.ok()["alliance"]["members"]["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|m| m["attendanceRate"]
+                .as_f64()
+                .is_some_and(|r| (0.0..=1.0).contains(&r)))
+    );
+}

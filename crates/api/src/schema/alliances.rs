@@ -87,6 +87,8 @@ pub struct UpdateAllianceInput {
     rotation_period: Option<RotationPeriod>,
     visibility: Option<AllianceVisibility>,
     working_rules: Option<String>,
+    /// Days before a meeting that agenda proposals close (0 to 60; 7 by default).
+    agenda_deadline_days: Option<i32>,
 }
 
 #[derive(SimpleObject)]
@@ -148,6 +150,7 @@ impl AllianceMutation {
                     rotation_period: input.rotation_period.map(Into::into),
                     visibility: input.visibility.map(Into::into),
                     working_rules: input.working_rules,
+                    agenda_deadline_days: None,
                 },
             )
             .await;
@@ -181,6 +184,7 @@ impl AllianceMutation {
                     rotation_period: input.rotation_period.map(Into::into),
                     visibility: input.visibility.map(Into::into),
                     working_rules: input.working_rules,
+                    agenda_deadline_days: input.agenda_deadline_days,
                 },
             )
             .await;

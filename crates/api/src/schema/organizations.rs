@@ -87,6 +87,26 @@ pub struct OrganizationPayload {
     user_errors: Vec<UserError>,
 }
 
+#[derive(InputObject)]
+pub struct UpdateOrganizationMemberInput {
+    membership_id: ID,
+    position: Option<crate::types::enums::Position>,
+    is_org_admin: Option<bool>,
+}
+
+#[derive(InputObject)]
+pub struct DeactivateOrganizationMemberInput {
+    membership_id: ID,
+    /// Defaults to today.
+    left_on: Option<NaiveDate>,
+}
+
+#[derive(SimpleObject)]
+pub struct OrganizationMemberPayload {
+    membership: Option<crate::types::organization::OrganizationMembershipNode>,
+    user_errors: Vec<UserError>,
+}
+
 #[derive(Default)]
 pub struct OrganizationMutation;
 
@@ -115,6 +135,53 @@ impl OrganizationMutation {
         let (organization, user_errors) = split(result)?;
         Ok(OrganizationPayload {
             organization: organization.map(OrganizationNode),
+            user_errors,
+        })
+    }
+
+    /// Changes a member's position or admin flag (organization admins). One current secretary per organization.
+    async fn update_organization_member(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateOrganizationMemberInput,
+    ) -> async_graphql::Result<OrganizationMemberPayload> {
+        let id = decode(
+            &input.membership_id,
+            Kind::OrganizationMembership,
+            "membershipId",
+        )?;
+        let result = services(ctx)?
+            .update_organization_member(
+                principal(ctx)?,
+                id,
+                input.position.map(Into::into),
+                input.is_org_admin,
+            )
+            .await;
+        let (membership, user_errors) = split(result)?;
+        Ok(OrganizationMemberPayload {
+            membership: membership.map(crate::types::organization::OrganizationMembershipNode),
+            user_errors,
+        })
+    }
+
+    /// A member leaves the organization; the membership is kept with its leave date.
+    async fn deactivate_organization_member(
+        &self,
+        ctx: &Context<'_>,
+        input: DeactivateOrganizationMemberInput,
+    ) -> async_graphql::Result<OrganizationMemberPayload> {
+        let id = decode(
+            &input.membership_id,
+            Kind::OrganizationMembership,
+            "membershipId",
+        )?;
+        let result = services(ctx)?
+            .deactivate_organization_member(principal(ctx)?, id, input.left_on)
+            .await;
+        let (membership, user_errors) = split(result)?;
+        Ok(OrganizationMemberPayload {
+            membership: membership.map(crate::types::organization::OrganizationMembershipNode),
             user_errors,
         })
     }

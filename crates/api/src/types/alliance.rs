@@ -230,6 +230,16 @@ impl AllianceMembershipNode {
         self.0.left_on
     }
 
+    /// Share of the organization's invitations to the alliance's meetings so far that were checked
+    /// in (0 to 1); null before any meeting.
+    async fn attendance_rate(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<f64>> {
+        loaders(ctx)?
+            .attendance_rates
+            .load_one(self.0.id)
+            .await
+            .map_err(load_error)
+    }
+
     /// Position in the lead rotation (0 leads first).
     async fn rotation_order(&self) -> i32 {
         self.0.rotation_order

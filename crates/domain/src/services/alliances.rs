@@ -54,6 +54,7 @@ pub struct AllianceInput {
     pub rotation_period: Option<RotationPeriod>,
     pub visibility: Option<Visibility>,
     pub working_rules: Option<String>,
+    pub agenda_deadline_days: Option<i32>,
 }
 
 const NAME_TAKEN: (&str, &str, &str, &str) = (
@@ -409,6 +410,17 @@ impl Services {
                 Some(v),
                 100_000,
             ));
+        }
+        if let Some(days) = input.agenda_deadline_days {
+            if (0..=60).contains(&days) {
+                changes.agenda_deadline_days = Set(days);
+            } else {
+                errors.push(FieldError::new(
+                    "agendaDeadlineDays",
+                    "OUT_OF_RANGE",
+                    "between 0 and 60 days",
+                ));
+            }
         }
         validation::finish(errors)?;
         changes.version = Set(version + 1);

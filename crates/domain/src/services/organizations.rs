@@ -458,3 +458,148 @@ fn clean_honours(errors: &mut Vec<FieldError>, honours: Vec<String>) -> Vec<Stri
     }
     cleaned
 }
+
+impl Services {
+    async fn membership_for_admin(
+        &self,
+        principal: &Principal,
+        id: Uuid,
+    ) -> Result<organization_membership::Model, Error> {
+        let found = organization_membership::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .ok_or(Error::NotFound("membership"))?;
+        let facts = self
+            .organization_facts(OrganizationId(found.organization_id))
+            .await?
+            .ok_or(Error::NotFound("membership"))?;
+        if !policy::can(principal, Action::ReadOrganizationMembers, facts.resource()) {
+            return Err(Error::NotFound("membership"));
+        }
+        policy::authorize(
+            principal,
+            Action::ManageOrganizationMembers,
+            facts.resource(),
+        )?;
+        Ok(found)
+    }
+
+    /// Changes a member's position or admin flag (organization admins); one current secretary per organization.
+    pub async fn update_organization_member(
+        &self,
+        principal: &Principal,
+        id: Uuid,
+        position: Option<crate::vocab::Position>,
+        is_org_admin: Option<bool>,
+    ) -> Result<organization_membership::Model, Error> {
+        let found = self.membership_for_admin(principal, id).await?;
+        if found.left_on.is_some() {
+            return Err(Error::invalid(
+                "membershipId",
+                "LEFT",
+                "the person has left the organization",
+            ));
+        }
+        let txn = self.db.begin().await?;
+        let mut changes = organization_membership::ActiveModel {
+            id: Set(id),
+            ..Default::default()
+        };
+        if let Some(p) = position {
+            changes.position = Set(p.as_str().to_owned());
+        }
+        if let Some(a) = is_org_admin {
+            changes.is_org_admin = Set(a);
+        }
+        let updated = changes.update(&txn).await.map_err(|e| {
+            on_constraint(
+                e,
+                &[(
+                    "organization_memberships_one_secretary",
+                    "position",
+                    "TAKEN",
+                    "the organization already has a secretary",
+                )],
+            )
+        })?;
+        audit::record(&txn, Actor::from(principal), "organization.update_member", "organization", Some(found.organization_id), json!({"membership": id, "position": updated.position, "isOrgAdmin": updated.is_org_admin})).await?;
+        txn.commit().await?;
+        Ok(updated)
+    }
+
+    /// A member leaves the organization; the membership is kept with its leave date.
+    pub async fn deactivate_organization_member(
+        &self,
+        principal: &Principal,
+        id: Uuid,
+        left_on: Option<NaiveDate>,
+    ) -> Result<organization_membership::Model, Error> {
+        let found = self.membership_for_admin(principal, id).await?;
+        if found.left_on.is_some() {
+            return Err(Error::invalid(
+                "membershipId",
+                "LEFT",
+                "the person has already left",
+            ));
+        }
+        let left_on = left_on.unwrap_or_else(|| self.now().date_naive());
+        if left_on < found.joined_on {
+            return Err(Error::invalid(
+                "leftOn",
+                "BEFORE_JOINING",
+                "must not be before the day the person joined",
+            ));
+        }
+        let txn = self.db.begin().await?;
+        let updated = organization_membership::ActiveModel {
+            id: Set(id),
+            left_on: Set(Some(left_on)),
+            is_org_admin: Set(false),
+            ..Default::default()
+        }
+        .update(&txn)
+        .await?;
+        audit::record(
+            &txn,
+            Actor::from(principal),
+            "organization.deactivate_member",
+            "organization",
+            Some(found.organization_id),
+            json!({"membership": id, "leftOn": left_on}),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(updated)
+    }
+
+    /// Attendance rate of organizations in an alliance's meetings so far: checked-in invitations over
+    /// invitations, per organization (for alliance memberships).
+    pub async fn attendance_rates(
+        &self,
+        memberships: &[Uuid],
+    ) -> Result<HashMap<Uuid, f64>, Error> {
+        let rows = self
+            .db
+            .query_all_raw(stmt(
+                "SELECT am.id, count(a.id) AS invited, count(a.checked_in_at) AS present
+                   FROM alliance_memberships am
+                   JOIN meetings m ON m.alliance_id = am.alliance_id AND m.starts_at <= $2 AND m.status <> 'cancelled'
+                   JOIN attendances a ON a.meeting_id = m.id AND a.organization_id = am.organization_id
+                  WHERE am.id = ANY($1) GROUP BY am.id",
+                [memberships.to_vec().into(), self.now().into()],
+            ))
+            .await?;
+        let mut out = HashMap::new();
+        for row in rows {
+            let invited: i64 = row.try_get("", "invited")?;
+            let present: i64 = row.try_get("", "present")?;
+            if invited > 0 {
+                out.insert(
+                    row.try_get::<Uuid>("", "id")?,
+                    present as f64 / invited as f64,
+                );
+            }
+        }
+        Ok(out)
+    }
+}

@@ -1,5 +1,6 @@
 import { Outlet } from 'react-router';
 import { AppLayout } from '@/components/layouts/app-layout';
+import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { ProtectedRoute } from '@/lib/auth/protected-route';
 import { endSession } from '@/lib/auth/session';
 import { useSession } from '@/lib/auth/use-session';
@@ -9,7 +10,7 @@ function LoggedInShell() {
   if (session.status !== 'authenticated') return null;
   // Once the session has ended, the guard sends the user to /login.
   return (
-    <AppLayout viewerName={session.viewer.name} onLogout={() => void endSession()}>
+    <AppLayout viewerName={session.viewer.name} onLogout={() => void endSession()} headerExtra={<NotificationBell />}>
       <Outlet />
     </AppLayout>
   );

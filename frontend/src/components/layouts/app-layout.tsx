@@ -1,6 +1,10 @@
 import {
   ApiOutlined,
   ApartmentOutlined,
+  BellOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
+  HomeOutlined,
   LogoutOutlined,
   MenuOutlined,
   TeamOutlined,
@@ -20,8 +24,20 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const items: MenuProps['items'] = [
+    { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('nav.dashboard')}</Link> },
     { key: '/profile', icon: <UserOutlined />, label: <Link to="/profile">{t('nav.profile')}</Link> },
     { key: '/alliances', icon: <ApartmentOutlined />, label: <Link to="/alliances">{t('nav.alliances')}</Link> },
+    { key: '/meetings', icon: <CalendarOutlined />, label: <Link to="/meetings">{t('nav.meetings')}</Link> },
+    {
+      key: '/action-items',
+      icon: <CheckSquareOutlined />,
+      label: <Link to="/action-items">{t('nav.actionItems')}</Link>,
+    },
+    {
+      key: '/notifications',
+      icon: <BellOutlined />,
+      label: <Link to="/notifications">{t('nav.notifications')}</Link>,
+    },
     { key: '/organizations', icon: <TeamOutlined />, label: <Link to="/organizations">{t('nav.organizations')}</Link> },
     {
       key: '/integration-tokens',
@@ -41,10 +57,13 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
 export function AppLayout({
   viewerName,
   onLogout,
+  headerExtra,
   children,
 }: {
   viewerName: string;
   onLogout: () => void;
+  /** Shown in the header before the language switch (e.g. the notification bell). */
+  headerExtra?: ReactNode;
   children: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -72,9 +91,10 @@ export function AppLayout({
               onClick={() => setDrawerOpen(true)}
             />
           )}
-          <Brand to="/profile" />
+          <Brand to="/" />
         </Flex>
         <Flex align="center" gap={4}>
+          {headerExtra}
           <LanguageSwitch compact={isPhone} />
           <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
             <Button type="text" aria-label={t('user.menu')} style={{ paddingInline: 4 }}>

@@ -1,5 +1,6 @@
 import { authExchange } from '@urql/exchange-auth';
-import { Client, cacheExchange, fetchExchange, type CombinedError, type Operation } from 'urql';
+import { createClient as createWsClient } from 'graphql-ws';
+import { Client, cacheExchange, fetchExchange, subscriptionExchange, type CombinedError, type Operation } from 'urql';
 import { env } from '@/config/env';
 import { getAccessToken, isAccessTokenExpiring, refreshSession } from '@/lib/auth/session';
 import { hasErrorCode } from './errors';
@@ -19,6 +20,20 @@ function isPublic(operation: Operation): boolean {
  * user is ever shown to the next.
  */
 export function createGraphqlClient(): Client {
+  // Subscriptions over graphql-ws. Lazy: the socket opens with the first subscription and closes a
+  // moment after the last one ends (so a client left behind by a change of viewer closes its socket).
+  // The access token goes in `connection_init`, read afresh on every (re)connect.
+  const wsClient = createWsClient({
+    url: env.graphqlWsUrl,
+    lazy: true,
+    lazyCloseTimeout: 3_000,
+    retryAttempts: 5,
+    connectionParams: () => {
+      const token = getAccessToken();
+      return token ? { Authorization: `Bearer ${token}` } : {};
+    },
+  });
+
   return new Client({
     url: env.graphqlUrl,
     fetchOptions: { credentials: 'same-origin' },
@@ -44,6 +59,17 @@ export function createGraphqlClient(): Client {
         },
       })),
       fetchExchange,
+      subscriptionExchange({
+        forwardSubscription(request) {
+          const input = { ...request, query: request.query ?? '' };
+          return {
+            subscribe(sink) {
+              const unsubscribe = wsClient.subscribe(input, sink);
+              return { unsubscribe };
+            },
+          };
+        },
+      }),
     ],
   });
 }

@@ -1,5 +1,6 @@
 import { Card, Flex, List, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
 import { LoadMore } from '@/components/load-more';
 import { PageHeader } from '@/components/page-header';
@@ -37,7 +38,13 @@ export function AllianceList() {
     {
       title: t('alliances.name'),
       key: 'name',
-      render: (_, a) => <Typography.Text strong>{displayName(a, language)}</Typography.Text>,
+      render: (_, a) => (
+        <Link to={`/alliances/${a.id}`}>
+          <Typography.Text strong style={{ color: 'inherit' }}>
+            {displayName(a, language)}
+          </Typography.Text>
+        </Link>
+      ),
     },
     { title: t('alliances.kind'), key: 'kind', render: (_, a) => t(`enums.allianceKind.${a.kind}`) },
     {
@@ -72,7 +79,11 @@ export function AllianceList() {
           rowKey="id"
           renderItem={(alliance) => (
             <List.Item style={{ padding: '6px 0', border: 0 }}>
-              <Card size="small" title={displayName(alliance, language)} style={{ width: '100%' }}>
+              <Card
+                size="small"
+                title={<Link to={`/alliances/${alliance.id}`}>{displayName(alliance, language)}</Link>}
+                style={{ width: '100%' }}
+              >
                 <Flex wrap gap={4} style={{ marginBottom: 8 }}>
                   <Tag>{t(`enums.allianceKind.${alliance.kind}`)}</Tag>
                   <Tag color={STATUS_COLOR[alliance.status]}>{t(`enums.allianceStatus.${alliance.status}`)}</Tag>

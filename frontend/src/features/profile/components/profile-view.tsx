@@ -1,6 +1,8 @@
 import { CrownOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, Empty, Flex, List, Row, Skeleton, Space, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { SectionTitle } from '@/components/section-title';
 import { ErrorAlert } from '@/components/error-alert';
 import { PageHeader } from '@/components/page-header';
@@ -11,7 +13,8 @@ import { ChangePasswordForm } from './change-password-form';
 
 const STATUS_COLOR = { PREPARATORY: 'gold', ACTIVE: 'green', DISSOLVED: 'default' } as const;
 
-export function ProfileView() {
+/** `extra`: further sections from other features (e.g. calendar subscriptions), shown above the password form. */
+export function ProfileView({ extra }: { extra?: ReactNode }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const [{ data, error, fetching }, reexecute] = useProfile();
@@ -102,7 +105,7 @@ export function ProfileView() {
               renderItem={(alliance) => (
                 <List.Item>
                   <List.Item.Meta
-                    title={displayName(alliance, language)}
+                    title={<Link to={`/alliances/${alliance.id}`}>{displayName(alliance, language)}</Link>}
                     description={
                       <Flex wrap gap={4}>
                         <Tag>{t(`enums.allianceKind.${alliance.kind}`)}</Tag>
@@ -120,6 +123,7 @@ export function ProfileView() {
             />
           </Card>
         </Col>
+        {extra && <Col xs={24}>{extra}</Col>}
         <Col xs={24}>
           <ChangePasswordForm />
         </Col>

@@ -1,0 +1,11 @@
+import { useParams } from 'react-router';
+import { AllianceView } from '@/features/alliances/components/alliance-view';
+import { useSession } from '@/lib/auth/use-session';
+
+export function AllianceRoute() {
+  const { id = '' } = useParams();
+  const session = useSession();
+  const isPlatformAdmin = session.status === 'authenticated' && session.viewer.isPlatformAdmin;
+  // Keyed by id: another alliance starts with fresh local state.
+  return <AllianceView key={id} allianceId={id} isPlatformAdmin={isPlatformAdmin} />;
+}

@@ -1,0 +1,184 @@
+import { ArrowLeftOutlined, CrownOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Empty, Flex, List, Row, Skeleton, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorAlert } from '@/components/error-alert';
+import { Markdown } from '@/components/markdown';
+import { SectionTitle } from '@/components/section-title';
+import { useDocumentTitle } from '@/hooks/use-document-title';
+import { displayName, formatTimeRange } from '@/i18n/format';
+import { useLanguage } from '@/i18n/use-language';
+import { useAlliance } from '../api/get-alliance';
+import { AllianceProfile } from './alliance-profile';
+import { HandoverReportForm } from './handover-report-form';
+import { MemberList } from './member-list';
+import { RotationAdmin } from './rotation-admin';
+import { RotationTimeline } from './rotation-timeline';
+import { termRange } from './term-range';
+
+function BackLink() {
+  const { t } = useTranslation();
+  return (
+    <Link to="/alliances">
+      <Button type="link" icon={<ArrowLeftOutlined />} style={{ paddingInline: 0, marginBottom: 8 }}>
+        {t('alliance.backToList')}
+      </Button>
+    </Link>
+  );
+}
+
+/** An alliance: profile, current lead, rotation timeline and tools, members, next meetings, working rules. */
+export function AllianceView({ allianceId, isPlatformAdmin }: { allianceId: string; isPlatformAdmin: boolean }) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const [meetingsFrom] = useState(() => dayjs().startOf('day').toISOString());
+  const [{ data, error, fetching }, reexecute] = useAlliance(allianceId, meetingsFrom);
+  const alliance = data?.alliance;
+  useDocumentTitle(alliance ? displayName(alliance, language) : t('alliances.title'));
+
+  if (fetching && !data) {
+    return (
+      <>
+        <BackLink />
+        <Skeleton active />
+      </>
+    );
+  }
+  if (error && !alliance) {
+    return (
+      <>
+        <BackLink />
+        <ErrorAlert error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+      </>
+    );
+  }
+  if (!alliance) {
+    return (
+      <>
+        <BackLink />
+        <Empty description={t('alliance.notFound')} />
+      </>
+    );
+  }
+
+  const roles = alliance.viewerRoles;
+  const canManageRotation = isPlatformAdmin || roles.includes('ALLIANCE_ADMIN');
+  const isLeadConvener = roles.includes('LEAD_CONVENER');
+  const lead = alliance.currentLead;
+  const meetings = alliance.meetings.nodes;
+
+  return (
+    <>
+      <BackLink />
+      <Flex vertical gap={8} style={{ marginBottom: 16 }}>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
+          {displayName(alliance, language)}
+        </Typography.Title>
+        {roles.length > 0 && (
+          <Flex wrap gap={4}>
+            {roles.map((role) => (
+              <Tag key={role} color="volcano">
+                {t(`enums.allianceRole.${role}`)}
+              </Tag>
+            ))}
+          </Flex>
+        )}
+      </Flex>
+      <Row gutter={[16, 16]}>
+        <Col xs={24}>
+          <Card
+            className="current-lead-card"
+            styles={{ body: { borderInlineStart: '4px solid #c8161d' } }}
+            aria-label={t('alliance.currentLead')}
+          >
+            <Flex align="center" gap={12} wrap>
+              <CrownOutlined style={{ fontSize: 28, color: '#c8161d' }} aria-hidden />
+              <Flex vertical>
+                <Typography.Text type="secondary">{t('alliance.currentLead')}</Typography.Text>
+                {lead ? (
+                  <>
+                    <Typography.Text strong style={{ fontSize: 20, color: '#c8161d' }}>
+                      {displayName(lead.organization, language)}
+                    </Typography.Text>
+                    <Typography.Text type="secondary">{termRange(lead, t)}</Typography.Text>
+                  </>
+                ) : (
+                  <Typography.Text>{t('alliance.noCurrentLead')}</Typography.Text>
+                )}
+              </Flex>
+            </Flex>
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <Card title={<SectionTitle>{t('alliance.overview')}</SectionTitle>}>
+            <AllianceProfile alliance={alliance} />
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <Card
+            title={<SectionTitle>{t('rotation.title')}</SectionTitle>}
+            extra={
+              canManageRotation ? (
+                <RotationAdmin
+                  allianceId={alliance.id}
+                  memberCount={alliance.members.totalCount}
+                  terms={alliance.leadTerms}
+                />
+              ) : undefined
+            }
+          >
+            <Typography.Paragraph type="secondary">{t('rotation.intro')}</Typography.Paragraph>
+            <RotationTimeline terms={alliance.leadTerms} canManage={canManageRotation} />
+          </Card>
+        </Col>
+        {isLeadConvener && lead && (
+          <Col xs={24}>
+            <Card title={<SectionTitle>{t('rotation.handoverTitle')}</SectionTitle>}>
+              <HandoverReportForm key={lead.id} termId={lead.id} report={lead.handoverReport} />
+            </Card>
+          </Col>
+        )}
+        <Col xs={24} lg={12}>
+          <Card title={<SectionTitle>{t('alliance.members')}</SectionTitle>}>
+            <MemberList members={alliance.members.nodes} currentLeadOrganizationId={lead?.organization.id} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card
+            title={<SectionTitle>{t('alliance.upcomingMeetings')}</SectionTitle>}
+            extra={
+              <Link to={`/meetings?view=list&alliance=${encodeURIComponent(alliance.id)}`}>
+                {t('alliance.allMeetings')}
+              </Link>
+            }
+          >
+            <List
+              dataSource={meetings}
+              rowKey="id"
+              locale={{ emptyText: t('alliance.noUpcomingMeetings') }}
+              renderItem={(meeting) => (
+                <List.Item>
+                  <List.Item.Meta
+                    title={<Link to={`/meetings/${meeting.id}`}>{meeting.title}</Link>}
+                    description={formatTimeRange(meeting.startsAt, meeting.endsAt)}
+                  />
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col xs={24}>
+          <Card title={<SectionTitle>{t('alliance.workingRules')}</SectionTitle>}>
+            {alliance.workingRules?.trim() ? (
+              <Markdown label={t('alliance.workingRules')}>{alliance.workingRules}</Markdown>
+            ) : (
+              <Typography.Text type="secondary">{t('alliance.noWorkingRules')}</Typography.Text>
+            )}
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

@@ -1,0 +1,71 @@
+import { CrownOutlined } from '@ant-design/icons';
+import { Flex, List, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { OrganizationKind } from '@/gql/graphql';
+import { displayName, formatDate } from '@/i18n/format';
+import { useLanguage } from '@/i18n/use-language';
+
+export interface AllianceMember {
+  id: string;
+  joinedOn: string;
+  rotationOrder: number;
+  organization: { id: string; name: string; nameEn: string | null; kind: OrganizationKind };
+}
+
+/** Member organizations in rotation order, the current lead marked. */
+export function MemberList({
+  members,
+  currentLeadOrganizationId,
+}: {
+  members: readonly AllianceMember[];
+  currentLeadOrganizationId?: string | null;
+}) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const ordered = [...members].sort((a, b) => a.rotationOrder - b.rotationOrder);
+  return (
+    <List
+      aria-label={t('alliance.members')}
+      dataSource={ordered}
+      rowKey="id"
+      locale={{ emptyText: t('alliance.noMembers') }}
+      renderItem={(member) => {
+        const leads = member.organization.id === currentLeadOrganizationId;
+        return (
+          <List.Item>
+            <List.Item.Meta
+              avatar={
+                <Tag
+                  color={leads ? 'red' : 'default'}
+                  style={{ marginInlineEnd: 0, minWidth: 28, textAlign: 'center' }}
+                >
+                  {member.rotationOrder + 1}
+                </Tag>
+              }
+              title={
+                <Flex wrap gap={4} align="center">
+                  <Typography.Text strong={leads}>{displayName(member.organization, language)}</Typography.Text>
+                  {leads && (
+                    <Tag color="red" icon={<CrownOutlined />}>
+                      {t('rotation.current')}
+                    </Tag>
+                  )}
+                </Flex>
+              }
+              description={
+                <Flex wrap gap={8}>
+                  <span>{t(`enums.organizationKind.${member.organization.kind}`)}</span>
+                  <span>
+                    {t('alliance.rotationOrder')}:{' '}
+                    {t('alliance.rotationOrderValue', { order: member.rotationOrder + 1 })}
+                  </span>
+                  <span>{t('alliance.joinedOn', { date: formatDate(member.joinedOn) })}</span>
+                </Flex>
+              }
+            />
+          </List.Item>
+        );
+      }}
+    />
+  );
+}

@@ -1,0 +1,60 @@
+import { useQuery } from 'urql';
+import { graphql } from '@/gql';
+
+const DashboardQuery = graphql(`
+  query Dashboard($from: DateTime) {
+    alliances(first: 50) {
+      nodes {
+        id
+        name
+        nameEn
+        viewerRoles
+        currentLead {
+          id
+          endsAt
+          organization {
+            id
+            name
+            nameEn
+          }
+        }
+      }
+    }
+    meetings(first: 5, from: $from) {
+      totalCount
+      nodes {
+        id
+        title
+        status
+        startsAt
+        endsAt
+        alliance {
+          id
+          name
+          nameEn
+        }
+      }
+    }
+    myActionItems(first: 5) {
+      totalCount
+      nodes {
+        id
+        title
+        status
+        isOverdue
+        dueOn
+        meeting {
+          id
+          title
+        }
+      }
+    }
+  }
+`);
+
+const context = { additionalTypenames: ['Meeting', 'ActionItem', 'LeadTerm'] };
+
+/** The home page at a glance: who leads each of the viewer's alliances, the next meetings, open action items. */
+export function useDashboard(from: string) {
+  return useQuery({ query: DashboardQuery, variables: { from }, context });
+}

@@ -1,0 +1,125 @@
+import { CrownOutlined } from '@ant-design/icons';
+import { Card, Col, List, Row, Skeleton, Tag, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { ErrorAlert } from '@/components/error-alert';
+import { PageHeader } from '@/components/page-header';
+import { SectionTitle } from '@/components/section-title';
+import { displayName, formatDate, formatTimeRange } from '@/i18n/format';
+import { useLanguage } from '@/i18n/use-language';
+import { useDashboard } from '../api/get-dashboard';
+
+/** Home: current lead of each of the viewer's alliances, upcoming meetings, open action items. */
+export function DashboardView({ viewerName }: { viewerName: string }) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const [from] = useState(() => dayjs().startOf('day').toISOString());
+  const [{ data, error, fetching }, reexecute] = useDashboard(from);
+
+  if (fetching && !data) {
+    return (
+      <>
+        <PageHeader title={t('dashboard.welcome', { name: viewerName })} />
+        <Skeleton active />
+      </>
+    );
+  }
+
+  const alliances = (data?.alliances.nodes ?? []).filter((alliance) => alliance.viewerRoles.length > 0);
+  const meetings = data?.meetings.nodes ?? [];
+  const actionItems = data?.myActionItems.nodes ?? [];
+
+  return (
+    <>
+      <PageHeader title={t('dashboard.welcome', { name: viewerName })} />
+      {error && <ErrorAlert error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />}
+      <Row gutter={[16, 16]}>
+        <Col xs={24}>
+          <Card title={<SectionTitle>{t('dashboard.leads')}</SectionTitle>}>
+            <List
+              dataSource={alliances}
+              rowKey="id"
+              locale={{ emptyText: t('dashboard.noAlliances') }}
+              renderItem={(alliance) => (
+                <List.Item>
+                  <List.Item.Meta
+                    avatar={<CrownOutlined style={{ color: '#c8161d', fontSize: 20 }} aria-hidden />}
+                    title={<Link to={`/alliances/${alliance.id}`}>{displayName(alliance, language)}</Link>}
+                    description={
+                      alliance.currentLead ? (
+                        <>
+                          <Typography.Text strong style={{ color: '#c8161d' }}>
+                            {displayName(alliance.currentLead.organization, language)}
+                          </Typography.Text>{' '}
+                          {t('dashboard.leadUntil', {
+                            date: dayjs(alliance.currentLead.endsAt).subtract(1, 'millisecond').format('LL'),
+                          })}
+                        </>
+                      ) : (
+                        t('dashboard.noLead')
+                      )
+                    }
+                  />
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card
+            title={<SectionTitle>{t('dashboard.upcoming')}</SectionTitle>}
+            extra={<Link to="/meetings?view=list">{t('dashboard.viewAll')}</Link>}
+          >
+            <List
+              dataSource={meetings}
+              rowKey="id"
+              locale={{ emptyText: t('dashboard.noUpcoming') }}
+              renderItem={(meeting) => (
+                <List.Item>
+                  <List.Item.Meta
+                    title={<Link to={`/meetings/${meeting.id}`}>{meeting.title}</Link>}
+                    description={`${formatTimeRange(meeting.startsAt, meeting.endsAt)} · ${displayName(meeting.alliance, language)}`}
+                  />
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card
+            title={<SectionTitle>{t('dashboard.openActionItems')}</SectionTitle>}
+            extra={<Link to="/action-items">{t('dashboard.viewAll')}</Link>}
+          >
+            <List
+              dataSource={actionItems}
+              rowKey="id"
+              locale={{ emptyText: t('dashboard.noOpenActionItems') }}
+              renderItem={(item) => (
+                <List.Item>
+                  <List.Item.Meta
+                    title={
+                      <>
+                        <Link to={`/meetings/${item.meeting.id}#action-items`} style={{ marginInlineEnd: 8 }}>
+                          {item.title}
+                        </Link>
+                        <Tag>{t(`enums.actionItemStatus.${item.status}`)}</Tag>
+                        {item.isOverdue && <Tag color="red">{t('actionItems.overdue')}</Tag>}
+                      </>
+                    }
+                    description={
+                      item.dueOn
+                        ? t('actionItems.dueOnValue', { date: formatDate(item.dueOn) })
+                        : t('actionItems.noDue')
+                    }
+                  />
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

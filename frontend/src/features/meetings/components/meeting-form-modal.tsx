@@ -1,0 +1,294 @@
+import { Alert, App, DatePicker, Form, Input, Modal, Select, Skeleton } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '@/components/error-alert';
+import type { MeetingKind } from '@/gql/graphql';
+import { useIsPhone } from '@/hooks/use-is-phone';
+import { displayName } from '@/i18n/format';
+import { useLanguage } from '@/i18n/use-language';
+import { describeError, hasErrorCode } from '@/lib/graphql/errors';
+import { showUserErrors } from '@/lib/graphql/user-errors';
+import { useSchedulableAlliances } from '../api/get-schedulable-alliances';
+import { useScheduleMeeting } from '../api/schedule-meeting';
+import { useUpdateMeeting } from '../api/update-meeting';
+
+const KINDS: MeetingKind[] = ['REGULAR', 'PREPARATORY', 'SYMPOSIUM', 'WORK_SUMMARY'];
+const DATE_TIME_FORMAT = 'YYYY-MM-DD HH:mm';
+const DEFAULT_LENGTH_HOURS = 2;
+
+interface MeetingFormValues {
+  allianceId?: string;
+  title: string;
+  kind: MeetingKind;
+  startsAt: Dayjs;
+  endsAt: Dayjs;
+  location?: string;
+  onlineUrl?: string;
+  hostOrganizationId?: string;
+}
+
+/** The meeting being edited, or nothing to schedule a new one. */
+export interface EditedMeeting {
+  id: string;
+  version: number;
+  title: string;
+  kind: MeetingKind;
+  startsAt: string;
+  endsAt: string;
+  location: string | null;
+  onlineUrl: string | null;
+}
+
+const USER_ERROR_FIELDS = {
+  allianceId: 'allianceId',
+  title: 'title',
+  kind: 'kind',
+  startsAt: 'startsAt',
+  endsAt: 'endsAt',
+  location: 'location',
+  onlineUrl: 'onlineUrl',
+  hostOrganizationId: 'hostOrganizationId',
+};
+
+function trimmedOrNull(value: string | undefined): string | null {
+  const trimmed = value?.trim();
+  return trimmed ? trimmed : null;
+}
+
+/** Schedules a joint meeting (alliance, title, kind, time, place or online link) or edits one. */
+export function MeetingFormModal({
+  open,
+  meeting,
+  isPlatformAdmin,
+  defaultAllianceId,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  meeting?: EditedMeeting;
+  isPlatformAdmin: boolean;
+  defaultAllianceId?: string;
+  onClose: () => void;
+  onSaved: (meetingId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const { message } = App.useApp();
+  const isPhone = useIsPhone();
+  const [form] = Form.useForm<MeetingFormValues>();
+  const editing = meeting !== undefined;
+  const schedulable = useSchedulableAlliances(isPlatformAdmin);
+  const [{ fetching: scheduling }, scheduleMeeting] = useScheduleMeeting();
+  const [{ fetching: updating }, updateMeeting] = useUpdateMeeting();
+  const [alert, setAlert] = useState<string | null>(null);
+  const allianceId = Form.useWatch('allianceId', form);
+  const saving = scheduling || updating;
+
+  const alliances = schedulable.alliances;
+  const loading = !editing && schedulable.fetching && alliances.length === 0;
+  const noAlliances = !editing && !loading && alliances.length === 0;
+  const hosts = alliances.find((alliance) => alliance.id === allianceId)?.members.nodes ?? [];
+
+  useEffect(() => {
+    if (!open || loading) return;
+    if (meeting) {
+      form.setFieldsValue({
+        title: meeting.title,
+        kind: meeting.kind,
+        startsAt: dayjs(meeting.startsAt),
+        endsAt: dayjs(meeting.endsAt),
+        location: meeting.location ?? '',
+        onlineUrl: meeting.onlineUrl ?? '',
+      });
+    } else if (!form.getFieldValue('allianceId')) {
+      const preferred = alliances.find((alliance) => alliance.id === defaultAllianceId) ?? alliances[0];
+      if (alliances.length === 1 || defaultAllianceId) form.setFieldValue('allianceId', preferred?.id);
+    }
+  }, [open, loading, meeting, alliances, defaultAllianceId, form]);
+
+  const close = () => {
+    form.resetFields();
+    setAlert(null);
+    onClose();
+  };
+
+  const onFinish = async (values: MeetingFormValues) => {
+    setAlert(null);
+    const common = {
+      title: values.title.trim(),
+      kind: values.kind,
+      startsAt: values.startsAt.toISOString(),
+      endsAt: values.endsAt.toISOString(),
+      location: trimmedOrNull(values.location),
+      onlineUrl: trimmedOrNull(values.onlineUrl),
+    };
+    let userErrors;
+    let savedId: string | undefined;
+    if (meeting) {
+      const result = await updateMeeting({ input: { id: meeting.id, version: meeting.version, ...common } });
+      if (result.error) {
+        setAlert(hasErrorCode(result.error, 'CONFLICT') ? t('meeting.conflict') : describeError(result.error, t));
+        return;
+      }
+      userErrors = result.data?.updateMeeting.userErrors ?? [];
+      savedId = result.data?.updateMeeting.meeting?.id;
+    } else {
+      const result = await scheduleMeeting({
+        input: {
+          ...common,
+          allianceId: values.allianceId ?? '',
+          hostOrganizationId: values.hostOrganizationId ?? null,
+        },
+      });
+      if (result.error) {
+        setAlert(describeError(result.error, t));
+        return;
+      }
+      userErrors = result.data?.scheduleMeeting.userErrors ?? [];
+      savedId = result.data?.scheduleMeeting.meeting?.id;
+    }
+    if (userErrors.length > 0) {
+      const unmatched = showUserErrors(form, userErrors, t, USER_ERROR_FIELDS);
+      if (unmatched.length > 0) setAlert(unmatched.join(' '));
+      return;
+    }
+    if (savedId) {
+      void message.success(editing ? t('scheduleMeeting.saved') : t('scheduleMeeting.scheduled'));
+      form.resetFields();
+      onSaved(savedId);
+    }
+  };
+
+  return (
+    <Modal
+      open={open}
+      title={editing ? t('scheduleMeeting.editTitle') : t('scheduleMeeting.title')}
+      onCancel={close}
+      closable={{ 'aria-label': t('common.close') }}
+      okText={editing ? t('scheduleMeeting.save') : t('scheduleMeeting.submit')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      okButtonProps={{ loading: saving, disabled: loading || noAlliances }}
+      maskClosable={false}
+      forceRender
+    >
+      {schedulable.error && !editing && <ErrorAlert error={schedulable.error} />}
+      {alert && <Alert type="error" showIcon role="alert" message={alert} style={{ marginBottom: 16 }} />}
+      {noAlliances && (
+        <Alert type="info" showIcon message={t('scheduleMeeting.noAlliances')} style={{ marginBottom: 16 }} />
+      )}
+      {loading ? (
+        <Skeleton active />
+      ) : (
+        <Form
+          form={form}
+          name={editing ? 'editMeeting' : 'scheduleMeeting'}
+          layout="vertical"
+          requiredMark={false}
+          onFinish={onFinish}
+          disabled={saving || noAlliances}
+          initialValues={{ kind: 'REGULAR' }}
+          onValuesChange={(changed: Partial<MeetingFormValues>) => {
+            // A new start moves an empty (or now too early) end to the usual length of a meeting.
+            if (changed.startsAt) {
+              const end = form.getFieldValue('endsAt') as Dayjs | undefined;
+              if (!end || !end.isAfter(changed.startsAt)) {
+                form.setFieldValue('endsAt', changed.startsAt.add(DEFAULT_LENGTH_HOURS, 'hour'));
+              }
+            }
+            if ('allianceId' in changed) form.setFieldValue('hostOrganizationId', undefined);
+          }}
+        >
+          {!editing && (
+            <Form.Item
+              name="allianceId"
+              label={t('scheduleMeeting.alliance')}
+              rules={[{ required: true, message: t('scheduleMeeting.allianceRequired') }]}
+            >
+              <Select
+                showSearch
+                optionFilterProp="label"
+                placeholder={t('scheduleMeeting.alliancePlaceholder')}
+                options={alliances.map((alliance) => ({ value: alliance.id, label: displayName(alliance, language) }))}
+              />
+            </Form.Item>
+          )}
+          <Form.Item
+            name="title"
+            label={t('scheduleMeeting.meetingTitle')}
+            rules={[{ required: true, whitespace: true, message: t('scheduleMeeting.titleRequired') }]}
+          >
+            <Input placeholder={t('scheduleMeeting.titlePlaceholder')} maxLength={200} />
+          </Form.Item>
+          <Form.Item name="kind" label={t('scheduleMeeting.kind')}>
+            <Select options={KINDS.map((kind) => ({ value: kind, label: t(`enums.meetingKind.${kind}`) }))} />
+          </Form.Item>
+          <Form.Item
+            name="startsAt"
+            label={t('scheduleMeeting.startsAt')}
+            rules={[{ required: true, message: t('scheduleMeeting.startsAtRequired') }]}
+          >
+            <DatePicker
+              showTime={{ format: 'HH:mm', minuteStep: 5 }}
+              format={DATE_TIME_FORMAT}
+              style={{ width: '100%' }}
+              inputReadOnly={isPhone}
+            />
+          </Form.Item>
+          <Form.Item
+            name="endsAt"
+            label={t('scheduleMeeting.endsAt')}
+            dependencies={['startsAt']}
+            rules={[
+              { required: true, message: t('scheduleMeeting.endsAtRequired') },
+              ({ getFieldValue }) => ({
+                validator: (_, value: Dayjs | undefined) => {
+                  const start = getFieldValue('startsAt') as Dayjs | undefined;
+                  return !value || !start || value.isAfter(start)
+                    ? Promise.resolve()
+                    : Promise.reject(new Error(t('scheduleMeeting.endsBeforeStart')));
+                },
+              }),
+            ]}
+          >
+            <DatePicker
+              showTime={{ format: 'HH:mm', minuteStep: 5 }}
+              format={DATE_TIME_FORMAT}
+              style={{ width: '100%' }}
+              inputReadOnly={isPhone}
+            />
+          </Form.Item>
+          <Form.Item name="location" label={t('scheduleMeeting.location')}>
+            <Input placeholder={t('scheduleMeeting.locationPlaceholder')} maxLength={300} />
+          </Form.Item>
+          <Form.Item
+            name="onlineUrl"
+            label={t('scheduleMeeting.onlineUrl')}
+            rules={[{ pattern: /^https?:\/\/\S+$/, message: t('scheduleMeeting.onlineUrlInvalid') }]}
+          >
+            <Input placeholder="https://" inputMode="url" autoCapitalize="none" maxLength={500} />
+          </Form.Item>
+          {!editing && (
+            <Form.Item
+              name="hostOrganizationId"
+              label={t('scheduleMeeting.host')}
+              extra={t('scheduleMeeting.hostHint')}
+            >
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                placeholder={t('scheduleMeeting.hostPlaceholder')}
+                options={hosts.map((membership) => ({
+                  value: membership.organization.id,
+                  label: displayName(membership.organization, language),
+                }))}
+              />
+            </Form.Item>
+          )}
+        </Form>
+      )}
+    </Modal>
+  );
+}

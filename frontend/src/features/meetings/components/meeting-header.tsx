@@ -1,0 +1,172 @@
+import {
+  CalendarOutlined,
+  CaretRightOutlined,
+  CheckOutlined,
+  CloseCircleOutlined,
+  EditOutlined,
+  SendOutlined,
+} from '@ant-design/icons';
+import { App, Button, Descriptions, Flex, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { MeetingStatus } from '@/gql/graphql';
+import { displayName, formatDateTime, formatTimeRange } from '@/i18n/format';
+import { useLanguage } from '@/i18n/use-language';
+import { downloadTextFile } from '@/lib/files/download-text';
+import { describeError, describeUserError, hasErrorCode } from '@/lib/graphql/errors';
+import { useUpdateMeeting } from '../api/update-meeting';
+import { MeetingFormModal } from './meeting-form-modal';
+import { MeetingKindTag, MeetingStatusTag } from './meeting-tags';
+import type { MeetingDetail } from './types';
+
+/** The next steps of a meeting's life a convener can take from each status. */
+const NEXT_STATUS: Record<MeetingStatus, MeetingStatus | null> = {
+  DRAFT: 'SCHEDULED',
+  SCHEDULED: 'IN_PROGRESS',
+  IN_PROGRESS: 'COMPLETED',
+  COMPLETED: null,
+  CANCELLED: null,
+};
+
+function icsFileName(meeting: MeetingDetail): string {
+  const safe = meeting.title.replace(/[\\/:*?"<>|\s]+/g, '-').slice(0, 60) || 'meeting';
+  return `${safe}.ics`;
+}
+
+/** Title, kind and status, time and place, host, the .ics download and (for conveners) status changes. */
+export function MeetingHeader({
+  meeting,
+  isPlatformAdmin,
+  onRefetch,
+}: {
+  meeting: MeetingDetail;
+  isPlatformAdmin: boolean;
+  onRefetch: () => void;
+}) {
+  const { t } = useTranslation();
+  const { language } = useLanguage();
+  const { message, modal } = App.useApp();
+  const [{ fetching }, updateMeeting] = useUpdateMeeting();
+  const [editing, setEditing] = useState(false);
+  const none = t('common.none');
+
+  const setStatus = async (status: MeetingStatus) => {
+    const result = await updateMeeting({ input: { id: meeting.id, version: meeting.version, status } });
+    const userError = result.data?.updateMeeting.userErrors[0];
+    if (result.error) {
+      if (hasErrorCode(result.error, 'CONFLICT')) onRefetch();
+      void message.error(
+        hasErrorCode(result.error, 'CONFLICT') ? t('meeting.conflict') : describeError(result.error, t),
+      );
+    } else if (userError) {
+      void message.error(describeUserError(userError, t));
+    } else {
+      void message.success(t('meeting.statusChanged'));
+    }
+  };
+
+  const confirmCancel = () => {
+    void modal.confirm({
+      title: t('meeting.cancelTitle'),
+      content: t('meeting.cancelConfirm', { title: meeting.title }),
+      okText: t('meeting.cancel'),
+      okButtonProps: { danger: true },
+      cancelText: t('meeting.keep'),
+      onOk: () => setStatus('CANCELLED'),
+    });
+  };
+
+  const next = NEXT_STATUS[meeting.status];
+  const nextLabel: Record<MeetingStatus, string> = {
+    DRAFT: '',
+    SCHEDULED: t('meeting.publish'),
+    IN_PROGRESS: t('meeting.start'),
+    COMPLETED: t('meeting.complete'),
+    CANCELLED: '',
+  };
+  const nextIcon =
+    next === 'SCHEDULED' ? <SendOutlined /> : next === 'IN_PROGRESS' ? <CaretRightOutlined /> : <CheckOutlined />;
+  const open = meeting.status !== 'COMPLETED' && meeting.status !== 'CANCELLED';
+
+  return (
+    <>
+      <Flex vertical gap={12} style={{ marginBottom: 16 }}>
+        <Typography.Title level={1} style={{ margin: 0, fontSize: 24 }}>
+          {meeting.title}
+        </Typography.Title>
+        <Flex wrap gap={4} align="center">
+          <MeetingKindTag kind={meeting.kind} />
+          <MeetingStatusTag status={meeting.status} />
+        </Flex>
+        <Space wrap>
+          <Button
+            icon={<CalendarOutlined />}
+            onClick={() => downloadTextFile(icsFileName(meeting), meeting.ics, 'text/calendar;charset=utf-8')}
+          >
+            {t('meeting.downloadIcs')}
+          </Button>
+          {meeting.viewerCanManage && open && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {t('meeting.edit')}
+            </Button>
+          )}
+          {meeting.viewerCanManage && next && (
+            <Button type="primary" icon={nextIcon} loading={fetching} onClick={() => void setStatus(next)}>
+              {nextLabel[next]}
+            </Button>
+          )}
+          {meeting.viewerCanManage && open && (
+            <Button danger icon={<CloseCircleOutlined />} onClick={confirmCancel}>
+              {t('meeting.cancel')}
+            </Button>
+          )}
+        </Space>
+      </Flex>
+      <Descriptions
+        column={{ xs: 1, sm: 1, md: 2 }}
+        size="small"
+        bordered
+        style={{ marginBottom: 16 }}
+        title={<h2 className="section-title">{t('meeting.details')}</h2>}
+      >
+        <Descriptions.Item label={t('meeting.time')}>
+          {formatTimeRange(meeting.startsAt, meeting.endsAt)}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('meeting.alliance')}>
+          <Link to={`/alliances/${meeting.alliance.id}`}>{displayName(meeting.alliance, language)}</Link>
+        </Descriptions.Item>
+        <Descriptions.Item label={t('meeting.place')}>{meeting.location ?? none}</Descriptions.Item>
+        <Descriptions.Item label={t('meeting.online')}>
+          {meeting.onlineUrl ? (
+            <Typography.Link
+              href={meeting.onlineUrl}
+              target="_blank"
+              rel="noopener noreferrer"
+              style={{ wordBreak: 'break-all' }}
+            >
+              {meeting.onlineUrl}
+            </Typography.Link>
+          ) : (
+            none
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('meeting.host')}>
+          {meeting.hostOrganization ? displayName(meeting.hostOrganization, language) : none}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('meeting.agendaDeadline')}>
+          {formatDateTime(meeting.agendaDeadline)}
+        </Descriptions.Item>
+      </Descriptions>
+      {meeting.viewerCanManage && (
+        <MeetingFormModal
+          open={editing}
+          meeting={meeting}
+          isPlatformAdmin={isPlatformAdmin}
+          onClose={() => setEditing(false)}
+          onSaved={() => setEditing(false)}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,4 @@
+import type { MeetingQuery } from '@/gql/graphql';
+
+/** The meeting as the meeting page reads it. */
+export type MeetingDetail = NonNullable<MeetingQuery['meeting']>;

@@ -1,0 +1,258 @@
+// A whole joint-meeting cycle, as the people involved would go through it, each in their own browser:
+// the lead convener schedules a meeting, a member organization's admin proposes an agenda item, the
+// convener accepts it, a member checks in from a phone through the check-in link, the convener records
+// minutes, a decision and an action item, the supervisor approves the minutes, the next meeting shows the
+// open action item under "progress on earlier decisions", and once the assignee marks it done it is gone.
+//
+// The steps share what they create (titles carry a timestamp, so runs against the same database do not
+// collide) and run in order; a failed step makes the later ones fail too.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { BASE_URL, CONSORTIUM, DEMO_PASSWORD, DESKTOP, PHONE, launchBrowser, logIn, withPage } from './helpers.mjs';
+
+const ASSIGNEE = '省塑料协会';
+const stamp = Date.now();
+const MEETING_TITLE = `e2e 联席会议 ${stamp}`;
+const NEXT_MEETING_TITLE = `e2e 下次联席会议 ${stamp}`;
+const AGENDA_ITEM = `e2e 议题：联合主题党日方案 ${stamp}`;
+const MINUTES_TEXT = `e2e 会议纪要 ${stamp}：五家单位出席，审议通过联合主题党日方案。`;
+const DECISION = `e2e 决定：联合开展主题党日活动 ${stamp}`;
+const ACTION_ITEM = `e2e 任务：起草活动方案 ${stamp}`;
+
+/** Shared between the steps. */
+const state = { meetingPath: '', checkInPath: '', nextMeetingPath: '' };
+
+let browser;
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** `YYYY-MM-DD HH:mm`, as typed into the date-time pickers, `days` from now at `hour`:00 local time. */
+function dateTimeIn(days, hour) {
+  const date = new Date(Date.now() + days * 86_400_000);
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(hour)}:00`;
+}
+
+/** Types into an antd select (or picker) found by its label and picks the first match with Enter. */
+async function choose(page, scope, label, text) {
+  await scope.getByLabel(label, { exact: true }).focus();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+/** Schedules a meeting of the consortium from the meetings page and returns the new meeting's path. */
+async function scheduleMeeting(page, title, days) {
+  await page.getByRole('navigation').getByRole('link', { name: '会议' }).click();
+  await page.getByRole('heading', { name: '会议', level: 1 }).waitFor();
+  await page.getByRole('button', { name: '安排会议' }).click();
+  const dialog = page.getByRole('dialog', { name: '安排联席会议' });
+  await dialog.getByLabel('会议名称').waitFor();
+  if ((await dialog.getByText(CONSORTIUM, { exact: true }).filter({ visible: true }).count()) === 0) {
+    await choose(page, dialog, '联盟', CONSORTIUM.slice(0, 6));
+    await dialog.getByText(CONSORTIUM, { exact: true }).filter({ visible: true }).waitFor();
+  }
+  await dialog.getByLabel('会议名称').fill(title);
+  const startsAt = dialog.getByLabel('开始时间');
+  await startsAt.fill(dateTimeIn(days, 14));
+  await startsAt.press('Enter');
+  // The end follows the start (two hours later) when it is empty.
+  assert.equal(await dialog.getByLabel('结束时间').inputValue(), dateTimeIn(days, 16));
+  await dialog.getByLabel('地点').fill('省社会组织党群服务中心 3 楼会议室');
+  await dialog.getByRole('button', { name: '安排会议' }).click();
+
+  await page.waitForURL(/\/meetings\/[^/]+$/);
+  await page.getByRole('heading', { name: title, level: 1 }).waitFor();
+  await page.getByText('已安排', { exact: true }).first().waitFor();
+  return new URL(page.url()).pathname;
+}
+
+test('1. the lead convener schedules a joint meeting a week from now', async (t) => {
+  await withPage(browser, t, DESKTOP, async (page) => {
+    await logIn(page, 'convener@example.com');
+    state.meetingPath = await scheduleMeeting(page, MEETING_TITLE, 7);
+
+    // The page shows the place, the consortium, and the convener's check-in kit with its link.
+    await page.getByText('省社会组织党群服务中心 3 楼会议室').waitFor();
+    await page.getByRole('link', { name: CONSORTIUM }).waitFor();
+    const attendance = page.getByRole('region', { name: '参会与签到' });
+    await attendance.getByRole('img', { name: '会议签到二维码' }).first().waitFor();
+    const href = await attendance.getByRole('link', { name: /\/check-in\// }).getAttribute('href');
+    const checkInUrl = new URL(href ?? '', BASE_URL);
+    assert.match(checkInUrl.pathname, /^\/check-in\/[^/]+$/);
+    assert.ok(checkInUrl.searchParams.get('code'), 'the check-in link carries the code');
+    // Opened on this server (the link's origin is the server's configured public address).
+    state.checkInPath = checkInUrl.pathname + checkInUrl.search;
+  });
+});
+
+test('2. an organization admin of a member proposes an agenda item', async (t) => {
+  assert.ok(state.meetingPath, 'needs the meeting of step 1');
+  await withPage(browser, t, DESKTOP, async (page) => {
+    await logIn(page, 'orgadmin@example.com');
+    await page.goto(state.meetingPath);
+    await page.getByRole('heading', { name: MEETING_TITLE, level: 1 }).waitFor();
+
+    const agenda = page.getByRole('region', { name: '会议议程' });
+    await agenda.getByText('议题征集截止于', { exact: false }).waitFor();
+    await agenda.getByLabel('议题', { exact: true }).fill(AGENDA_ITEM);
+    await agenda.getByLabel('时长（分钟）').fill('20');
+    await agenda.getByRole('button', { name: '提交议题' }).click();
+    await page.getByText('议题已提交，等待轮值召集人审议').waitFor();
+
+    // Waiting for the convener: listed among the proposals, with no buttons to decide on it.
+    await agenda.getByText(AGENDA_ITEM).waitFor();
+    await agenda.getByText('待审议', { exact: true }).first().waitFor();
+    assert.equal(await agenda.getByRole('button', { name: `采纳议题“${AGENDA_ITEM}”`, exact: true }).count(), 0);
+  });
+});
+
+test('3. the convener accepts the proposed item onto the agenda', async (t) => {
+  assert.ok(state.meetingPath, 'needs the meeting of step 1');
+  await withPage(browser, t, DESKTOP, async (page) => {
+    await logIn(page, 'convener@example.com');
+    await page.goto(state.meetingPath);
+    const agenda = page.getByRole('region', { name: '会议议程' });
+    await agenda.getByRole('button', { name: `采纳议题“${AGENDA_ITEM}”`, exact: true }).click();
+    await page.getByText('已采纳议题').waitFor();
+
+    // Now part of the agenda in order, with its time; nothing left to decide.
+    await agenda.getByText(new RegExp(`^\\d+\\. ${AGENDA_ITEM}$`)).waitFor();
+    await agenda.getByText('20 分钟').waitFor();
+    await agenda.getByRole('button', { name: `采纳议题“${AGENDA_ITEM}”`, exact: true }).waitFor({ state: 'detached' });
+  });
+});
+
+test('4. a member checks in on a phone through the check-in link', async (t) => {
+  assert.ok(state.checkInPath, 'needs the check-in link of step 1');
+  await withPage(browser, t, PHONE, async (page) => {
+    // Scanning the QR code opens the link; logging in first comes back to it with the code.
+    await page.goto(state.checkInPath);
+    await page.waitForURL(/\/login\?next=/);
+    await page.getByLabel('邮箱或手机号').fill('member@example.com');
+    await page.getByLabel('密码', { exact: true }).fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await page.waitForURL((url) => url.pathname.startsWith('/check-in/'));
+
+    await page.getByRole('heading', { name: MEETING_TITLE, level: 1 }).waitFor();
+    const code = new URL(state.checkInPath, BASE_URL).searchParams.get('code');
+    assert.equal(await page.getByLabel('签到码').inputValue(), code);
+    const button = page.getByRole('button', { name: '签到', exact: true });
+    const box = await button.boundingBox();
+    assert.ok(box && box.height >= 48 && box.width >= 300, `the check-in button is big enough to tap: ${JSON.stringify(box)}`);
+    await button.click();
+
+    await page.getByText('签到成功').waitFor();
+    await page.getByText(/^签到时间：/).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
+  });
+});
+
+test('5. the convener records minutes, a decision and an action item for 省塑料协会', async (t) => {
+  assert.ok(state.meetingPath, 'needs the meeting of step 1');
+  await withPage(browser, t, DESKTOP, async (page) => {
+    await logIn(page, 'convener@example.com');
+    await page.goto(state.meetingPath);
+    await page.getByRole('heading', { name: MEETING_TITLE, level: 1 }).waitFor();
+
+    // The member's check-in shows in the attendance.
+    const attendance = page.getByRole('region', { name: '参会与签到' });
+    await attendance.getByText(/已签到 [1-9]\d* \/ 应到 \d+/).waitFor();
+
+    const minutes = page.getByRole('region', { name: '会议纪要' });
+    await minutes.getByLabel('会议纪要（Markdown）').fill(`## 会议情况\n\n${MINUTES_TEXT}`);
+    await minutes.getByRole('tab', { name: '预览' }).click();
+    await minutes.getByRole('heading', { name: '会议情况' }).waitFor();
+    await minutes.getByRole('button', { name: '保存纪要' }).click();
+    await page.getByText('纪要已保存').waitFor();
+    await minutes.getByText('草稿', { exact: true }).waitFor();
+
+    const decisions = page.getByRole('region', { name: '会议决定' });
+    await decisions.getByLabel('决定事项', { exact: true }).fill(DECISION);
+    await decisions.getByRole('button', { name: '记录决定' }).click();
+    await decisions.getByText(`1. ${DECISION}`).waitFor();
+
+    const actionItems = page.getByRole('region', { name: '任务分工' });
+    await actionItems.getByRole('button', { name: '新建任务' }).click();
+    const form = actionItems.getByRole('form', { name: '新建任务' });
+    await form.getByLabel('任务', { exact: true }).fill(ACTION_ITEM);
+    await choose(page, form, '对应决定', 'e2e 决定');
+    await choose(page, form, '责任单位', ASSIGNEE);
+    await form.getByText(ASSIGNEE, { exact: true }).filter({ visible: true }).waitFor();
+    await form.getByRole('button', { name: '创建任务' }).click();
+    await page.getByText('任务已创建').waitFor();
+
+    const item = actionItems.getByRole('listitem').filter({ hasText: ACTION_ITEM });
+    await item.getByText(`责任单位: ${ASSIGNEE}`).waitFor();
+    await item.getByText('未开始', { exact: true }).waitFor();
+    await item.getByText(DECISION).waitFor();
+  });
+});
+
+test('6. the supervisor approves the minutes', async (t) => {
+  assert.ok(state.meetingPath, 'needs the meeting of step 1');
+  await withPage(browser, t, DESKTOP, async (page) => {
+    await logIn(page, 'supervisor@example.com');
+    await page.goto(state.meetingPath);
+    const minutes = page.getByRole('region', { name: '会议纪要' });
+    await minutes.getByText(MINUTES_TEXT).waitFor();
+    await minutes.getByText('草稿', { exact: true }).waitFor();
+    // A supervisor reads the draft but cannot edit it.
+    assert.equal(await minutes.getByLabel('会议纪要（Markdown）').count(), 0);
+
+    await minutes.getByRole('button', { name: '批准纪要' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '批准纪要' }).click();
+    await page.getByText('纪要已批准').first().waitFor();
+    await minutes.getByText('已批准', { exact: true }).waitFor();
+    await minutes.getByText(/于 .+ 批准$/).waitFor();
+    await minutes.getByRole('button', { name: '批准纪要' }).waitFor({ state: 'detached' });
+  });
+});
+
+test('7. the next meeting shows the open action item under progress on earlier decisions', async (t) => {
+  assert.ok(state.meetingPath, 'needs the meeting of step 1');
+  await withPage(browser, t, DESKTOP, async (page) => {
+    await logIn(page, 'convener@example.com');
+    state.nextMeetingPath = await scheduleMeeting(page, NEXT_MEETING_TITLE, 14);
+    assert.notEqual(state.nextMeetingPath, state.meetingPath);
+
+    const earlier = page.getByRole('region', { name: '上次会议决定事项进展' });
+    const item = earlier.getByRole('listitem').filter({ hasText: ACTION_ITEM });
+    await item.waitFor();
+    await item.getByText(`责任单位: ${ASSIGNEE}`).waitFor();
+    await item.getByText('未开始', { exact: true }).waitFor();
+    await item.getByRole('link', { name: MEETING_TITLE }).waitFor();
+  });
+});
+
+test('8. the assignee marks the action item done and it leaves the next meeting', async (t) => {
+  assert.ok(state.nextMeetingPath, 'needs the next meeting of step 7');
+  await withPage(browser, t, DESKTOP, async (page) => {
+    await logIn(page, 'orgadmin@example.com');
+    await page.getByRole('navigation').getByRole('link', { name: '我的任务' }).click();
+    await page.getByRole('heading', { name: '我的任务', level: 1 }).waitFor();
+    const item = page.getByRole('listitem').filter({ hasText: ACTION_ITEM });
+    await item.getByText('未开始', { exact: true }).waitFor();
+    await item.getByRole('button', { name: `更新任务“${ACTION_ITEM}”的进展` }).click();
+
+    const dialog = page.getByRole('dialog', { name: '更新任务进展' });
+    // antd's button-style radios hide the input itself; a person clicks the visible option.
+    await dialog.getByText('已完成', { exact: true }).click();
+    assert.equal(await dialog.getByRole('radio', { name: '已完成' }).isChecked(), true);
+    await dialog.getByLabel('进展说明').fill('方案已起草完毕并报送轮值单位');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await page.getByText('任务已更新').waitFor();
+    // Done items leave the list of open ones.
+    await item.waitFor({ state: 'detached' });
+
+    await page.goto(state.nextMeetingPath);
+    await page.getByRole('heading', { name: NEXT_MEETING_TITLE, level: 1 }).waitFor();
+    const earlier = page.getByRole('region', { name: '上次会议决定事项进展' });
+    await earlier.waitFor();
+    assert.equal(await earlier.getByText(ACTION_ITEM).count(), 0);
+  });
+});
