@@ -109,11 +109,22 @@ async fn metrics_text(State(state): State<AppState>) -> Response {
     }
 }
 
+/// Paths that carry a secret (calendar feed tokens, invitation tokens) are logged without it.
+/// Query strings (check-in codes) are never logged.
+fn loggable_path(path: &str) -> String {
+    for prefix in ["/calendar/", "/invitations/"] {
+        if path.starts_with(prefix) {
+            return format!("{prefix}<redacted>");
+        }
+    }
+    path.to_owned()
+}
+
 /// One line per request: method, path, status, duration, and the GraphQL operation and outcome.
 async fn log_requests(request: Request, next: Next) -> Response {
     let started = Instant::now();
     let method = request.method().clone();
-    let path = request.uri().path().to_owned();
+    let path = loggable_path(request.uri().path());
     let response = next.run(request).await;
     let millis = started.elapsed().as_secs_f64() * 1000.0;
     let status = response.status().as_u16();
@@ -165,4 +176,20 @@ pub fn router(state: AppState, web_dist: &Path, cors_origins: &[String]) -> Rout
         );
     }
     app
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn secrets_in_paths_are_not_logged() {
+        assert_eq!(
+            super::loggable_path("/calendar/acal_secret.ics"),
+            "/calendar/<redacted>"
+        );
+        assert_eq!(
+            super::loggable_path("/invitations/ainv_secret"),
+            "/invitations/<redacted>"
+        );
+        assert_eq!(super::loggable_path("/meetings/abc"), "/meetings/abc");
+    }
 }

@@ -68,6 +68,34 @@ pub fn plan(
     terms
 }
 
+/// Inserts planned terms; an overlap with an existing term becomes a field error.
+async fn insert_terms<C: ConnectionTrait>(
+    conn: &C,
+    alliance: Uuid,
+    terms: Vec<(OrganizationId, NaiveDate, NaiveDate)>,
+) -> Result<Vec<lead_term::Model>, Error> {
+    let now = Utc::now();
+    let mut created = Vec::with_capacity(terms.len());
+    for (org, begins, ends) in terms {
+        let term = lead_term::ActiveModel {
+            id: Set(LeadTermId::new().0),
+            alliance_id: Set(alliance),
+            organization_id: Set(org.0),
+            starts_at: Set(midnight(begins)),
+            ends_at: Set(midnight(ends)),
+            handover_report: Set(None),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        }
+        .insert(conn)
+        .await
+        .map_err(|e| on_constraint(e, &[OVERLAP]))?;
+        created.push(term);
+    }
+    Ok(created)
+}
+
 impl Services {
     /// The whole schedule of an alliance, in order.
     pub async fn lead_terms_of_alliances(
@@ -238,26 +266,12 @@ impl Services {
             .one(txn)
             .await?
             .map(|t| OrganizationId(t.organization_id));
-        let now = Utc::now();
-        let mut created = Vec::new();
-        for (org, begins, ends) in plan(members, previous, period, from, count) {
-            let term = lead_term::ActiveModel {
-                id: Set(LeadTermId::new().0),
-                alliance_id: Set(alliance.0),
-                organization_id: Set(org.0),
-                starts_at: Set(midnight(begins)),
-                ends_at: Set(midnight(ends)),
-                handover_report: Set(None),
-                created_at: Set(now),
-                updated_at: Set(now),
-                version: Set(1),
-            }
-            .insert(txn)
-            .await
-            .map_err(|e| on_constraint(e, &[OVERLAP]))?;
-            created.push(term);
-        }
-        Ok(created)
+        insert_terms(
+            txn,
+            alliance.0,
+            plan(members, previous, period, from, count),
+        )
+        .await
     }
 
     /// Re-plans the future terms after a member joined or left, keeping their number.
@@ -385,29 +399,14 @@ impl Services {
             .filter(lead_term::Column::StartsAt.gte(term.starts_at))
             .exec(&txn)
             .await?;
-        let now = Utc::now();
-        for (org, begins, ends) in plan(
+        let planned = plan(
             &members,
             Some(OrganizationId(term.organization_id)),
             period,
             start,
             remaining,
-        ) {
-            lead_term::ActiveModel {
-                id: Set(LeadTermId::new().0),
-                alliance_id: Set(term.alliance_id),
-                organization_id: Set(org.0),
-                starts_at: Set(midnight(begins)),
-                ends_at: Set(midnight(ends)),
-                handover_report: Set(None),
-                created_at: Set(now),
-                updated_at: Set(now),
-                version: Set(1),
-            }
-            .insert(&txn)
-            .await
-            .map_err(|e| on_constraint(e, &[OVERLAP]))?;
-        }
+        );
+        insert_terms(&txn, term.alliance_id, planned).await?;
         audit::record(
             &txn,
             Actor::from(principal),
@@ -535,22 +534,12 @@ pub async fn seed_schedule<C: ConnectionTrait>(
     let n = order.len();
     // The member just before the first planned term, so that the first member leads the current one.
     let previous = (n > 0).then(|| order[(n * (current_index + 1) - current_index - 1) % n].0);
-    let now = Utc::now();
-    for (org, begins, ends) in plan(members, previous, period, first_start, count) {
-        lead_term::ActiveModel {
-            id: Set(LeadTermId::new().0),
-            alliance_id: Set(alliance),
-            organization_id: Set(org.0),
-            starts_at: Set(midnight(begins)),
-            ends_at: Set(midnight(ends)),
-            handover_report: Set(None),
-            created_at: Set(now),
-            updated_at: Set(now),
-            version: Set(1),
-        }
-        .insert(conn)
-        .await?;
-    }
+    insert_terms(
+        conn,
+        alliance,
+        plan(members, previous, period, first_start, count),
+    )
+    .await?;
     Ok(())
 }
 
