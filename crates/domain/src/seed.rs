@@ -780,10 +780,18 @@ async fn seed_meetings<C: ConnectionTrait>(
             .unwrap_or_default();
         let starts = Utc.from_utc_datetime(&starts);
         let id = Uuid::now_v7();
+        // The host is the lead unit on the meeting's date, as when a convener schedules one.
+        let host = db
+            .query_one_raw(stmt(
+                "SELECT organization_id FROM lead_terms WHERE alliance_id = $1 AND starts_at <= $2 AND ends_at > $2",
+                [alliance_id.into(), starts.into()],
+            ))
+            .await?
+            .and_then(|row| row.try_get::<Uuid>("", "organization_id").ok());
         meeting::ActiveModel {
             id: Set(id),
             alliance_id: Set(alliance_id),
-            host_organization_id: Set(Some(org(index))),
+            host_organization_id: Set(host.or(Some(org(index)))),
             kind: Set((*kind).into()),
             title: Set((*title).into()),
             starts_at: Set(starts),

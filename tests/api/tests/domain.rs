@@ -289,3 +289,24 @@ async fn e_mail_addresses_are_unique_whatever_their_case() {
     assert_eq!(app.scalar_i64("SELECT count(*) FROM lead_terms").await, 30);
     assert_eq!(app.scalar_i64("SELECT count(*) FROM meetings").await, 15);
 }
+
+#[tokio::test]
+async fn demo_meetings_are_hosted_by_the_lead_unit_of_their_date() {
+    let app = TestApp::new().await;
+    let mismatched = app
+        .scalar_i64(
+            "SELECT count(*) FROM meetings m JOIN lead_terms lt ON lt.alliance_id = m.alliance_id
+              AND lt.starts_at <= m.starts_at AND lt.ends_at > m.starts_at
+              WHERE m.host_organization_id IS DISTINCT FROM lt.organization_id",
+        )
+        .await;
+    assert_eq!(mismatched, 0);
+    assert_eq!(
+        app.scalar_i64(
+            "SELECT count(*) FROM action_items WHERE status = 'open' AND due_on < current_date"
+        )
+        .await,
+        5,
+        "one overdue item per alliance"
+    );
+}
