@@ -6,7 +6,7 @@
 //! `can` would refuse.
 
 use crate::error::Error;
-use crate::ids::{AllianceId, OrganizationId};
+use crate::ids::{AllianceId, OrganizationId, UserId};
 use crate::principal::{Principal, TokenTarget};
 use crate::vocab::{GrantedRole, Scope};
 
@@ -61,6 +61,10 @@ pub enum Action {
     ManageOrganizationMembers,
     ManageOrganizationTokens,
     UpdateOwnActionItem,
+    // On a lead term.
+    SubmitHandoverReport,
+    // On an action item.
+    UpdateActionItem,
 }
 
 impl Action {
@@ -98,6 +102,8 @@ impl Action {
         Action::ManageOrganizationMembers,
         Action::ManageOrganizationTokens,
         Action::UpdateOwnActionItem,
+        Action::SubmitHandoverReport,
+        Action::UpdateActionItem,
     ];
 }
 
@@ -113,6 +119,19 @@ pub enum Resource<'a> {
     Organization {
         id: OrganizationId,
         alliances: &'a [(AllianceId, bool)],
+    },
+    /// A lead term: the alliance it belongs to and the organization that leads in it.
+    LeadTerm {
+        alliance: AllianceId,
+        public: bool,
+        organization: OrganizationId,
+    },
+    /// An action item: the alliance of its meeting and who it is assigned to.
+    ActionItem {
+        alliance: AllianceId,
+        public: bool,
+        organization: OrganizationId,
+        user: Option<UserId>,
     },
 }
 
@@ -210,6 +229,48 @@ pub fn can(principal: &Principal, action: Action, resource: Resource<'_>) -> boo
     }
     match (principal, resource) {
         (_, Resource::Platform) => false,
+        // The outgoing lead (its admins and secretary) writes the handover report, or the secretariat.
+        (
+            Principal::User(user),
+            Resource::LeadTerm {
+                alliance,
+                organization,
+                ..
+            },
+        ) => {
+            action == Action::SubmitHandoverReport
+                && (user
+                    .organizations
+                    .get(&organization)
+                    .is_some_and(|s| s.acts_for_org())
+                    || alliance_roles(principal, alliance).contains(&R::AllianceAdmin))
+        }
+        // The assignee organization's admins, the assigned person, or the conveners update an action item.
+        (
+            Principal::User(user),
+            Resource::ActionItem {
+                alliance,
+                public,
+                organization,
+                user: assignee,
+            },
+        ) => {
+            action == Action::UpdateActionItem
+                && (user
+                    .organizations
+                    .get(&organization)
+                    .is_some_and(|s| s.acts_for_org())
+                    || assignee == Some(user.user_id)
+                    || can(
+                        principal,
+                        Action::RecordMinutes,
+                        Resource::Alliance {
+                            id: alliance,
+                            public,
+                        },
+                    ))
+        }
+        (_, Resource::LeadTerm { .. } | Resource::ActionItem { .. }) => false,
         (Principal::Anonymous, Resource::Alliance { public, .. }) => {
             public && action == Action::ReadAllianceProfile
         }

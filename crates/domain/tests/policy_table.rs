@@ -10,7 +10,18 @@ use std::collections::HashSet;
 
 struct World {
     a: AllianceId,
+    /// The organization of the member and the org admin.
     x: OrganizationId,
+    /// The organization that leads now (the lead convener is its secretary).
+    y: OrganizationId,
+}
+
+fn world() -> World {
+    World {
+        a: AllianceId::new(),
+        x: OrganizationId::new(),
+        y: OrganizationId::new(),
+    }
 }
 
 fn user(build: impl FnOnce(&mut UserPrincipal)) -> Principal {
@@ -36,7 +47,7 @@ fn in_org(
 
 /// The principals, in the column order of the tables below.
 fn principals(w: &World) -> Vec<(&'static str, Principal)> {
-    let y = OrganizationId::new();
+    let y = w.y;
     let (b, z) = (AllianceId::new(), OrganizationId::new());
     let (a, x) = (w.a, w.x);
     vec![
@@ -121,6 +132,8 @@ const TABLE: &[(Action, &str)] = &[
     (Action::ManageOrganizationMembers, "N N Y N N N Y N N"),
     (Action::ManageOrganizationTokens, "N N Y N N N Y N N"),
     (Action::UpdateOwnActionItem, "N N Y N N N Y N N"),
+    (Action::SubmitHandoverReport, "N N N Y N Y Y N N"),
+    (Action::UpdateActionItem, "N N Y Y N Y Y N N"),
 ];
 
 fn resource_for<'a>(
@@ -141,16 +154,26 @@ fn resource_for<'a>(
         | ManageOrganizationMembers
         | ManageOrganizationTokens
         | UpdateOwnActionItem => Resource::Organization { id: w.x, alliances },
+        // The current lead term, led by the lead convener's organization.
+        SubmitHandoverReport => Resource::LeadTerm {
+            alliance: w.a,
+            public,
+            organization: w.y,
+        },
+        // An action item assigned to the member's organization.
+        UpdateActionItem => Resource::ActionItem {
+            alliance: w.a,
+            public,
+            organization: w.x,
+            user: None,
+        },
         _ => Resource::Alliance { id: w.a, public },
     }
 }
 
 #[test]
 fn every_role_against_every_action_on_a_members_only_alliance() {
-    let w = World {
-        a: AllianceId::new(),
-        x: OrganizationId::new(),
-    };
+    let w = world();
     let principals = principals(&w);
     let alliances = [(w.a, false)];
     assert_eq!(TABLE.len(), Action::ALL.len(), "every action has a row");
@@ -178,10 +201,7 @@ fn every_role_against_every_action_on_a_members_only_alliance() {
 
 #[test]
 fn a_public_alliance_shows_its_profile_to_everyone_and_nothing_more() {
-    let w = World {
-        a: AllianceId::new(),
-        x: OrganizationId::new(),
-    };
+    let w = world();
     let alliances = [(w.a, true)];
     for (name, principal) in principals(&w) {
         let profile = can(
@@ -234,10 +254,7 @@ fn a_public_alliance_shows_its_profile_to_everyone_and_nothing_more() {
 
 #[test]
 fn list_scopes_agree_with_single_decisions() {
-    let w = World {
-        a: AllianceId::new(),
-        x: OrganizationId::new(),
-    };
+    let w = world();
     let other = AllianceId::new();
     for (name, principal) in principals(&w) {
         let scope = readable_alliances(&principal);
@@ -272,10 +289,7 @@ fn list_scopes_agree_with_single_decisions() {
 
 #[test]
 fn lead_convener_rights_exist_only_while_the_organization_leads() {
-    let w = World {
-        a: AllianceId::new(),
-        x: OrganizationId::new(),
-    };
+    let w = world();
     let mut p = UserPrincipal {
         user_id: UserId::new(),
         ..Default::default()

@@ -719,3 +719,64 @@ async fn agenda_proposals_close_at_the_alliance_deadline() {
                 .is_some_and(|r| (0.0..=1.0).contains(&r)))
     );
 }
+
+#[tokio::test]
+async fn the_outgoing_lead_hands_over_and_the_incoming_lead_is_notified() {
+    let app = TestApp::new().await;
+    let consortium = app.alliance_id(CONSORTIUM).await;
+    let convener = app.token("convener@example.com").await;
+    let current = app
+        .gql(
+            Some(&convener),
+            "query($id: ID!) { alliance(id: $id) { currentLead { id } } }",
+            json!({ "id": consortium }),
+        )
+        .await;
+    let term = current.ok()["alliance"]["currentLead"]["id"].clone();
+    let submit = "mutation($id: ID!, $r: String!) { submitHandoverReport(input: {id: $id, report: $r}) { leadTerm { handoverReport } userErrors { field code } } }";
+    let member = app.token("member@example.com").await;
+    assert_eq!(
+        app.gql(Some(&member), submit, json!({ "id": term, "r": "x" }))
+            .await
+            .code(),
+        Some("FORBIDDEN")
+    );
+    let empty = app
+        .gql(Some(&convener), submit, json!({ "id": term, "r": "  " }))
+        .await;
+    assert_eq!(
+        empty.ok()["submitHandoverReport"]["userErrors"][0],
+        json!({ "field": "report", "code": "REQUIRED" })
+    );
+    let done = app
+        .gql(
+            Some(&convener),
+            submit,
+            json!({ "id": term, "r": "## 本期工作\n\n完成三次联席会议。" }),
+        )
+        .await;
+    assert!(
+        done.ok()["submitHandoverReport"]["leadTerm"]["handoverReport"]
+            .as_str()
+            .unwrap()
+            .contains("联席会议")
+    );
+    // 华安证券公益基金会 leads next: its secretary hears of it.
+    let incoming = app.token("zhao.mingyuan@example.com").await;
+    let notes = app
+        .gql(
+            Some(&incoming),
+            "{ notifications { nodes { kind subjectId } } }",
+            json!({}),
+        )
+        .await;
+    assert!(
+        notes.ok()["notifications"]["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["kind"] == "LEAD_TERM_STARTING"),
+        "{}",
+        notes.body
+    );
+}

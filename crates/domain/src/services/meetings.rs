@@ -1087,19 +1087,13 @@ impl Services {
         item: &action_item::Model,
         owner: &alliance::Model,
     ) -> bool {
-        let org = crate::services::organizations::OrganizationFacts {
-            id: OrganizationId(item.assignee_organization_id),
-            alliances: vec![(AllianceId(owner.id), false)],
+        let resource = policy::Resource::ActionItem {
+            alliance: AllianceId(owner.id),
+            public: AllianceFacts::of(owner).public,
+            organization: OrganizationId(item.assignee_organization_id),
+            user: item.assignee_user_id.map(UserId),
         };
-        policy::can(principal, Action::UpdateOwnActionItem, org.resource())
-            || policy::can(
-                principal,
-                Action::RecordMinutes,
-                AllianceFacts::of(owner).resource(),
-            )
-            || (principal
-                .user_id()
-                .is_some_and(|u| Some(u.0) == item.assignee_user_id))
+        policy::can(principal, Action::UpdateActionItem, resource)
     }
 
     pub async fn update_action_item(

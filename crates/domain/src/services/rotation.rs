@@ -8,7 +8,7 @@ use crate::db::stmt;
 use crate::entities::{alliance, alliance_membership, lead_term};
 use crate::error::{Error, on_constraint};
 use crate::ids::{AllianceId, LeadTermId, OrganizationId};
-use crate::policy::{self, Action, AllianceRole};
+use crate::policy::{self, Action};
 use crate::principal::Principal;
 use crate::services::Services;
 use crate::services::alliances::AllianceFacts;
@@ -435,21 +435,12 @@ impl Services {
             .alliance(principal, AllianceId(term.alliance_id))
             .await?
             .ok_or(Error::NotFound("lead term"))?;
-        let may = match principal {
-            Principal::User(user) => {
-                user.is_platform_admin
-                    || policy::alliance_roles(principal, AllianceId(found.id))
-                        .contains(&AllianceRole::AllianceAdmin)
-                    || user
-                        .organizations
-                        .get(&OrganizationId(term.organization_id))
-                        .is_some_and(|s| s.acts_for_org())
-            }
-            _ => false,
+        let resource = policy::Resource::LeadTerm {
+            alliance: AllianceId(found.id),
+            public: AllianceFacts::of(&found).public,
+            organization: OrganizationId(term.organization_id),
         };
-        if !may {
-            return Err(Error::Forbidden);
-        }
+        policy::authorize(principal, Action::SubmitHandoverReport, resource)?;
         if term.starts_at > self.now() {
             return Err(Error::invalid(
                 "id",
