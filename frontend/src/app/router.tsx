@@ -55,6 +55,10 @@ const router = createBrowserRouter([
             lazy: () => import('./routes/organizations').then((m) => ({ Component: m.OrganizationsRoute })),
           },
           {
+            path: 'organizations/:id',
+            lazy: () => import('./routes/organization').then((m) => ({ Component: m.OrganizationRoute })),
+          },
+          {
             path: 'integration-tokens',
             lazy: () => import('./routes/integration-tokens').then((m) => ({ Component: m.IntegrationTokensRoute })),
           },

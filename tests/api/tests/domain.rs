@@ -205,7 +205,13 @@ async fn one_current_secretary_per_organization_and_nothing_half_written() {
         .await
         .unwrap(),
     );
-    // Inviting a second secretary is allowed (the first may leave before acceptance) …
+    let plastics_secretary = "UPDATE organization_memberships SET left_on = current_date WHERE position = 'secretary' AND left_on IS NULL AND organization_id IN (SELECT id FROM organizations WHERE name = '省塑料协会')";
+    // The secretary leaves, and a new one is invited …
+    app.services
+        .db
+        .execute_unprepared(plastics_secretary)
+        .await
+        .unwrap();
     let (_, url) = app
         .services
         .invite_member(
@@ -223,7 +229,12 @@ async fn one_current_secretary_per_organization_and_nothing_half_written() {
         .unwrap();
     let token = url.rsplit('/').next().unwrap();
     let users_before = app.scalar_i64("SELECT count(*) FROM users").await;
-    // … but accepting while the organization has one is refused, and the new account is rolled back with it.
+    // … but someone else is appointed first: accepting is refused, and the new account is rolled back with it.
+    app.services
+        .db
+        .execute_unprepared("UPDATE organization_memberships SET position = 'secretary' WHERE user_id = (SELECT id FROM users WHERE email = 'orgadmin@example.com')")
+        .await
+        .unwrap();
     let refused = app
         .services
         .accept_invitation(token, "a-good-password", &ClientInfo::default())
@@ -245,8 +256,12 @@ async fn one_current_secretary_per_organization_and_nothing_half_written() {
             .await,
         0
     );
-    // Once the secretary has left, the invitation goes through.
-    app.services.db.execute_unprepared("UPDATE organization_memberships SET left_on = current_date WHERE position = 'secretary' AND organization_id IN (SELECT id FROM organizations WHERE name = '省塑料协会')").await.unwrap();
+    // Once that secretary has left too, the invitation goes through.
+    app.services
+        .db
+        .execute_unprepared(plastics_secretary)
+        .await
+        .unwrap();
     app.services
         .accept_invitation(token, "a-good-password", &ClientInfo::default())
         .await

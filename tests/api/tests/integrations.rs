@@ -288,6 +288,11 @@ async fn invitations_are_for_organization_admins_and_checked() {
         neither.ok()["inviteMember"]["userErrors"][0]["code"],
         "REQUIRED"
     );
+    let second_secretary = app.gql(Some(&admin), INVITE, json!({ "input": { "organizationId": plastics, "name": "第二书记", "phone": "13900000001", "position": "SECRETARY" } })).await;
+    assert_eq!(
+        second_secretary.ok()["inviteMember"]["userErrors"][0],
+        json!({ "field": "position", "code": "TAKEN" })
+    );
     // By phone only: no mail, the link comes back to the inviter.
     let by_phone = app.gql(Some(&admin), INVITE, json!({ "input": { "organizationId": plastics, "name": "电话邀请", "phone": "139 0000 0000" } })).await;
     assert!(

@@ -66,6 +66,22 @@ impl Services {
         let name = validation::required_text(&mut errors, "name", &input.name, 100);
         let email = validation::email(&mut errors, "email", input.email.as_deref());
         let phone = validation::phone(&mut errors, "phone", input.phone.as_deref());
+        if input.position == Position::Secretary {
+            let has_secretary = organization_membership::Entity::find()
+                .filter(organization_membership::Column::OrganizationId.eq(input.organization_id.0))
+                .filter(organization_membership::Column::Position.eq(Position::Secretary.as_str()))
+                .filter(organization_membership::Column::LeftOn.is_null())
+                .one(&self.db)
+                .await?
+                .is_some();
+            if has_secretary {
+                errors.push(FieldError::new(
+                    "position",
+                    "TAKEN",
+                    "the organization already has a secretary",
+                ));
+            }
+        }
         if email.is_none() && phone.is_none() {
             errors.push(FieldError::new(
                 "email",

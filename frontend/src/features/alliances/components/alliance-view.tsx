@@ -12,6 +12,7 @@ import { displayName, formatTimeRange } from '@/i18n/format';
 import { useLanguage } from '@/i18n/use-language';
 import { useAlliance } from '../api/get-alliance';
 import { AllianceProfile } from './alliance-profile';
+import { GrantRoleCard } from './grant-role-card';
 import { HandoverReportForm } from './handover-report-form';
 import { MemberList } from './member-list';
 import { RotationAdmin } from './rotation-admin';
@@ -142,7 +143,11 @@ export function AllianceView({ allianceId, isPlatformAdmin }: { allianceId: stri
         )}
         <Col xs={24} lg={12}>
           <Card title={<SectionTitle>{t('alliance.members')}</SectionTitle>}>
-            <MemberList members={alliance.members.nodes} currentLeadOrganizationId={lead?.organization.id} />
+            <MemberList
+              members={alliance.members.nodes}
+              currentLeadOrganizationId={lead?.organization.id}
+              linkOrganizations
+            />
           </Card>
         </Col>
         <Col xs={24} lg={12}>
@@ -169,6 +174,11 @@ export function AllianceView({ allianceId, isPlatformAdmin }: { allianceId: stri
             />
           </Card>
         </Col>
+        {isPlatformAdmin && (
+          <Col xs={24}>
+            <GrantRoleCard allianceId={alliance.id} />
+          </Col>
+        )}
         <Col xs={24}>
           <Card title={<SectionTitle>{t('alliance.workingRules')}</SectionTitle>}>
             {alliance.workingRules?.trim() ? (

@@ -1,6 +1,7 @@
 import { CrownOutlined } from '@ant-design/icons';
 import { Flex, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { OrganizationKind } from '@/gql/graphql';
 import { displayName, formatDate } from '@/i18n/format';
 import { useLanguage } from '@/i18n/use-language';
@@ -12,13 +13,18 @@ export interface AllianceMember {
   organization: { id: string; name: string; nameEn: string | null; kind: OrganizationKind };
 }
 
-/** Member organizations in rotation order, the current lead marked. */
+/**
+ * Member organizations in rotation order, the current lead marked. `linkOrganizations`: each name opens
+ * the organization's page (not on the public profile, whose visitors may not be logged in).
+ */
 export function MemberList({
   members,
   currentLeadOrganizationId,
+  linkOrganizations = false,
 }: {
   members: readonly AllianceMember[];
   currentLeadOrganizationId?: string | null;
+  linkOrganizations?: boolean;
 }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
@@ -44,7 +50,16 @@ export function MemberList({
               }
               title={
                 <Flex wrap gap={4} align="center">
-                  <Typography.Text strong={leads}>{displayName(member.organization, language)}</Typography.Text>
+                  {linkOrganizations ? (
+                    <Link
+                      to={`/organizations/${member.organization.id}`}
+                      style={{ fontWeight: leads ? 600 : undefined }}
+                    >
+                      {displayName(member.organization, language)}
+                    </Link>
+                  ) : (
+                    <Typography.Text strong={leads}>{displayName(member.organization, language)}</Typography.Text>
+                  )}
                   {leads && (
                     <Tag color="red" icon={<CrownOutlined />}>
                       {t('rotation.current')}

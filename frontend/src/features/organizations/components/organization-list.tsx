@@ -1,6 +1,7 @@
 import { Card, Flex, Input, List, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
 import { LoadMore } from '@/components/load-more';
 import { PageHeader } from '@/components/page-header';
@@ -25,7 +26,13 @@ export function OrganizationList() {
     {
       title: t('organizations.name'),
       key: 'name',
-      render: (_, o) => <Typography.Text strong>{displayName(o, language)}</Typography.Text>,
+      render: (_, o) => (
+        <Link to={`/organizations/${o.id}`}>
+          <Typography.Text strong style={{ color: 'inherit' }}>
+            {displayName(o, language)}
+          </Typography.Text>
+        </Link>
+      ),
     },
     { title: t('organizations.kind'), key: 'kind', render: (_, o) => t(`enums.organizationKind.${o.kind}`) },
     { title: t('organizations.hostEntity'), key: 'hostEntity', render: (_, o) => o.hostEntity ?? none },
@@ -57,7 +64,11 @@ export function OrganizationList() {
           rowKey="id"
           renderItem={(organization) => (
             <List.Item style={{ padding: '6px 0', border: 0 }}>
-              <Card size="small" title={displayName(organization, language)} style={{ width: '100%' }}>
+              <Card
+                size="small"
+                title={<Link to={`/organizations/${organization.id}`}>{displayName(organization, language)}</Link>}
+                style={{ width: '100%' }}
+              >
                 <Flex wrap gap={4}>
                   <Tag>{t(`enums.organizationKind.${organization.kind}`)}</Tag>
                   {organization.region && <Tag>{organization.region}</Tag>}

@@ -80,7 +80,11 @@ export function ProfileView({ extra }: { extra?: ReactNode }) {
               renderItem={(membership) => (
                 <List.Item>
                   <List.Item.Meta
-                    title={displayName(membership.organization, language)}
+                    title={
+                      <Link to={`/organizations/${membership.organization.id}`}>
+                        {displayName(membership.organization, language)}
+                      </Link>
+                    }
                     description={
                       <Flex wrap gap={4} align="center">
                         <Tag color="blue">{t(`enums.position.${membership.position}`)}</Tag>
