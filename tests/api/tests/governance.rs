@@ -780,3 +780,54 @@ async fn the_outgoing_lead_hands_over_and_the_incoming_lead_is_notified() {
         notes.body
     );
 }
+
+#[tokio::test]
+async fn completing_an_action_item_updates_the_later_meetings_live() {
+    use futures_util::{SinkExt, StreamExt};
+    use tokio_tungstenite::tungstenite::{Message, client::IntoClientRequest};
+    let app = TestApp::new().await;
+    let convener = app.token("convener@example.com").await;
+    let org_admin = app.token("orgadmin@example.com").await;
+    let first = schedule(&app, &convener, "先开的会", 3).await;
+    let plastics = app.organization_id("省塑料协会").await;
+    let created = app
+        .gql(Some(&convener), "mutation($m: ID!, $o: ID!) { createActionItem(input: {meetingId: $m, title: \"报送材料\", assigneeOrganizationId: $o}) { actionItem { id } } }", json!({ "m": first["id"], "o": plastics }))
+        .await;
+    let item = created.ok()["createActionItem"]["actionItem"]["id"].clone();
+    let later = schedule(&app, &convener, "后开的会", 30).await;
+
+    let mut request = (app.url.replace("http://", "ws://") + "/graphql/ws")
+        .into_client_request()
+        .unwrap();
+    request.headers_mut().insert(
+        "Sec-WebSocket-Protocol",
+        "graphql-transport-ws".parse().unwrap(),
+    );
+    let (mut socket, _) = tokio_tungstenite::connect_async(request).await.unwrap();
+    let send = |v: Value| Message::Text(v.to_string().into());
+    socket.send(send(json!({ "type": "connection_init", "payload": { "Authorization": format!("Bearer {convener}") } }))).await.unwrap();
+    socket.next().await.unwrap().unwrap();
+    socket
+        .send(send(json!({ "id": "1", "type": "subscribe", "payload": { "query": "subscription($id: ID!) { meetingUpdated(meetingId: $id) { carriedOverActionItems { id } } }", "variables": { "id": later["id"] } } })))
+        .await
+        .unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let update = "mutation($i: ID!) { updateActionItem(input: {id: $i, version: 1, status: DONE}) { actionItem { status } } }";
+    app.gql(Some(&org_admin), update, json!({ "i": item }))
+        .await
+        .ok();
+    let next = tokio::time::timeout(std::time::Duration::from_secs(5), socket.next())
+        .await
+        .unwrap()
+        .unwrap()
+        .unwrap();
+    let message: Value = serde_json::from_str(next.to_text().unwrap()).unwrap();
+    assert_eq!(message["type"], "next", "{message}");
+    let carried = message["payload"]["data"]["meetingUpdated"]["carriedOverActionItems"]
+        .as_array()
+        .unwrap();
+    assert!(
+        !carried.iter().any(|i| i["id"] == item),
+        "the done item left the later agenda: {message}"
+    );
+}

@@ -1173,21 +1173,14 @@ impl Services {
         )
         .await?;
         events::publish(&txn, "meeting", item.meeting_id).await?;
-        // The later meetings that carry it on their agenda change too.
-        let later = meeting::Entity::find()
-            .filter(meeting::Column::AllianceId.eq(owner.id))
-            .filter(
-                meeting::Column::StartsAt.gt(self
-                    .meetings_by_ids(&[item.meeting_id])
-                    .await?
-                    .get(&item.meeting_id)
-                    .map_or(now, |m| m.starts_at)),
-            )
-            .all(&txn)
-            .await?;
-        for m in later {
-            events::publish(&txn, "meeting", m.id).await?;
-        }
+        // The later meetings that carry it on their agenda change too: one notification each, one statement.
+        txn.execute_raw(stmt(
+            "SELECT pg_notify($2, json_build_object('topic', 'meeting', 'id', later.id)::text)
+               FROM meetings made JOIN meetings later ON later.alliance_id = made.alliance_id AND later.starts_at > made.starts_at
+              WHERE made.id = $1",
+            [item.meeting_id.into(), events::CHANNEL.into()],
+        ))
+        .await?;
         let updated = action_item::Entity::find_by_id(id)
             .one(&txn)
             .await?
