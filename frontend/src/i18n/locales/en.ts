@@ -120,6 +120,7 @@ export const en: Translation = {
     rotationPeriod: 'Rotation',
     visibility: 'Visibility',
     myRoles: 'My roles',
+    create: 'New alliance',
   },
   organizations: {
     title: 'Organizations',
@@ -131,6 +132,10 @@ export const en: Translation = {
     region: 'Region',
     hostEntity: 'Host entity',
     foundedOn: 'Founded',
+    create: 'New organization',
+    createTitle: 'New organization',
+    createSubmit: 'Create',
+    created: 'Organization created',
   },
   organization: {
     notFound: 'This organization does not exist, or you may not see it',
@@ -296,6 +301,49 @@ export const en: Translation = {
       'This is the alliance’s public profile. People of member organizations can log in to see the rotation, meetings and more.',
     openFull: 'Open the full alliance page',
     backToList: 'Back to alliances',
+  },
+  allianceForm: {
+    edit: 'Edit alliance',
+    editTitle: 'Edit alliance',
+    createTitle: 'New alliance',
+    createSubmit: 'Create',
+    created: 'Alliance created',
+    saved: 'Alliance updated',
+    name: 'Name',
+    nameEn: 'English name',
+    nameRequired: 'Enter the alliance’s name',
+    kindRequired: 'Choose the kind of alliance',
+    statusHint: 'The status only moves forward: preparatory → active → dissolved.',
+    foundedOnKept: 'Once set, the founding date can be changed but not cleared.',
+    agendaDeadlineDays: 'Agenda proposals close (days before a meeting)',
+    agendaDeadlineDaysHint: 'How many days before a meeting proposals close, 0 to 60.',
+    workingRulesHint: 'Markdown is supported.',
+    conflict:
+      'Someone else has changed this alliance. Reload the latest version before editing (your unsaved changes will be replaced).',
+    reload: 'Reload',
+  },
+  allianceMembers: {
+    add: 'Add organization',
+    addTitle: 'Add a member organization',
+    addSubmit: 'Add',
+    added: 'Member organization added',
+    organization: 'Organization',
+    organizationPlaceholder: 'Type to search by name',
+    organizationRequired: 'Choose an organization',
+    noOrganizations: 'No organization to add',
+    joinedOn: 'Joined on',
+    joinedOnRequired: 'Choose the joining date',
+    rotationOrderHint: 'Position in the lead rotation, from 1; leave empty to come last.',
+    replanHint:
+      'After a change of members, the lead terms not yet started are planned again; past and current terms stay as they are.',
+    remove: 'Remove',
+    removeLabel: 'Remove from alliance: {{name}}',
+    removeTitle: 'Remove from alliance: {{name}}',
+    removeConfirm: 'Should “{{name}}” leave this alliance? Its membership is kept with the leaving date.',
+    removed: '“{{name}}” has left the alliance',
+    leftOn: 'Leaving date',
+    leftOnHint: 'The first day it is no longer a member; after the day it joined.',
+    leftOnRequired: 'Choose the leaving date',
   },
   grantRole: {
     title: 'Grant an alliance role',
@@ -726,6 +774,9 @@ export const en: Translation = {
       ALREADY_MEMBER: 'Already a member of this organization',
       ALREADY_GRANTED: 'Already has this role',
       BEFORE_JOINING: 'Must not be before the day they joined',
+      INVALID_TRANSITION: 'This change of status is not allowed',
+      NOT_MEMBER: 'Not a member',
+      OUT_OF_RANGE: 'Out of the allowed range',
     },
     fields: {
       password: {
@@ -766,7 +817,7 @@ export const en: Translation = {
         INVALID: 'Invalid due date',
       },
       name: {
-        TAKEN: 'This name is already in use',
+        TAKEN: 'This name already exists',
       },
       honours: {
         TOO_MANY: 'At most 50 honours',
@@ -788,6 +839,20 @@ export const en: Translation = {
       },
       role: {
         ALREADY_GRANTED: 'This person already has this role',
+      },
+      organizationId: {
+        ALREADY_MEMBER: 'This organization is already a member of the alliance in that period',
+        NOT_MEMBER: 'This organization is not a current member of the alliance',
+        NOT_FOUND: 'No such organization',
+      },
+      status: {
+        INVALID_TRANSITION: 'The status only moves forward (preparatory → active → dissolved)',
+      },
+      rotationOrder: {
+        OUT_OF_RANGE: 'The rotation position must be a positive whole number',
+      },
+      agendaDeadlineDays: {
+        OUT_OF_RANGE: 'Between 0 and 60 days',
       },
     },
   },

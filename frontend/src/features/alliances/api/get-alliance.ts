@@ -73,8 +73,8 @@ const AllianceQuery = graphql(`
   }
 `);
 
-// Generating a schedule into an empty one still refreshes the page.
-const context = { additionalTypenames: ['LeadTerm', 'Meeting'] };
+// Generating a schedule into an empty one, or adding the first member, still refreshes the page.
+const context = { additionalTypenames: ['LeadTerm', 'Meeting', 'AllianceMembership'] };
 
 /** The alliance page: profile, members in rotation order, the lead schedule and the next meetings. */
 export function useAlliance(id: string, meetingsFrom: string) {

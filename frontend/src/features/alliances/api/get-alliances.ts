@@ -27,11 +27,15 @@ const AlliancesQuery = graphql(`
 
 const PAGE_SIZE = 20;
 
+// A list that was empty still refetches after a creation.
+const context = { additionalTypenames: ['Alliance'] };
+
 /** The alliances the viewer may see, a page at a time. */
 export function useAlliances() {
   return useCursorPagination({
     query: AlliancesQuery,
     variables: { first: PAGE_SIZE },
+    context,
     connection: (data) => data.alliances,
   });
 }

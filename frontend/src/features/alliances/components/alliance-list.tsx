@@ -1,4 +1,6 @@
-import { Card, Flex, List, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, List, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
@@ -8,6 +10,7 @@ import { useIsPhone } from '@/hooks/use-is-phone';
 import { displayName, formatDate } from '@/i18n/format';
 import { useLanguage } from '@/i18n/use-language';
 import { useAlliances } from '../api/get-alliances';
+import { AllianceFormModal } from './alliance-form-modal';
 
 type Alliance = ReturnType<typeof useAlliances>['nodes'][number];
 
@@ -27,11 +30,13 @@ function RoleTags({ alliance }: { alliance: Alliance }) {
   );
 }
 
-export function AllianceList() {
+/** The alliances the viewer may see; platform admins may create one. */
+export function AllianceList({ isPlatformAdmin }: { isPlatformAdmin: boolean }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const isPhone = useIsPhone();
   const alliances = useAlliances();
+  const [creating, setCreating] = useState(false);
   const none = t('common.none');
 
   const columns: TableColumnsType<Alliance> = [
@@ -69,7 +74,16 @@ export function AllianceList() {
 
   return (
     <>
-      <PageHeader title={t('alliances.title')} />
+      <PageHeader
+        title={t('alliances.title')}
+        extra={
+          isPlatformAdmin ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('alliances.create')}
+            </Button>
+          ) : undefined
+        }
+      />
       {alliances.error && <ErrorAlert error={alliances.error} onRetry={alliances.refetch} />}
       {isPhone ? (
         <List
@@ -117,6 +131,7 @@ export function AllianceList() {
         loading={alliances.loadingMore}
         onLoadMore={alliances.loadMore}
       />
+      {creating && <AllianceFormModal onClose={() => setCreating(false)} />}
     </>
   );
 }

@@ -1,5 +1,5 @@
-import { ArrowLeftOutlined, CrownOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Empty, Flex, List, Row, Skeleton, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined, CrownOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Col, Empty, Flex, List, Row, Skeleton, Space, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,10 +11,13 @@ import { useDocumentTitle } from '@/hooks/use-document-title';
 import { displayName, formatTimeRange } from '@/i18n/format';
 import { useLanguage } from '@/i18n/use-language';
 import { useAlliance } from '../api/get-alliance';
+import { AddMemberModal } from './add-member-modal';
+import { AllianceFormModal } from './alliance-form-modal';
 import { AllianceProfile } from './alliance-profile';
 import { GrantRoleCard } from './grant-role-card';
 import { HandoverReportForm } from './handover-report-form';
-import { MemberList } from './member-list';
+import { MemberList, type AllianceMember } from './member-list';
+import { RemoveMemberModal } from './remove-member-modal';
 import { RotationAdmin } from './rotation-admin';
 import { RotationTimeline } from './rotation-timeline';
 import { termRange } from './term-range';
@@ -37,6 +40,9 @@ export function AllianceView({ allianceId, isPlatformAdmin }: { allianceId: stri
   const [meetingsFrom] = useState(() => dayjs().startOf('day').toISOString());
   const [{ data, error, fetching }, reexecute] = useAlliance(allianceId, meetingsFrom);
   const alliance = data?.alliance;
+  const [dialog, setDialog] = useState<'edit' | 'add' | null>(null);
+  const [removing, setRemoving] = useState<AllianceMember | null>(null);
+  const refetch = () => reexecute({ requestPolicy: 'network-only' });
   useDocumentTitle(alliance ? displayName(alliance, language) : t('alliances.title'));
 
   if (fetching && !data) {
@@ -51,7 +57,7 @@ export function AllianceView({ allianceId, isPlatformAdmin }: { allianceId: stri
     return (
       <>
         <BackLink />
-        <ErrorAlert error={error} onRetry={() => reexecute({ requestPolicy: 'network-only' })} />
+        <ErrorAlert error={error} onRetry={refetch} />
       </>
     );
   }
@@ -65,7 +71,9 @@ export function AllianceView({ allianceId, isPlatformAdmin }: { allianceId: stri
   }
 
   const roles = alliance.viewerRoles;
-  const canManageRotation = isPlatformAdmin || roles.includes('ALLIANCE_ADMIN');
+  // Alliance admins and platform admins manage the profile, the members and the rotation.
+  const canManage = isPlatformAdmin || roles.includes('ALLIANCE_ADMIN');
+  const canManageRotation = canManage;
   const isLeadConvener = roles.includes('LEAD_CONVENER');
   const lead = alliance.currentLead;
   const meetings = alliance.meetings.nodes;
@@ -85,6 +93,13 @@ export function AllianceView({ allianceId, isPlatformAdmin }: { allianceId: stri
               </Tag>
             ))}
           </Flex>
+        )}
+        {canManage && (
+          <Space wrap>
+            <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>
+              {t('allianceForm.edit')}
+            </Button>
+          </Space>
         )}
       </Flex>
       <Row gutter={[16, 16]}>
@@ -142,11 +157,21 @@ export function AllianceView({ allianceId, isPlatformAdmin }: { allianceId: stri
           </Col>
         )}
         <Col xs={24} lg={12}>
-          <Card title={<SectionTitle>{t('alliance.members')}</SectionTitle>}>
+          <Card
+            title={<SectionTitle>{t('alliance.members')}</SectionTitle>}
+            extra={
+              canManage ? (
+                <Button icon={<PlusOutlined />} onClick={() => setDialog('add')}>
+                  {t('allianceMembers.add')}
+                </Button>
+              ) : undefined
+            }
+          >
             <MemberList
               members={alliance.members.nodes}
               currentLeadOrganizationId={lead?.organization.id}
               linkOrganizations
+              onRemove={canManage ? setRemoving : undefined}
             />
           </Card>
         </Col>
@@ -189,6 +214,17 @@ export function AllianceView({ allianceId, isPlatformAdmin }: { allianceId: stri
           </Card>
         </Col>
       </Row>
+      {dialog === 'edit' && (
+        <AllianceFormModal alliance={alliance} onReload={refetch} onClose={() => setDialog(null)} />
+      )}
+      {dialog === 'add' && (
+        <AddMemberModal
+          allianceId={alliance.id}
+          memberOrganizationIds={alliance.members.nodes.map((member) => member.organization.id)}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {removing && <RemoveMemberModal allianceId={alliance.id} member={removing} onClose={() => setRemoving(null)} />}
     </>
   );
 }

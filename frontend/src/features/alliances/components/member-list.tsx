@@ -1,5 +1,5 @@
-import { CrownOutlined } from '@ant-design/icons';
-import { Flex, List, Tag, Typography } from 'antd';
+import { CrownOutlined, DeleteOutlined } from '@ant-design/icons';
+import { Button, Flex, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { OrganizationKind } from '@/gql/graphql';
@@ -15,16 +15,19 @@ export interface AllianceMember {
 
 /**
  * Member organizations in rotation order, the current lead marked. `linkOrganizations`: each name opens
- * the organization's page (not on the public profile, whose visitors may not be logged in).
+ * the organization's page (not on the public profile, whose visitors may not be logged in). `onRemove`
+ * (alliance admins): each row gets a button to take the organization out of the alliance.
  */
 export function MemberList({
   members,
   currentLeadOrganizationId,
   linkOrganizations = false,
+  onRemove,
 }: {
   members: readonly AllianceMember[];
   currentLeadOrganizationId?: string | null;
   linkOrganizations?: boolean;
+  onRemove?: (member: AllianceMember) => void;
 }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
@@ -37,8 +40,26 @@ export function MemberList({
       locale={{ emptyText: t('alliance.noMembers') }}
       renderItem={(member) => {
         const leads = member.organization.id === currentLeadOrganizationId;
+        const name = displayName(member.organization, language);
         return (
-          <List.Item>
+          <List.Item
+            actions={
+              onRemove
+                ? [
+                    <Button
+                      key="remove"
+                      size="small"
+                      danger
+                      icon={<DeleteOutlined />}
+                      aria-label={t('allianceMembers.removeLabel', { name })}
+                      onClick={() => onRemove(member)}
+                    >
+                      {t('allianceMembers.remove')}
+                    </Button>,
+                  ]
+                : undefined
+            }
+          >
             <List.Item.Meta
               avatar={
                 <Tag

@@ -24,11 +24,15 @@ const OrganizationsQuery = graphql(`
 
 const PAGE_SIZE = 20;
 
+// A list that was empty still refetches after a creation.
+const context = { additionalTypenames: ['Organization'] };
+
 /** Organizations matching `search` (all when empty), a page at a time. */
 export function useOrganizations(search: string) {
   return useCursorPagination({
     query: OrganizationsQuery,
     variables: { first: PAGE_SIZE, search: search || null },
+    context,
     connection: (data) => data.organizations,
   });
 }

@@ -8,7 +8,7 @@ import { describeError, hasErrorCode } from '@/lib/graphql/errors';
 import { showUserErrors } from '@/lib/graphql/user-errors';
 import { useUpdateOrganization } from '../api/update-organization';
 
-const KINDS: OrganizationKind[] = [
+export const ORGANIZATION_KINDS: OrganizationKind[] = [
   'ENTERPRISE_BRANCH',
   'SOCIAL_ORGANIZATION',
   'COMMUNITY',
@@ -190,7 +190,7 @@ export function OrganizationFormModal({
           <Select
             showSearch
             optionFilterProp="label"
-            options={KINDS.map((kind) => ({ value: kind, label: t(`enums.organizationKind.${kind}`) }))}
+            options={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: t(`enums.organizationKind.${kind}`) }))}
           />
         </Form.Item>
         <Form.Item name="hostEntity" label={t('organization.hostEntity')}>

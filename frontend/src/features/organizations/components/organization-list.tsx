@@ -1,4 +1,5 @@
-import { Card, Flex, Input, List, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Input, List, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,14 +11,17 @@ import { useIsPhone } from '@/hooks/use-is-phone';
 import { displayName, formatDate } from '@/i18n/format';
 import { useLanguage } from '@/i18n/use-language';
 import { useOrganizations } from '../api/get-organizations';
+import { CreateOrganizationModal } from './create-organization-modal';
 
 type Organization = ReturnType<typeof useOrganizations>['nodes'][number];
 
-export function OrganizationList() {
+/** Organizations with search; platform admins may create one. */
+export function OrganizationList({ isPlatformAdmin }: { isPlatformAdmin: boolean }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const isPhone = useIsPhone();
   const [search, setSearch] = useState('');
+  const [creating, setCreating] = useState(false);
   // Search as the user types, but not a request per keystroke.
   const organizations = useOrganizations(useDebouncedValue(search.trim()));
   const none = t('common.none');
@@ -45,14 +49,21 @@ export function OrganizationList() {
       <PageHeader
         title={t('organizations.title')}
         extra={
-          <Input.Search
-            allowClear
-            aria-label={t('organizations.search')}
-            placeholder={t('organizations.searchPlaceholder')}
-            onSearch={setSearch}
-            onChange={(event) => setSearch(event.target.value)}
-            style={{ width: isPhone ? '100%' : 280 }}
-          />
+          <Flex wrap gap={8} style={{ width: isPhone ? '100%' : undefined }}>
+            <Input.Search
+              allowClear
+              aria-label={t('organizations.search')}
+              placeholder={t('organizations.searchPlaceholder')}
+              onSearch={setSearch}
+              onChange={(event) => setSearch(event.target.value)}
+              style={{ width: isPhone ? '100%' : 280 }}
+            />
+            {isPlatformAdmin && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('organizations.create')}
+              </Button>
+            )}
+          </Flex>
         }
       />
       {organizations.error && <ErrorAlert error={organizations.error} onRetry={organizations.refetch} />}
@@ -100,6 +111,7 @@ export function OrganizationList() {
         loading={organizations.loadingMore}
         onLoadMore={organizations.loadMore}
       />
+      {creating && <CreateOrganizationModal onClose={() => setCreating(false)} />}
     </>
   );
 }
