@@ -54,3 +54,25 @@ impl<T> Page<T> {
         }
     }
 }
+
+/// Runs `query` as one keyset page in id order, with the total across pages.
+pub async fn page_by_id<E, C>(
+    conn: &C,
+    query: sea_orm::Select<E>,
+    id: E::Column,
+    page: PageRequest,
+) -> Result<(Page<E::Model>, u64), Error>
+where
+    E: sea_orm::EntityTrait,
+    C: sea_orm::ConnectionTrait,
+    E::Model: Send + Sync,
+{
+    use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+    let total = query.clone().count(conn).await?;
+    let mut query = query;
+    if let Some(after) = page.after {
+        query = query.filter(id.gt(after));
+    }
+    let rows = query.order_by_asc(id).limit(page.limit()).all(conn).await?;
+    Ok((Page::from_rows(rows, page), total))
+}

@@ -16,8 +16,8 @@ use crate::validation;
 use crate::vocab::Scope;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    TransactionTrait,
 };
 use serde_json::json;
 
@@ -194,16 +194,7 @@ impl Services {
         if let Some(id) = only {
             query = query.filter(integration_token::Column::Id.eq(id));
         }
-        let total = query.clone().count(&self.db).await?;
-        if let Some(after) = page.after {
-            query = query.filter(integration_token::Column::Id.gt(after));
-        }
-        let rows = query
-            .order_by_asc(integration_token::Column::Id)
-            .limit(page.limit())
-            .all(&self.db)
-            .await?;
-        Ok((Page::from_rows(rows, page), total))
+        crate::pagination::page_by_id(&self.db, query, integration_token::Column::Id, page).await
     }
 
     pub async fn revoke_integration_token(

@@ -13,8 +13,8 @@ use crate::validation;
 use crate::vocab::{AllianceKind, AllianceStatus, GrantedRole, RotationPeriod, Visibility};
 use chrono::NaiveDate;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, EntityTrait, QueryFilter, QuerySelect, Set,
+    TransactionTrait,
 };
 use serde_json::json;
 use std::collections::HashMap;
@@ -137,16 +137,7 @@ impl Services {
             }
             query = query.filter(visible);
         }
-        let total = query.clone().count(&self.db).await?;
-        if let Some(after) = page.after {
-            query = query.filter(alliance::Column::Id.gt(after));
-        }
-        let rows = query
-            .order_by_asc(alliance::Column::Id)
-            .limit(page.limit())
-            .all(&self.db)
-            .await?;
-        Ok((Page::from_rows(rows, page), total))
+        crate::pagination::page_by_id(&self.db, query, alliance::Column::Id, page).await
     }
 
     /// Alliances of many users (through their current organizations), a page each.

@@ -1224,16 +1224,7 @@ impl Services {
         if !include_done {
             query = query.filter(action_item::Column::Status.is_in(["open", "in_progress"]));
         }
-        let total = query.clone().count(&self.db).await?;
-        if let Some(after) = page.after {
-            query = query.filter(action_item::Column::Id.gt(after));
-        }
-        let rows = query
-            .order_by_asc(action_item::Column::Id)
-            .limit(page.limit())
-            .all(&self.db)
-            .await?;
-        Ok((Page::from_rows(rows, page), total))
+        crate::pagination::page_by_id(&self.db, query, action_item::Column::Id, page).await
     }
 
     // Batched relations for loaders.

@@ -16,8 +16,8 @@ use chrono::NaiveDate;
 use sea_orm::sea_query::Expr;
 use sea_orm::sea_query::extension::postgres::PgExpr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait,
-    QueryFilter, QueryOrder, QuerySelect, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    TransactionTrait,
 };
 use serde_json::json;
 use std::collections::HashMap;
@@ -174,16 +174,7 @@ impl Services {
                     .add(Expr::col(organization::Column::NameEn).ilike(pattern)),
             );
         }
-        let total = query.clone().count(&self.db).await?;
-        if let Some(after) = page.after {
-            query = query.filter(organization::Column::Id.gt(after));
-        }
-        let rows = query
-            .order_by_asc(organization::Column::Id)
-            .limit(page.limit())
-            .all(&self.db)
-            .await?;
-        Ok((Page::from_rows(rows, page), total))
+        crate::pagination::page_by_id(&self.db, query, organization::Column::Id, page).await
     }
 
     pub async fn create_organization(

@@ -1,34 +1,16 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, App, Form, Modal } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { OrganizationKind } from '@/gql/graphql';
-import { useIsPhone } from '@/hooks/use-is-phone';
 import { describeError } from '@/lib/graphql/errors';
 import { showUserErrors } from '@/lib/graphql/user-errors';
 import { useCreateOrganization } from '../api/create-organization';
-import { ORGANIZATION_KINDS } from './organization-form-modal';
-
-const USER_ERROR_FIELDS = {
-  name: 'name',
-  nameEn: 'nameEn',
-  kind: 'kind',
-  hostEntity: 'hostEntity',
-  region: 'region',
-  foundedOn: 'foundedOn',
-  honours: 'honours',
-};
-
-interface CreateOrganizationValues {
-  name: string;
-  nameEn?: string;
-  kind: OrganizationKind;
-  hostEntity?: string;
-  region?: string;
-  foundedOn?: Dayjs | null;
-  honours?: string[];
-}
+import {
+  cleanHonours,
+  ORGANIZATION_USER_ERROR_FIELDS,
+  OrganizationFields,
+  type OrganizationFormValues,
+} from './organization-fields';
 
 function trimmedOrNull(value: string | undefined): string | null {
   const trimmed = value?.trim();
@@ -40,12 +22,11 @@ export function CreateOrganizationModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
-  const isPhone = useIsPhone();
-  const [form] = Form.useForm<CreateOrganizationValues>();
+  const [form] = Form.useForm<OrganizationFormValues>();
   const [{ fetching }, createOrganization] = useCreateOrganization();
   const [alert, setAlert] = useState<string | null>(null);
 
-  const onFinish = async (values: CreateOrganizationValues) => {
+  const onFinish = async (values: OrganizationFormValues) => {
     setAlert(null);
     const result = await createOrganization({
       input: {
@@ -55,7 +36,7 @@ export function CreateOrganizationModal({ onClose }: { onClose: () => void }) {
         hostEntity: trimmedOrNull(values.hostEntity),
         region: trimmedOrNull(values.region),
         foundedOn: values.foundedOn ? values.foundedOn.format('YYYY-MM-DD') : null,
-        honours: (values.honours ?? []).map((honour) => honour.trim()).filter((honour) => honour.length > 0),
+        honours: cleanHonours(values.honours),
       },
     });
     if (result.error) {
@@ -65,7 +46,7 @@ export function CreateOrganizationModal({ onClose }: { onClose: () => void }) {
     const payload = result.data?.createOrganization;
     const userErrors = payload?.userErrors ?? [];
     if (userErrors.length > 0) {
-      const unmatched = showUserErrors(form, userErrors, t, USER_ERROR_FIELDS);
+      const unmatched = showUserErrors(form, userErrors, t, ORGANIZATION_USER_ERROR_FIELDS);
       if (unmatched.length > 0) setAlert(unmatched.join(' '));
       return;
     }
@@ -96,50 +77,7 @@ export function CreateOrganizationModal({ onClose }: { onClose: () => void }) {
         disabled={fetching}
         initialValues={{ honours: [] }}
       >
-        <Form.Item
-          name="name"
-          label={t('organization.name')}
-          rules={[{ required: true, whitespace: true, message: t('organization.nameRequired') }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="nameEn" label={t('organization.nameEn')}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item
-          name="kind"
-          label={t('organization.kind')}
-          rules={[{ required: true, message: t('organization.kindRequired') }]}
-        >
-          <Select
-            showSearch
-            optionFilterProp="label"
-            options={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: t(`enums.organizationKind.${kind}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="hostEntity" label={t('organization.hostEntity')}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="region" label={t('organization.region')}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="foundedOn" label={t('organization.foundedOn')}>
-          <DatePicker
-            style={{ width: '100%' }}
-            inputReadOnly={isPhone}
-            disabledDate={(date) => date.isAfter(dayjs(), 'day')}
-          />
-        </Form.Item>
-        <Form.Item name="honours" label={t('organization.honours')} extra={t('organization.honoursHint')}>
-          <Select
-            mode="tags"
-            placeholder={t('organization.honoursPlaceholder')}
-            notFoundContent={null}
-            suffixIcon={null}
-            maxCount={50}
-            options={[]}
-          />
-        </Form.Item>
+        <OrganizationFields />
       </Form>
     </Modal>
   );

@@ -1,33 +1,17 @@
-import { Alert, App, Button, DatePicker, Form, Input, Modal, Select } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, App, Button, Form, Modal } from 'antd';
+import dayjs from 'dayjs';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OrganizationKind } from '@/gql/graphql';
-import { useIsPhone } from '@/hooks/use-is-phone';
 import { describeError, hasErrorCode } from '@/lib/graphql/errors';
 import { showUserErrors } from '@/lib/graphql/user-errors';
 import { useUpdateOrganization } from '../api/update-organization';
-
-export const ORGANIZATION_KINDS: OrganizationKind[] = [
-  'ENTERPRISE_BRANCH',
-  'SOCIAL_ORGANIZATION',
-  'COMMUNITY',
-  'SCHOOL',
-  'HOSPITAL',
-  'CHAMBER_OF_COMMERCE',
-  'GOVERNMENT_DEPARTMENT',
-  'OTHER',
-];
-
-const USER_ERROR_FIELDS = {
-  name: 'name',
-  nameEn: 'nameEn',
-  kind: 'kind',
-  hostEntity: 'hostEntity',
-  region: 'region',
-  foundedOn: 'foundedOn',
-  honours: 'honours',
-};
+import {
+  cleanHonours,
+  ORGANIZATION_USER_ERROR_FIELDS,
+  OrganizationFields,
+  type OrganizationFormValues,
+} from './organization-fields';
 
 /** The organization as read: the form starts from it and sends its `version` back. */
 export interface EditedOrganization {
@@ -40,16 +24,6 @@ export interface EditedOrganization {
   region: string | null;
   foundedOn: string | null;
   honours: readonly string[];
-}
-
-interface OrganizationFormValues {
-  name: string;
-  nameEn?: string;
-  kind: OrganizationKind;
-  hostEntity?: string;
-  region?: string;
-  foundedOn?: Dayjs | null;
-  honours?: string[];
 }
 
 function formValues(organization: EditedOrganization): OrganizationFormValues {
@@ -80,7 +54,6 @@ export function OrganizationFormModal({
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const isPhone = useIsPhone();
   const [form] = Form.useForm<OrganizationFormValues>();
   const [{ fetching }, updateOrganization] = useUpdateOrganization();
   const [alert, setAlert] = useState<string | null>(null);
@@ -118,7 +91,7 @@ export function OrganizationFormModal({
         region: values.region?.trim() ?? '',
         // Null leaves it as it is (the API cannot clear a founding date).
         foundedOn: values.foundedOn ? values.foundedOn.format('YYYY-MM-DD') : null,
-        honours: (values.honours ?? []).map((honour) => honour.trim()).filter((honour) => honour.length > 0),
+        honours: cleanHonours(values.honours),
       },
     });
     if (result.error) {
@@ -128,7 +101,7 @@ export function OrganizationFormModal({
     }
     const userErrors = result.data?.updateOrganization.userErrors ?? [];
     if (userErrors.length > 0) {
-      const unmatched = showUserErrors(form, userErrors, t, USER_ERROR_FIELDS);
+      const unmatched = showUserErrors(form, userErrors, t, ORGANIZATION_USER_ERROR_FIELDS);
       if (unmatched.length > 0) setAlert(unmatched.join(' '));
       return;
     }
@@ -172,55 +145,7 @@ export function OrganizationFormModal({
         disabled={fetching}
         initialValues={formValues(organization)}
       >
-        <Form.Item
-          name="name"
-          label={t('organization.name')}
-          rules={[{ required: true, whitespace: true, message: t('organization.nameRequired') }]}
-        >
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="nameEn" label={t('organization.nameEn')}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item
-          name="kind"
-          label={t('organization.kind')}
-          rules={[{ required: true, message: t('organization.kindRequired') }]}
-        >
-          <Select
-            showSearch
-            optionFilterProp="label"
-            options={ORGANIZATION_KINDS.map((kind) => ({ value: kind, label: t(`enums.organizationKind.${kind}`) }))}
-          />
-        </Form.Item>
-        <Form.Item name="hostEntity" label={t('organization.hostEntity')}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item name="region" label={t('organization.region')}>
-          <Input maxLength={200} />
-        </Form.Item>
-        <Form.Item
-          name="foundedOn"
-          label={t('organization.foundedOn')}
-          extra={organization.foundedOn ? t('organization.foundedOnKept') : undefined}
-        >
-          <DatePicker
-            style={{ width: '100%' }}
-            inputReadOnly={isPhone}
-            allowClear={!organization.foundedOn}
-            disabledDate={(date) => date.isAfter(dayjs(), 'day')}
-          />
-        </Form.Item>
-        <Form.Item name="honours" label={t('organization.honours')} extra={t('organization.honoursHint')}>
-          <Select
-            mode="tags"
-            placeholder={t('organization.honoursPlaceholder')}
-            notFoundContent={null}
-            suffixIcon={null}
-            maxCount={50}
-            options={[]}
-          />
-        </Form.Item>
+        <OrganizationFields foundedOnKept={Boolean(organization.foundedOn)} />
       </Form>
     </Modal>
   );
