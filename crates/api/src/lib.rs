@@ -1,15 +1,20 @@
-//! The Alliance GraphQL API: schema, types, loaders, limits. Resolvers are thin: they read the
-//! principal, call a domain service and map the result.
+//! The Alliance GraphQL API: one folder per domain (query, mutation, subscription, inputs and
+//! types), the `Node` interface, and the kernel (context, errors, ids, connections, limits,
+//! loaders). Resolvers are thin: they read the principal, call a domain façade and map the result.
 
-pub mod connection;
-pub mod context;
-pub mod error;
-pub mod ids;
-pub mod limits;
-pub mod loaders;
+pub mod kernel;
+pub mod node;
+mod node_query;
 pub mod schema;
-pub mod types;
 
-pub use context::{ApiConfig, RequestContext};
-pub use limits::Limits;
+pub mod alliances;
+pub mod auth;
+pub mod meetings;
+pub mod organizations;
+pub mod rotation;
+pub mod tokens;
+pub mod users;
+
+pub use kernel::context::{ApiConfig, RequestContext};
+pub use kernel::limits::Limits;
 pub use schema::{AppSchema, build_schema};

@@ -1,25 +1,23 @@
-//! The Alliance domain: entities, services, the authorization policy and errors.
-//! It talks to Postgres through sea-orm and knows nothing of GraphQL or HTTP.
+//! The Alliance domain: one folder per domain, each with a small façade, the authorization policy
+//! and the kernel they share. It talks to Postgres through sea-orm and knows nothing of GraphQL or
+//! HTTP.
 
-pub mod audit;
-pub mod auth;
-pub mod clock;
-pub mod config;
-pub mod db;
-pub mod entities;
-pub mod error;
-pub mod events;
-pub mod ids;
-pub mod mail;
-pub mod pagination;
+pub mod kernel;
 pub mod policy;
-pub mod principal;
-pub mod seed;
-pub mod services;
-pub mod validation;
-pub mod vocab;
 
-pub use config::DomainConfig;
-pub use error::{Error, FieldError, Result};
-pub use principal::Principal;
-pub use services::Services;
+pub mod alliances;
+pub mod auth;
+pub mod calendar;
+pub mod meetings;
+pub mod notifications;
+pub mod organizations;
+pub mod rotation;
+pub mod users;
+
+pub mod entities;
+pub mod seed;
+
+pub use kernel::config::DomainConfig;
+pub use kernel::error::{Error, FieldError, Result};
+pub use kernel::services::Services;
+pub use policy::principal::Principal;

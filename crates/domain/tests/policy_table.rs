@@ -1,11 +1,11 @@
 //! The authorization table of DESIGN.md §2: every role against every action.
 
-use alliance_domain::ids::{AllianceId, IntegrationTokenId, OrganizationId, UserId};
-use alliance_domain::policy::{Action, Resource, can, readable_alliances, readable_organizations};
-use alliance_domain::principal::{
+use alliance_domain::kernel::ids::{AllianceId, IntegrationTokenId, OrganizationId, UserId};
+use alliance_domain::kernel::vocab::{GrantedRole, Position, Scope};
+use alliance_domain::policy::principal::{
     IntegrationPrincipal, OrgStanding, Principal, TokenTarget, UserPrincipal,
 };
-use alliance_domain::vocab::{GrantedRole, Position, Scope};
+use alliance_domain::policy::{Action, Resource, can, readable_alliances, readable_organizations};
 use std::collections::HashSet;
 
 struct World {

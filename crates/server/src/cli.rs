@@ -3,8 +3,8 @@
 use crate::app::{AppState, router};
 use crate::config::{Config, LogFormat};
 use crate::observability::init_logging;
-use alliance_domain::clock::SystemClock;
-use alliance_domain::mail::{LogMailer, Mailer, SmtpMailer};
+use alliance_domain::kernel::clock::SystemClock;
+use alliance_domain::kernel::mail::{LogMailer, Mailer, SmtpMailer};
 use alliance_domain::{DomainConfig, Services};
 use alliance_migrations::{Migrator, MigratorTrait};
 use anyhow::Context;
@@ -54,7 +54,7 @@ fn database_url() -> String {
 }
 
 async fn connect(url: &str, max: u32) -> anyhow::Result<sea_orm::DatabaseConnection> {
-    alliance_domain::db::connect(url, max)
+    alliance_domain::kernel::db::connect(url, max)
         .await
         .with_context(|| format!("cannot connect to DATABASE_URL ({})", redact(url)))
 }

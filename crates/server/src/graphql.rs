@@ -351,14 +351,16 @@ pub async fn graphql_ws(
                         .map(str::to_owned);
                     let principal = authenticate(&state, authorization.as_deref())
                         .await
-                        .map_err(alliance_api::error::gql)?;
+                        .map_err(alliance_api::kernel::error::gql)?;
                     let mut data = async_graphql::Data::default();
                     data.insert(RequestContext {
                         principal,
                         client,
                         refresh_cookie: None,
                     });
-                    data.insert(alliance_api::loaders::Loaders::uncached(&state.services));
+                    data.insert(alliance_api::kernel::loaders::Loaders::uncached(
+                        &state.services,
+                    ));
                     Ok(data)
                 })
                 .serve()

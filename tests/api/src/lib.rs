@@ -4,9 +4,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::missing_panics_doc)]
 
 use alliance_api::Limits;
-use alliance_domain::clock::FixedClock;
-use alliance_domain::config::ThrottleConfig;
-use alliance_domain::mail::Outbox;
+use alliance_domain::kernel::clock::FixedClock;
+use alliance_domain::kernel::config::ThrottleConfig;
+use alliance_domain::kernel::mail::Outbox;
 use alliance_domain::{DomainConfig, Services};
 use alliance_migrations::{Migrator, MigratorTrait};
 use alliance_server::{AppState, Config};
@@ -62,7 +62,7 @@ async fn ensure_template(admin: &DatabaseConnection) -> String {
         .await
         .unwrap();
     let exists = admin
-        .query_one_raw(alliance_domain::db::stmt(
+        .query_one_raw(alliance_domain::kernel::db::stmt(
             "SELECT 1 AS found FROM pg_database WHERE datname = $1",
             [name.clone().into()],
         ))
@@ -366,7 +366,7 @@ impl TestApp {
     }
 
     pub fn clock_now(&self) -> chrono::DateTime<chrono::Utc> {
-        use alliance_domain::clock::Clock;
+        use alliance_domain::kernel::clock::Clock;
         self.clock.now()
     }
 
@@ -383,15 +383,15 @@ impl TestApp {
         let row = self
             .services
             .db
-            .query_one_raw(alliance_domain::db::stmt(
+            .query_one_raw(alliance_domain::kernel::db::stmt(
                 "SELECT id FROM organizations WHERE name = $1",
                 [name.into()],
             ))
             .await
             .unwrap()
             .unwrap();
-        alliance_api::ids::encode(
-            alliance_api::ids::Kind::Organization,
+        alliance_api::kernel::ids::encode(
+            alliance_api::kernel::ids::Kind::Organization,
             row.try_get("", "id").unwrap(),
         )
         .0
@@ -401,15 +401,15 @@ impl TestApp {
         let row = self
             .services
             .db
-            .query_one_raw(alliance_domain::db::stmt(
+            .query_one_raw(alliance_domain::kernel::db::stmt(
                 "SELECT id FROM alliances WHERE name = $1",
                 [name.into()],
             ))
             .await
             .unwrap()
             .unwrap();
-        alliance_api::ids::encode(
-            alliance_api::ids::Kind::Alliance,
+        alliance_api::kernel::ids::encode(
+            alliance_api::kernel::ids::Kind::Alliance,
             row.try_get("", "id").unwrap(),
         )
         .0
@@ -419,7 +419,7 @@ impl TestApp {
         let row = self
             .services
             .db
-            .query_one_raw(alliance_domain::db::stmt(sql, []))
+            .query_one_raw(alliance_domain::kernel::db::stmt(sql, []))
             .await
             .unwrap()
             .unwrap();

@@ -101,7 +101,7 @@ async fn disabled_users_cannot_log_in_and_lose_their_sessions() {
 #[tokio::test]
 async fn account_throttling_locks_with_back_off_and_releases() {
     let app = TestApp::spawn(Options {
-        throttle: alliance_domain::config::ThrottleConfig {
+        throttle: alliance_domain::kernel::config::ThrottleConfig {
             account_free_failures: 3,
             ..Default::default()
         },
@@ -140,7 +140,7 @@ async fn account_throttling_locks_with_back_off_and_releases() {
 #[tokio::test]
 async fn address_throttling_stops_spraying_across_accounts() {
     let app = TestApp::spawn(Options {
-        throttle: alliance_domain::config::ThrottleConfig {
+        throttle: alliance_domain::kernel::config::ThrottleConfig {
             address_free_failures: 4,
             ..Default::default()
         },

@@ -2,13 +2,14 @@
 
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
+use alliance_domain::auth::ClientInfo;
 use alliance_domain::auth::invitations::NewInvitation;
-use alliance_domain::auth::{ClientInfo, principal_loader};
-use alliance_domain::db::stmt;
-use alliance_domain::error::constraint_name;
-use alliance_domain::ids::{OrganizationId, UserId};
+use alliance_domain::kernel::db::stmt;
+use alliance_domain::kernel::error::constraint_name;
+use alliance_domain::kernel::ids::{OrganizationId, UserId};
+use alliance_domain::kernel::vocab::Position;
+use alliance_domain::policy::facts as principal_loader;
 use alliance_domain::policy::{self, Action, AllianceRole};
-use alliance_domain::vocab::Position;
 use alliance_domain::{Error, Principal};
 use alliance_tests::{CONSORTIUM, TestApp};
 use chrono::{Duration, TimeZone, Utc};

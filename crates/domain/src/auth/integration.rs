@@ -3,17 +3,17 @@
 
 use super::secret;
 use super::sessions::INTEGRATION_PREFIX;
-use crate::audit::{self, Actor};
-use crate::db::stmt;
+use crate::Services;
 use crate::entities::integration_token;
-use crate::error::{Error, FieldError};
-use crate::ids::{AllianceId, IntegrationTokenId, OrganizationId};
-use crate::pagination::{Page, PageRequest};
+use crate::kernel::audit::{self, Actor};
+use crate::kernel::db::stmt;
+use crate::kernel::error::{Error, FieldError};
+use crate::kernel::ids::{AllianceId, IntegrationTokenId, OrganizationId};
+use crate::kernel::pagination::{Page, PageRequest};
+use crate::kernel::validation;
+use crate::kernel::vocab::Scope;
+use crate::policy::principal::{IntegrationPrincipal, Principal, TokenTarget};
 use crate::policy::{self, Action, AllianceRole};
-use crate::principal::{IntegrationPrincipal, Principal, TokenTarget};
-use crate::services::Services;
-use crate::validation;
-use crate::vocab::Scope;
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set,
@@ -194,7 +194,8 @@ impl Services {
         if let Some(id) = only {
             query = query.filter(integration_token::Column::Id.eq(id));
         }
-        crate::pagination::page_by_id(&self.db, query, integration_token::Column::Id, page).await
+        crate::kernel::pagination::page_by_id(&self.db, query, integration_token::Column::Id, page)
+            .await
     }
 
     pub async fn revoke_integration_token(

@@ -3,16 +3,16 @@
 //! handed back to the inviter so that it can be passed on by phone or chat.
 
 use super::{ClientInfo, IssuedSession, secret};
-use crate::audit::{self, Actor};
+use crate::Services;
 use crate::entities::{invitation, organization, organization_membership, user};
-use crate::error::{Error, FieldError, on_constraint};
-use crate::ids::{OrganizationId, UserId};
-use crate::mail::Message;
+use crate::kernel::audit::{self, Actor};
+use crate::kernel::error::{Error, FieldError, on_constraint};
+use crate::kernel::ids::{OrganizationId, UserId};
+use crate::kernel::mail::Message;
+use crate::kernel::validation;
+use crate::kernel::vocab::Position;
+use crate::policy::principal::Principal;
 use crate::policy::{self, Action};
-use crate::principal::Principal;
-use crate::services::Services;
-use crate::validation;
-use crate::vocab::Position;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QuerySelect, Set, TransactionTrait,

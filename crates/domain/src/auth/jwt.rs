@@ -1,9 +1,9 @@
 //! Access tokens: HS256 JWTs, ~15 minutes, algorithm pinned; `iss`, `aud`, `exp`, `nbf`, `sub` and
 //! the `typ` header are required and checked.
 
-use crate::config::DomainConfig;
-use crate::error::Error;
-use crate::ids::{SessionId, UserId};
+use crate::kernel::config::DomainConfig;
+use crate::kernel::error::Error;
+use crate::kernel::ids::{SessionId, UserId};
 use chrono::{DateTime, Utc};
 use jsonwebtoken::{
     Algorithm, DecodingKey, EncodingKey, Header, Validation, decode, decode_header, encode,

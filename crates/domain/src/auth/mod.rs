@@ -5,12 +5,11 @@ pub mod integration;
 pub mod invitations;
 pub mod jwt;
 pub mod password;
-pub mod principal_loader;
 pub mod secret;
 pub mod sessions;
 pub mod throttle;
 
-use crate::ids::UserId;
+use crate::kernel::ids::UserId;
 use chrono::{DateTime, Utc};
 
 /// What a successful login, refresh or invitation acceptance hands back.

@@ -1,6 +1,6 @@
 //! argon2id password hashing off the async runtime, with a cap on concurrent hashes.
 
-use crate::error::{Error, FieldError};
+use crate::kernel::error::{Error, FieldError};
 use argon2::password_hash::{
     PasswordHash, PasswordHasher as _, PasswordVerifier as _, SaltString, rand_core::OsRng,
 };

@@ -1,13 +1,14 @@
 //! Login, silent refresh with rotation and reuse detection, logout, password change, and turning a
 //! bearer credential into a principal.
 
-use super::{ClientInfo, IssuedSession, principal_loader, secret, throttle};
-use crate::audit::{self, Actor};
+use super::{ClientInfo, IssuedSession, secret, throttle};
+use crate::Services;
 use crate::entities::{refresh_token, session, user};
-use crate::error::{Error, FieldError};
-use crate::ids::{SessionId, UserId};
-use crate::principal::Principal;
-use crate::services::Services;
+use crate::kernel::audit::{self, Actor};
+use crate::kernel::error::{Error, FieldError};
+use crate::kernel::ids::{SessionId, UserId};
+use crate::policy::facts as principal_loader;
+use crate::policy::principal::Principal;
 use sea_orm::prelude::Expr;
 use sea_orm::sea_query::ExprTrait;
 use sea_orm::{
@@ -381,7 +382,7 @@ impl Services {
         let claims = self.access_tokens.verify(bearer)?;
         let row = self
             .db
-            .query_one_raw(crate::db::stmt(
+            .query_one_raw(crate::kernel::db::stmt(
                 "SELECT u.is_platform_admin FROM sessions s JOIN users u ON u.id = s.user_id
                   WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND u.disabled_at IS NULL",
                 [claims.sid.into(), claims.sub.into()],

@@ -1,9 +1,9 @@
 //! Failed-login throttling per account and per client address, kept in Postgres so that every
 //! server instance sees the same counters. Lock-outs back off exponentially and are logged.
 
-use crate::config::ThrottleConfig;
-use crate::db::stmt;
-use crate::error::Error;
+use crate::kernel::config::ThrottleConfig;
+use crate::kernel::db::stmt;
+use crate::kernel::error::Error;
 use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 

@@ -1,0 +1,3 @@
+//! alliances
+pub mod schema;
+pub mod types;

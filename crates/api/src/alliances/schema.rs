@@ -1,0 +1,253 @@
+//! Alliances: queries and admin mutations.
+
+use crate::alliances::types::{AllianceMembershipNode, AllianceNode};
+use crate::kernel::connection::{Conn, build, page_request};
+use crate::kernel::context::{principal, services};
+use crate::kernel::enums::{
+    AllianceKind, AllianceStatus, AllianceVisibility, GrantedRole, RotationPeriod,
+};
+use crate::kernel::error::{ResultExt, UserError, split};
+use crate::kernel::ids::{Kind, decode};
+use alliance_domain::alliances::AllianceInput;
+use alliance_domain::kernel::ids::{AllianceId, OrganizationId, UserId};
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use chrono::NaiveDate;
+
+#[derive(Default)]
+pub struct AllianceQuery;
+
+#[Object]
+impl AllianceQuery {
+    /// Alliances the viewer may see: their own, public ones, and for integrations their target.
+    #[graphql(complexity = "first.unwrap_or(20).max(1) as usize * child_complexity")]
+    async fn alliances(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<Conn<AllianceNode>> {
+        let page = page_request(first, after)?;
+        let (rows, total) = services(ctx)?
+            .alliances(principal(ctx)?, page)
+            .await
+            .gql()?;
+        Ok(build(
+            rows,
+            i64::try_from(total).unwrap_or(i64::MAX),
+            |a| a.id,
+            AllianceNode,
+        ))
+    }
+
+    /// One alliance; null when it does not exist or the viewer may not see it.
+    async fn alliance(
+        &self,
+        ctx: &Context<'_>,
+        id: ID,
+    ) -> async_graphql::Result<Option<AllianceNode>> {
+        let id = AllianceId(decode(&id, Kind::Alliance, "id")?);
+        Ok(services(ctx)?
+            .alliance(principal(ctx)?, id)
+            .await
+            .gql()?
+            .map(AllianceNode))
+    }
+}
+
+#[derive(InputObject)]
+pub struct CreateAllianceInput {
+    name: String,
+    name_en: Option<String>,
+    kind: AllianceKind,
+    /// Defaults to PREPARATORY.
+    status: Option<AllianceStatus>,
+    founded_on: Option<NaiveDate>,
+    supervising_body: Option<String>,
+    instructor: Option<String>,
+    /// Defaults to QUARTER.
+    rotation_period: Option<RotationPeriod>,
+    /// Defaults to MEMBERS.
+    visibility: Option<AllianceVisibility>,
+    working_rules: Option<String>,
+}
+
+#[derive(InputObject)]
+pub struct UpdateAllianceInput {
+    id: ID,
+    /// The `version` you read; a stale one is refused with `CONFLICT`.
+    version: i32,
+    name: Option<String>,
+    name_en: Option<String>,
+    kind: Option<AllianceKind>,
+    /// Moves only forward: PREPARATORY → ACTIVE → DISSOLVED.
+    status: Option<AllianceStatus>,
+    founded_on: Option<NaiveDate>,
+    supervising_body: Option<String>,
+    instructor: Option<String>,
+    rotation_period: Option<RotationPeriod>,
+    visibility: Option<AllianceVisibility>,
+    working_rules: Option<String>,
+    /// Days before a meeting that agenda proposals close (0 to 60; 7 by default).
+    agenda_deadline_days: Option<i32>,
+}
+
+#[derive(SimpleObject)]
+pub struct AlliancePayload {
+    alliance: Option<AllianceNode>,
+    user_errors: Vec<UserError>,
+}
+
+#[derive(InputObject)]
+pub struct AddAllianceMemberInput {
+    alliance_id: ID,
+    organization_id: ID,
+    joined_on: NaiveDate,
+    /// Position in the lead rotation; defaults to last.
+    rotation_order: Option<i32>,
+}
+
+#[derive(SimpleObject)]
+pub struct AddAllianceMemberPayload {
+    membership: Option<AllianceMembershipNode>,
+    user_errors: Vec<UserError>,
+}
+
+#[derive(InputObject)]
+pub struct GrantAllianceRoleInput {
+    alliance_id: ID,
+    user_id: ID,
+    role: GrantedRole,
+}
+
+#[derive(SimpleObject)]
+pub struct GrantAllianceRolePayload {
+    alliance: Option<AllianceNode>,
+    user_errors: Vec<UserError>,
+}
+
+#[derive(Default)]
+pub struct AllianceMutation;
+
+#[Object]
+impl AllianceMutation {
+    /// Creates an alliance (platform admins).
+    async fn create_alliance(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateAllianceInput,
+    ) -> async_graphql::Result<AlliancePayload> {
+        let result = services(ctx)?
+            .create_alliance(
+                principal(ctx)?,
+                AllianceInput {
+                    name: Some(input.name),
+                    name_en: input.name_en,
+                    kind: Some(input.kind.into()),
+                    status: input.status.map(Into::into),
+                    founded_on: input.founded_on,
+                    supervising_body: input.supervising_body,
+                    instructor: input.instructor,
+                    rotation_period: input.rotation_period.map(Into::into),
+                    visibility: input.visibility.map(Into::into),
+                    working_rules: input.working_rules,
+                    agenda_deadline_days: None,
+                },
+            )
+            .await;
+        let (alliance, user_errors) = split(result)?;
+        Ok(AlliancePayload {
+            alliance: alliance.map(AllianceNode),
+            user_errors,
+        })
+    }
+
+    /// Updates the given fields of an alliance (alliance admins, platform admins).
+    async fn update_alliance(
+        &self,
+        ctx: &Context<'_>,
+        input: UpdateAllianceInput,
+    ) -> async_graphql::Result<AlliancePayload> {
+        let id = AllianceId(decode(&input.id, Kind::Alliance, "id")?);
+        let result = services(ctx)?
+            .update_alliance(
+                principal(ctx)?,
+                id,
+                input.version,
+                AllianceInput {
+                    name: input.name,
+                    name_en: input.name_en,
+                    kind: input.kind.map(Into::into),
+                    status: input.status.map(Into::into),
+                    founded_on: input.founded_on,
+                    supervising_body: input.supervising_body,
+                    instructor: input.instructor,
+                    rotation_period: input.rotation_period.map(Into::into),
+                    visibility: input.visibility.map(Into::into),
+                    working_rules: input.working_rules,
+                    agenda_deadline_days: input.agenda_deadline_days,
+                },
+            )
+            .await;
+        let (alliance, user_errors) = split(result)?;
+        Ok(AlliancePayload {
+            alliance: alliance.map(AllianceNode),
+            user_errors,
+        })
+    }
+
+    /// Adds a member organization (alliance admins, platform admins).
+    async fn add_alliance_member(
+        &self,
+        ctx: &Context<'_>,
+        input: AddAllianceMemberInput,
+    ) -> async_graphql::Result<AddAllianceMemberPayload> {
+        let alliance = AllianceId(decode(&input.alliance_id, Kind::Alliance, "allianceId")?);
+        let organization = OrganizationId(decode(
+            &input.organization_id,
+            Kind::Organization,
+            "organizationId",
+        )?);
+        let result = services(ctx)?
+            .add_alliance_member(
+                principal(ctx)?,
+                alliance,
+                organization,
+                input.joined_on,
+                input.rotation_order,
+            )
+            .await;
+        let (membership, user_errors) = split(result)?;
+        Ok(AddAllianceMemberPayload {
+            membership: membership.map(AllianceMembershipNode),
+            user_errors,
+        })
+    }
+
+    /// Grants a user a role on an alliance (platform admins).
+    async fn grant_alliance_role(
+        &self,
+        ctx: &Context<'_>,
+        input: GrantAllianceRoleInput,
+    ) -> async_graphql::Result<GrantAllianceRolePayload> {
+        let alliance = AllianceId(decode(&input.alliance_id, Kind::Alliance, "allianceId")?);
+        let user = UserId(decode(&input.user_id, Kind::User, "userId")?);
+        let services = services(ctx)?;
+        let viewer = principal(ctx)?;
+        let result = services
+            .grant_alliance_role(viewer, alliance, user, input.role.into())
+            .await;
+        let (grant, user_errors) = split(result)?;
+        let alliance = match grant {
+            Some(_) => services
+                .alliance(viewer, alliance)
+                .await
+                .gql()?
+                .map(AllianceNode),
+            None => None,
+        };
+        Ok(GrantAllianceRolePayload {
+            alliance,
+            user_errors,
+        })
+    }
+}

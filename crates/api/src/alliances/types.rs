@@ -1,0 +1,247 @@
+use crate::kernel::connection::{Conn, build, page_request};
+use crate::kernel::context::principal;
+use crate::kernel::enums::{
+    AllianceKind, AllianceRole, AllianceStatus, AllianceVisibility, RotationPeriod,
+};
+use crate::kernel::ids::{Kind, encode};
+use crate::kernel::loaders::{load_error, loaders};
+use crate::organizations::types::OrganizationNode;
+use alliance_domain::alliances::AllianceFacts;
+use alliance_domain::entities::{alliance, alliance_membership};
+use alliance_domain::kernel::ids::AllianceId;
+use alliance_domain::kernel::pagination::Page;
+use alliance_domain::policy::{self, Action};
+use async_graphql::{Context, ID, Object};
+use chrono::NaiveDate;
+
+/// An alliance (联盟) of member organizations with a rotating lead unit.
+pub struct AllianceNode(pub alliance::Model);
+
+impl AllianceNode {
+    fn can(&self, ctx: &Context<'_>, action: Action) -> async_graphql::Result<bool> {
+        Ok(policy::can(
+            principal(ctx)?,
+            action,
+            AllianceFacts::of(&self.0).resource(),
+        ))
+    }
+}
+
+#[Object(name = "Alliance")]
+impl AllianceNode {
+    pub async fn id(&self) -> ID {
+        encode(Kind::Alliance, self.0.id)
+    }
+
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    async fn name_en(&self) -> Option<&str> {
+        self.0.name_en.as_deref()
+    }
+
+    async fn kind(&self) -> AllianceKind {
+        AllianceKind::from_db(&self.0.kind)
+    }
+
+    async fn status(&self) -> AllianceStatus {
+        AllianceStatus::from_db(&self.0.status)
+    }
+
+    async fn founded_on(&self) -> Option<NaiveDate> {
+        self.0.founded_on
+    }
+
+    /// The body the alliance works under, e.g. a district's social-organization party committee.
+    async fn supervising_body(&self) -> Option<&str> {
+        self.0.supervising_body.as_deref()
+    }
+
+    /// The party-building instructor (党建指导员).
+    async fn instructor(&self) -> Option<&str> {
+        self.0.instructor.as_deref()
+    }
+
+    async fn rotation_period(&self) -> RotationPeriod {
+        RotationPeriod::from_db(&self.0.rotation_period)
+    }
+
+    async fn visibility(&self) -> AllianceVisibility {
+        AllianceVisibility::from_db(&self.0.visibility)
+    }
+
+    /// Working rules (markdown); members only.
+    async fn working_rules(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<&str>> {
+        Ok(if self.can(ctx, Action::ReadAllianceInternal)? {
+            self.0.working_rules.as_deref()
+        } else {
+            None
+        })
+    }
+
+    /// Send it back with an update; a stale version is refused with `CONFLICT`.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+
+    /// Current member organizations, in order of joining.
+    #[graphql(complexity = "first.unwrap_or(20).max(1) as usize * child_complexity")]
+    async fn members(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<Conn<AllianceMembershipNode>> {
+        let page = page_request(first, after)?;
+        let loaders = loaders(ctx)?;
+        let rows = loaders
+            .members_of_alliances
+            .load_one((self.0.id, page))
+            .await
+            .map_err(load_error)?
+            .unwrap_or_default();
+        let total = loaders
+            .count_members_of_alliances
+            .load_one(self.0.id)
+            .await
+            .map_err(load_error)?
+            .unwrap_or(0);
+        Ok(build(
+            Page::from_rows(rows, page),
+            total,
+            |m| m.id,
+            AllianceMembershipNode,
+        ))
+    }
+
+    /// Days before a meeting that agenda proposals close.
+    async fn agenda_deadline_days(&self) -> i32 {
+        self.0.agenda_deadline_days
+    }
+
+    /// The lead unit right now.
+    async fn current_lead(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<crate::rotation::types::LeadTermNode>> {
+        let now = crate::kernel::context::services(ctx)?.now();
+        let terms = loaders(ctx)?
+            .lead_terms_of_alliances
+            .load_one(self.0.id)
+            .await
+            .map_err(load_error)?
+            .unwrap_or_default();
+        Ok(terms
+            .into_iter()
+            .find(|t| t.starts_at <= now && now < t.ends_at)
+            .map(crate::rotation::types::LeadTermNode))
+    }
+
+    /// The whole rotation schedule, in order.
+    async fn lead_terms(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<crate::rotation::types::LeadTermNode>> {
+        let terms = loaders(ctx)?
+            .lead_terms_of_alliances
+            .load_one(self.0.id)
+            .await
+            .map_err(load_error)?
+            .unwrap_or_default();
+        Ok(terms
+            .into_iter()
+            .map(crate::rotation::types::LeadTermNode)
+            .collect())
+    }
+
+    /// The alliance's meetings by start time (members only).
+    #[graphql(complexity = "first.unwrap_or(20).max(1) as usize * child_complexity")]
+    async fn meetings(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        from: Option<chrono::DateTime<chrono::Utc>>,
+        to: Option<chrono::DateTime<chrono::Utc>>,
+    ) -> async_graphql::Result<Conn<crate::meetings::types::MeetingNode>> {
+        use crate::kernel::error::ResultExt;
+        let page = page_request(first, after)?;
+        let services = crate::kernel::context::services(ctx)?;
+        let (rows, total) = services
+            .meetings(principal(ctx)?, page, Some(AllianceId(self.0.id)), from, to)
+            .await
+            .gql()?;
+        Ok(build(
+            rows,
+            i64::try_from(total).unwrap_or(i64::MAX),
+            |m| m.id,
+            crate::meetings::types::MeetingNode,
+        ))
+    }
+
+    /// The viewer's roles here (empty for anonymous visitors and integrations).
+    async fn viewer_roles(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<AllianceRole>> {
+        Ok(
+            policy::alliance_roles(principal(ctx)?, AllianceId(self.0.id))
+                .into_iter()
+                .map(AllianceRole::from)
+                .collect(),
+        )
+    }
+}
+
+/// An organization's membership in an alliance.
+pub struct AllianceMembershipNode(pub alliance_membership::Model);
+
+#[Object(name = "AllianceMembership")]
+impl AllianceMembershipNode {
+    pub async fn id(&self) -> ID {
+        encode(Kind::AllianceMembership, self.0.id)
+    }
+
+    async fn alliance(&self, ctx: &Context<'_>) -> async_graphql::Result<AllianceNode> {
+        let found = loaders(ctx)?
+            .alliances
+            .load_one(self.0.alliance_id)
+            .await
+            .map_err(load_error)?;
+        found
+            .map(AllianceNode)
+            .ok_or_else(|| crate::kernel::error::internal("membership without alliance"))
+    }
+
+    async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<OrganizationNode> {
+        let found = loaders(ctx)?
+            .organizations
+            .load_one(self.0.organization_id)
+            .await
+            .map_err(load_error)?;
+        found
+            .map(OrganizationNode)
+            .ok_or_else(|| crate::kernel::error::internal("membership without organization"))
+    }
+
+    async fn joined_on(&self) -> NaiveDate {
+        self.0.joined_on
+    }
+
+    async fn left_on(&self) -> Option<NaiveDate> {
+        self.0.left_on
+    }
+
+    /// Share of the organization's invitations to the alliance's meetings so far that were checked
+    /// in (0 to 1); null before any meeting.
+    async fn attendance_rate(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<f64>> {
+        loaders(ctx)?
+            .attendance_rates
+            .load_one(self.0.id)
+            .await
+            .map_err(load_error)
+    }
+
+    /// Position in the lead rotation (0 leads first).
+    async fn rotation_order(&self) -> i32 {
+        self.0.rotation_order
+    }
+}

@@ -1,0 +1,3 @@
+//! auth
+pub mod schema;
+pub mod types;

@@ -1,0 +1,257 @@
+//! Per-request DataLoaders: every relation is fetched in batches, so the number of statements
+//! grows with the depth of a query, not with the number of rows.
+
+use alliance_domain::entities::{
+    action_item, action_item_note, agenda_item, alliance, alliance_membership, attendance,
+    decision, lead_term, meeting, minutes, organization, organization_membership, user,
+};
+use alliance_domain::kernel::pagination::PageRequest;
+use alliance_domain::organizations::OrganizationFacts;
+use alliance_domain::{Error, Services};
+use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
+use std::collections::HashMap;
+use std::future::Future;
+use std::sync::Arc;
+use uuid::Uuid;
+
+pub type LoadError = Arc<Error>;
+
+/// All loaders of one request.
+pub struct Loaders {
+    pub users: DataLoader<ById<user::Model>, HashMapCache>,
+    pub organizations: DataLoader<ById<organization::Model>, HashMapCache>,
+    pub alliances: DataLoader<ById<alliance::Model>, HashMapCache>,
+    pub organization_facts: DataLoader<ById<OrganizationFacts>, HashMapCache>,
+    pub members_of_organizations: DataLoader<Paged<organization_membership::Model>, HashMapCache>,
+    pub memberships_of_users: DataLoader<Paged<organization_membership::Model>, HashMapCache>,
+    pub past_memberships_of_users: DataLoader<Paged<organization_membership::Model>, HashMapCache>,
+    pub members_of_alliances: DataLoader<Paged<alliance_membership::Model>, HashMapCache>,
+    pub alliances_of_organizations: DataLoader<Paged<alliance_membership::Model>, HashMapCache>,
+    pub alliances_of_users: DataLoader<Paged<alliance::Model>, HashMapCache>,
+    pub count_members_of_organizations: DataLoader<Counts, HashMapCache>,
+    pub count_memberships_of_users: DataLoader<Counts, HashMapCache>,
+    pub count_past_memberships_of_users: DataLoader<Counts, HashMapCache>,
+    pub count_members_of_alliances: DataLoader<Counts, HashMapCache>,
+    pub count_alliances_of_organizations: DataLoader<Counts, HashMapCache>,
+    pub count_alliances_of_users: DataLoader<Counts, HashMapCache>,
+    pub meetings: DataLoader<ById<meeting::Model>, HashMapCache>,
+    pub action_items: DataLoader<ById<action_item::Model>, HashMapCache>,
+    pub lead_terms_of_alliances: DataLoader<ById<Vec<lead_term::Model>>, HashMapCache>,
+    pub agenda_of_meetings: DataLoader<ById<Vec<agenda_item::Model>>, HashMapCache>,
+    pub attendances_of_meetings: DataLoader<ById<Vec<attendance::Model>>, HashMapCache>,
+    pub decisions_of_meetings: DataLoader<ById<Vec<decision::Model>>, HashMapCache>,
+    pub action_items_of_meetings: DataLoader<ById<Vec<action_item::Model>>, HashMapCache>,
+    pub carried_over_of_meetings: DataLoader<ById<Vec<action_item::Model>>, HashMapCache>,
+    pub notes_of_action_items: DataLoader<ById<Vec<action_item_note::Model>>, HashMapCache>,
+    pub minutes_of_meetings: DataLoader<ById<minutes::Model>, HashMapCache>,
+    pub attendance_rates: DataLoader<ById<f64>, HashMapCache>,
+}
+
+type BoxFuture<T> = std::pin::Pin<Box<dyn Future<Output = Result<T, Error>> + Send>>;
+type ByIdFn<V> = dyn Fn(Services, Vec<Uuid>) -> BoxFuture<HashMap<Uuid, V>> + Send + Sync;
+type PagedFn<V> =
+    dyn Fn(Services, Vec<Uuid>, PageRequest) -> BoxFuture<HashMap<Uuid, Vec<V>>> + Send + Sync;
+type CountFn = dyn Fn(Services, Vec<Uuid>) -> BoxFuture<HashMap<Uuid, i64>> + Send + Sync;
+
+/// Loads rows by id.
+pub struct ById<V> {
+    services: Services,
+    fetch: Box<ByIdFn<V>>,
+}
+
+impl<V: Send + Sync + Clone + 'static> Loader<Uuid> for ById<V> {
+    type Value = V;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, V>, LoadError> {
+        (self.fetch)(self.services.clone(), keys.to_vec())
+            .await
+            .map_err(Arc::new)
+    }
+}
+
+/// Loads a page of children per parent; keys asking for the same page are fetched together.
+pub struct Paged<V> {
+    services: Services,
+    fetch: Box<PagedFn<V>>,
+}
+
+impl<V: Send + Sync + Clone + 'static> Loader<(Uuid, PageRequest)> for Paged<V> {
+    type Value = Vec<V>;
+    type Error = LoadError;
+
+    async fn load(
+        &self,
+        keys: &[(Uuid, PageRequest)],
+    ) -> Result<HashMap<(Uuid, PageRequest), Vec<V>>, LoadError> {
+        let mut by_page: HashMap<PageRequest, Vec<Uuid>> = HashMap::new();
+        for (parent, page) in keys {
+            by_page.entry(*page).or_default().push(*parent);
+        }
+        let mut out = HashMap::new();
+        for (page, parents) in by_page {
+            let mut found = (self.fetch)(self.services.clone(), parents.clone(), page)
+                .await
+                .map_err(Arc::new)?;
+            for parent in parents {
+                out.insert((parent, page), found.remove(&parent).unwrap_or_default());
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// Counts children per parent.
+pub struct Counts {
+    services: Services,
+    fetch: Box<CountFn>,
+}
+
+impl Loader<Uuid> for Counts {
+    type Value = i64;
+    type Error = LoadError;
+
+    async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, i64>, LoadError> {
+        let mut found = (self.fetch)(self.services.clone(), keys.to_vec())
+            .await
+            .map_err(Arc::new)?;
+        Ok(keys
+            .iter()
+            .map(|k| (*k, found.remove(k).unwrap_or(0)))
+            .collect())
+    }
+}
+
+macro_rules! by_id {
+    ($services:expr, $method:ident) => {
+        DataLoader::with_cache(
+            ById {
+                services: $services.clone(),
+                fetch: Box::new(|s: Services, ids: Vec<Uuid>| {
+                    Box::pin(async move { s.$method(&ids).await })
+                }),
+            },
+            tokio::spawn,
+            HashMapCache::default(),
+        )
+    };
+}
+
+macro_rules! paged {
+    ($services:expr, $method:ident $(, $extra:expr)?) => {
+        DataLoader::with_cache(
+            Paged {
+                services: $services.clone(),
+                fetch: Box::new(|s: Services, ids: Vec<Uuid>, page: PageRequest| Box::pin(async move { s.$method(&ids, page $(, $extra)?).await })),
+            },
+            tokio::spawn,
+            HashMapCache::default(),
+        )
+    };
+}
+
+macro_rules! counts {
+    ($services:expr, $method:ident $(, $extra:expr)?) => {
+        DataLoader::with_cache(
+            Counts { services: $services.clone(), fetch: Box::new(|s: Services, ids: Vec<Uuid>| Box::pin(async move { s.$method(&ids $(, $extra)?).await })) },
+            tokio::spawn,
+            HashMapCache::default(),
+        )
+    };
+}
+
+impl Loaders {
+    /// Loaders for one request: rows are cached for the request's lifetime (DataLoader semantics).
+    pub fn new(services: &Services) -> Self {
+        Self::build(services)
+    }
+
+    /// Loaders for a long-lived subscription connection: no cache, so every event sees fresh rows.
+    pub fn uncached(services: &Services) -> Self {
+        let loaders = Self::build(services);
+        loaders.for_each_cache_switch(false);
+        loaders
+    }
+
+    fn build(services: &Services) -> Self {
+        Self {
+            users: by_id!(services, users_by_ids),
+            organizations: by_id!(services, organizations_by_ids),
+            alliances: by_id!(services, alliances_by_ids),
+            organization_facts: by_id!(services, organization_facts_many),
+            members_of_organizations: paged!(services, members_of_organizations),
+            memberships_of_users: paged!(services, memberships_of_users, false),
+            past_memberships_of_users: paged!(services, memberships_of_users, true),
+            members_of_alliances: paged!(services, members_of_alliances),
+            alliances_of_organizations: paged!(services, alliances_of_organizations),
+            alliances_of_users: paged!(services, alliances_of_users),
+            count_members_of_organizations: counts!(services, count_members_of_organizations),
+            count_memberships_of_users: counts!(services, count_memberships_of_users, false),
+            count_past_memberships_of_users: counts!(services, count_memberships_of_users, true),
+            count_members_of_alliances: counts!(services, count_members_of_alliances),
+            count_alliances_of_organizations: counts!(services, count_alliances_of_organizations),
+            count_alliances_of_users: counts!(services, count_alliances_of_users),
+            meetings: by_id!(services, meetings_by_ids),
+            action_items: by_id!(services, action_items_by_ids),
+            lead_terms_of_alliances: by_id!(services, lead_terms_of_alliances),
+            agenda_of_meetings: by_id!(services, agenda_of_meetings),
+            attendances_of_meetings: by_id!(services, attendances_of_meetings),
+            decisions_of_meetings: by_id!(services, decisions_of_meetings),
+            action_items_of_meetings: by_id!(services, action_items_of_meetings),
+            carried_over_of_meetings: by_id!(services, carried_over_of_meetings),
+            notes_of_action_items: by_id!(services, notes_of_action_items),
+            minutes_of_meetings: by_id!(services, minutes_of_meetings),
+            attendance_rates: by_id!(services, attendance_rates),
+        }
+    }
+}
+
+impl Loaders {
+    fn for_each_cache_switch(&self, enable: bool) {
+        self.users.enable_all_cache(enable);
+        self.organizations.enable_all_cache(enable);
+        self.alliances.enable_all_cache(enable);
+        self.organization_facts.enable_all_cache(enable);
+        self.members_of_organizations.enable_all_cache(enable);
+        self.memberships_of_users.enable_all_cache(enable);
+        self.past_memberships_of_users.enable_all_cache(enable);
+        self.members_of_alliances.enable_all_cache(enable);
+        self.alliances_of_organizations.enable_all_cache(enable);
+        self.alliances_of_users.enable_all_cache(enable);
+        self.count_members_of_organizations.enable_all_cache(enable);
+        self.count_memberships_of_users.enable_all_cache(enable);
+        self.count_past_memberships_of_users
+            .enable_all_cache(enable);
+        self.count_members_of_alliances.enable_all_cache(enable);
+        self.count_alliances_of_organizations
+            .enable_all_cache(enable);
+        self.count_alliances_of_users.enable_all_cache(enable);
+        self.meetings.enable_all_cache(enable);
+        self.action_items.enable_all_cache(enable);
+        self.lead_terms_of_alliances.enable_all_cache(enable);
+        self.agenda_of_meetings.enable_all_cache(enable);
+        self.attendances_of_meetings.enable_all_cache(enable);
+        self.decisions_of_meetings.enable_all_cache(enable);
+        self.action_items_of_meetings.enable_all_cache(enable);
+        self.carried_over_of_meetings.enable_all_cache(enable);
+        self.notes_of_action_items.enable_all_cache(enable);
+        self.minutes_of_meetings.enable_all_cache(enable);
+        self.attendance_rates.enable_all_cache(enable);
+    }
+}
+
+pub fn loaders<'a>(ctx: &async_graphql::Context<'a>) -> async_graphql::Result<&'a Loaders> {
+    ctx.data::<Loaders>()
+        .map_err(|_| crate::kernel::error::internal("loaders missing"))
+}
+
+/// Load errors carry the domain error; keep its code.
+pub fn load_error(e: LoadError) -> async_graphql::Error {
+    match Arc::try_unwrap(e) {
+        Ok(e) => crate::kernel::error::gql(e),
+        Err(shared) => {
+            tracing::error!(error = %shared, "load failed");
+            crate::kernel::error::coded("internal error", "INTERNAL")
+        }
+    }
+}

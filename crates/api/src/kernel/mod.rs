@@ -1,0 +1,10 @@
+//! What every domain of the API shares: request context, error mapping, global ids, connections,
+//! limits, loaders and the enums of the schema.
+
+pub mod connection;
+pub mod context;
+pub mod enums;
+pub mod error;
+pub mod ids;
+pub mod limits;
+pub mod loaders;

@@ -1,0 +1,3 @@
+//! meetings
+pub mod schema;
+pub mod types;

@@ -1,0 +1,25 @@
+use crate::alliances::types::{AllianceMembershipNode, AllianceNode};
+use crate::auth::types::InvitationNode;
+use crate::meetings::types::{ActionItemNode, MeetingNode};
+use crate::organizations::types::{OrganizationMembershipNode, OrganizationNode};
+use crate::rotation::types::{LeadTermNode, NotificationNode};
+use crate::tokens::types::IntegrationTokenNode;
+use crate::users::types::UserNode;
+use async_graphql::{ID, Interface};
+
+/// An object with a global id, fetchable with `node(id:)`.
+#[derive(Interface)]
+#[graphql(field(name = "id", ty = "ID"))]
+pub enum Node {
+    User(UserNode),
+    Organization(OrganizationNode),
+    OrganizationMembership(OrganizationMembershipNode),
+    Alliance(AllianceNode),
+    AllianceMembership(AllianceMembershipNode),
+    IntegrationToken(IntegrationTokenNode),
+    Invitation(InvitationNode),
+    LeadTerm(LeadTermNode),
+    Meeting(MeetingNode),
+    ActionItem(ActionItemNode),
+    Notification(NotificationNode),
+}

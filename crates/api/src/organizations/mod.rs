@@ -1,0 +1,4 @@
+//! organizations
+pub(crate) mod access;
+pub mod schema;
+pub mod types;

@@ -1,0 +1,193 @@
+use crate::alliances::types::AllianceMembershipNode;
+use crate::kernel::connection::{Conn, build, page_request};
+use crate::kernel::enums::{OrganizationKind, Position};
+use crate::kernel::ids::{Kind, encode};
+use crate::kernel::loaders::{load_error, loaders};
+use crate::users::types::UserNode;
+use alliance_domain::entities::{organization, organization_membership};
+use alliance_domain::kernel::pagination::Page;
+use alliance_domain::policy::{self, Action};
+use async_graphql::{Context, ID, Object};
+use chrono::NaiveDate;
+
+/// A member organization (成员单位): usually the party branch of a company, association,
+/// community, school, hospital or chamber of commerce.
+pub struct OrganizationNode(pub organization::Model);
+
+#[Object(name = "Organization")]
+impl OrganizationNode {
+    pub async fn id(&self) -> ID {
+        encode(Kind::Organization, self.0.id)
+    }
+
+    /// Name in Chinese.
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    async fn name_en(&self) -> Option<&str> {
+        self.0.name_en.as_deref()
+    }
+
+    async fn kind(&self) -> OrganizationKind {
+        OrganizationKind::from_db(&self.0.kind)
+    }
+
+    /// The entity the party branch belongs to, e.g. the company.
+    async fn host_entity(&self) -> Option<&str> {
+        self.0.host_entity.as_deref()
+    }
+
+    async fn region(&self) -> Option<&str> {
+        self.0.region.as_deref()
+    }
+
+    async fn founded_on(&self) -> Option<NaiveDate> {
+        self.0.founded_on
+    }
+
+    async fn honours(&self) -> &[String] {
+        &self.0.honours
+    }
+
+    /// Send it back with an update; a stale version is refused with `CONFLICT`.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+
+    /// Current members, if the viewer may see them (otherwise empty).
+    #[graphql(complexity = "first.unwrap_or(20).max(1) as usize * child_complexity")]
+    async fn members(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<Conn<OrganizationMembershipNode>> {
+        let page = page_request(first, after)?;
+        if !crate::organizations::access::can_on_organization(
+            ctx,
+            Action::ReadOrganizationMembers,
+            self.0.id,
+        )
+        .await?
+        {
+            return Ok(build(
+                Page::from_rows(Vec::new(), page),
+                0,
+                |m: &organization_membership::Model| m.id,
+                OrganizationMembershipNode,
+            ));
+        }
+        let loaders = loaders(ctx)?;
+        let rows = loaders
+            .members_of_organizations
+            .load_one((self.0.id, page))
+            .await
+            .map_err(load_error)?
+            .unwrap_or_default();
+        let total = loaders
+            .count_members_of_organizations
+            .load_one(self.0.id)
+            .await
+            .map_err(load_error)?
+            .unwrap_or(0);
+        Ok(build(
+            Page::from_rows(rows, page),
+            total,
+            |m| m.id,
+            OrganizationMembershipNode,
+        ))
+    }
+
+    /// The alliances the organization currently belongs to, limited to those the viewer may see.
+    #[graphql(complexity = "first.unwrap_or(20).max(1) as usize * child_complexity")]
+    async fn alliances(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<Conn<AllianceMembershipNode>> {
+        let page = page_request(first, after)?;
+        let loaders = loaders(ctx)?;
+        let rows = loaders
+            .alliances_of_organizations
+            .load_one((self.0.id, page))
+            .await
+            .map_err(load_error)?
+            .unwrap_or_default();
+        let total = loaders
+            .count_alliances_of_organizations
+            .load_one(self.0.id)
+            .await
+            .map_err(load_error)?
+            .unwrap_or(0);
+        let alliances = loaders
+            .alliances
+            .load_many(rows.iter().map(|m| m.alliance_id))
+            .await
+            .map_err(load_error)?;
+        let principal = crate::kernel::context::principal(ctx)?;
+        let visible: Vec<_> = rows
+            .into_iter()
+            .filter(|m| {
+                alliances.get(&m.alliance_id).is_some_and(|a| {
+                    let facts = alliance_domain::alliances::AllianceFacts::of(a);
+                    policy::can(principal, Action::ReadAllianceProfile, facts.resource())
+                })
+            })
+            .collect();
+        Ok(build(
+            Page::from_rows(visible, page),
+            total,
+            |m| m.id,
+            AllianceMembershipNode,
+        ))
+    }
+}
+
+/// A person's membership in an organization.
+pub struct OrganizationMembershipNode(pub organization_membership::Model);
+
+#[Object(name = "OrganizationMembership")]
+impl OrganizationMembershipNode {
+    pub async fn id(&self) -> ID {
+        encode(Kind::OrganizationMembership, self.0.id)
+    }
+
+    async fn user(&self, ctx: &Context<'_>) -> async_graphql::Result<UserNode> {
+        let user = loaders(ctx)?
+            .users
+            .load_one(self.0.user_id)
+            .await
+            .map_err(load_error)?;
+        user.map(UserNode)
+            .ok_or_else(|| crate::kernel::error::internal("membership without user"))
+    }
+
+    async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<OrganizationNode> {
+        let org = loaders(ctx)?
+            .organizations
+            .load_one(self.0.organization_id)
+            .await
+            .map_err(load_error)?;
+        org.map(OrganizationNode)
+            .ok_or_else(|| crate::kernel::error::internal("membership without organization"))
+    }
+
+    async fn position(&self) -> Position {
+        Position::from_db(&self.0.position)
+    }
+
+    /// Organization admins manage the organization and its members.
+    async fn is_org_admin(&self) -> bool {
+        self.0.is_org_admin
+    }
+
+    async fn joined_on(&self) -> NaiveDate {
+        self.0.joined_on
+    }
+
+    async fn left_on(&self) -> Option<NaiveDate> {
+        self.0.left_on
+    }
+}

@@ -1,0 +1,3 @@
+//! rotation
+pub mod schema;
+pub mod types;

@@ -1,0 +1,340 @@
+//! The rotating lead unit, membership changes that re-plan it, notifications and calendar feeds.
+
+use crate::alliances::types::AllianceNode;
+use crate::kernel::connection::{Conn, build, page_request};
+use crate::kernel::context::{principal, services};
+use crate::kernel::error::{ResultExt, UserError, split};
+use crate::kernel::ids::{Kind, decode};
+use crate::rotation::types::{CalendarFeedNode, LeadTermNode, NotificationNode};
+use alliance_domain::kernel::ids::{AllianceId, OrganizationId};
+use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use chrono::NaiveDate;
+use uuid::Uuid;
+
+#[derive(InputObject)]
+pub struct GenerateLeadScheduleInput {
+    alliance_id: ID,
+    /// First day of the first new term; defaults to the end of the current term.
+    from: Option<NaiveDate>,
+    /// How many terms; defaults to one round of all members.
+    terms: Option<i32>,
+}
+
+#[derive(InputObject)]
+pub struct SwapLeadTermsInput {
+    first_id: ID,
+    second_id: ID,
+}
+
+#[derive(InputObject)]
+pub struct SkipLeadTermInput {
+    id: ID,
+}
+
+#[derive(SimpleObject)]
+pub struct LeadSchedulePayload {
+    alliance: Option<AllianceNode>,
+    /// The whole schedule after the change.
+    lead_terms: Vec<LeadTermNode>,
+    user_errors: Vec<UserError>,
+}
+
+#[derive(InputObject)]
+pub struct SubmitHandoverReportInput {
+    id: ID,
+    report: String,
+}
+
+#[derive(SimpleObject)]
+pub struct LeadTermPayload {
+    lead_term: Option<LeadTermNode>,
+    user_errors: Vec<UserError>,
+}
+
+#[derive(InputObject)]
+pub struct RemoveAllianceMemberInput {
+    alliance_id: ID,
+    organization_id: ID,
+    /// The first day the organization is no longer a member.
+    left_on: NaiveDate,
+}
+
+#[derive(SimpleObject)]
+pub struct RemoveAllianceMemberPayload {
+    alliance: Option<AllianceNode>,
+    user_errors: Vec<UserError>,
+}
+
+#[derive(InputObject)]
+pub struct MarkNotificationsReadInput {
+    ids: Option<Vec<ID>>,
+    /// Mark every notification read.
+    #[graphql(default = false)]
+    all: bool,
+}
+
+#[derive(SimpleObject)]
+pub struct MarkNotificationsReadPayload {
+    unread_count: i64,
+    user_errors: Vec<UserError>,
+}
+
+#[derive(InputObject)]
+pub struct CreateCalendarFeedInput {
+    /// Omit for every alliance of the viewer.
+    alliance_id: Option<ID>,
+}
+
+#[derive(SimpleObject)]
+pub struct CreateCalendarFeedPayload {
+    feed: Option<CalendarFeedNode>,
+    /// The secret feed URL, shown only here. Anyone with it can read the calendar until it is revoked.
+    url: Option<String>,
+    user_errors: Vec<UserError>,
+}
+
+#[derive(InputObject)]
+pub struct RevokeCalendarFeedInput {
+    id: ID,
+}
+
+#[derive(SimpleObject)]
+pub struct RevokeCalendarFeedPayload {
+    feed: Option<CalendarFeedNode>,
+    user_errors: Vec<UserError>,
+}
+
+#[derive(Default)]
+pub struct RotationQuery;
+
+#[Object]
+impl RotationQuery {
+    /// The viewer's notifications, newest first.
+    #[graphql(complexity = "first.unwrap_or(20).max(1) as usize * child_complexity")]
+    async fn notifications(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        #[graphql(default = false)] unread_only: bool,
+    ) -> async_graphql::Result<Conn<NotificationNode>> {
+        let page = page_request(first, after)?;
+        let (rows, total) = services(ctx)?
+            .notifications(principal(ctx)?, page, unread_only)
+            .await
+            .gql()?;
+        Ok(build(
+            rows,
+            i64::try_from(total).unwrap_or(i64::MAX),
+            |n| n.id,
+            NotificationNode,
+        ))
+    }
+
+    async fn unread_notification_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
+        let count = services(ctx)?
+            .unread_notification_count(principal(ctx)?)
+            .await
+            .gql()?;
+        Ok(i64::try_from(count).unwrap_or(i64::MAX))
+    }
+
+    /// The viewer's active calendar feeds.
+    async fn calendar_feeds(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<CalendarFeedNode>> {
+        Ok(services(ctx)?
+            .calendar_feeds(principal(ctx)?)
+            .await
+            .gql()?
+            .into_iter()
+            .map(CalendarFeedNode)
+            .collect())
+    }
+}
+
+#[derive(Default)]
+pub struct RotationMutation;
+
+async fn schedule_payload(
+    ctx: &Context<'_>,
+    alliance: Result<Uuid, alliance_domain::Error>,
+) -> async_graphql::Result<LeadSchedulePayload> {
+    let (alliance, user_errors) = split(alliance)?;
+    let Some(alliance) = alliance else {
+        return Ok(LeadSchedulePayload {
+            alliance: None,
+            lead_terms: Vec::new(),
+            user_errors,
+        });
+    };
+    let services = services(ctx)?;
+    let terms = services
+        .lead_terms_of_alliances(&[alliance])
+        .await
+        .gql()?
+        .remove(&alliance)
+        .unwrap_or_default();
+    let found = services
+        .alliance(principal(ctx)?, AllianceId(alliance))
+        .await
+        .gql()?;
+    Ok(LeadSchedulePayload {
+        alliance: found.map(AllianceNode),
+        lead_terms: terms.into_iter().map(LeadTermNode).collect(),
+        user_errors,
+    })
+}
+
+#[Object]
+impl RotationMutation {
+    /// Plans the lead rotation round-robin (alliance admins); replaces terms from `from` on, never past ones.
+    async fn generate_lead_schedule(
+        &self,
+        ctx: &Context<'_>,
+        input: GenerateLeadScheduleInput,
+    ) -> async_graphql::Result<LeadSchedulePayload> {
+        let alliance = AllianceId(decode(&input.alliance_id, Kind::Alliance, "allianceId")?);
+        let result = services(ctx)?
+            .generate_lead_schedule(principal(ctx)?, alliance, input.from, input.terms)
+            .await
+            .map(|_| alliance.0);
+        schedule_payload(ctx, result).await
+    }
+
+    /// Swaps the lead units of two future terms.
+    async fn swap_lead_terms(
+        &self,
+        ctx: &Context<'_>,
+        input: SwapLeadTermsInput,
+    ) -> async_graphql::Result<LeadSchedulePayload> {
+        let first = decode(&input.first_id, Kind::LeadTerm, "firstId")?;
+        let second = decode(&input.second_id, Kind::LeadTerm, "secondId")?;
+        let result = services(ctx)?
+            .swap_lead_terms(principal(ctx)?, first, second)
+            .await;
+        schedule_payload(ctx, result).await
+    }
+
+    /// The term's organization gives up its turn; the rotation continues with the next member.
+    async fn skip_lead_term(
+        &self,
+        ctx: &Context<'_>,
+        input: SkipLeadTermInput,
+    ) -> async_graphql::Result<LeadSchedulePayload> {
+        let id = decode(&input.id, Kind::LeadTerm, "id")?;
+        let result = services(ctx)?.skip_lead_term(principal(ctx)?, id).await;
+        schedule_payload(ctx, result).await
+    }
+
+    /// The outgoing lead writes its handover report; the incoming lead is notified.
+    async fn submit_handover_report(
+        &self,
+        ctx: &Context<'_>,
+        input: SubmitHandoverReportInput,
+    ) -> async_graphql::Result<LeadTermPayload> {
+        let id = decode(&input.id, Kind::LeadTerm, "id")?;
+        let (term, user_errors) = split(
+            services(ctx)?
+                .submit_handover_report(principal(ctx)?, id, &input.report)
+                .await,
+        )?;
+        Ok(LeadTermPayload {
+            lead_term: term.map(LeadTermNode),
+            user_errors,
+        })
+    }
+
+    /// An organization leaves the alliance; future lead terms are re-planned without it.
+    async fn remove_alliance_member(
+        &self,
+        ctx: &Context<'_>,
+        input: RemoveAllianceMemberInput,
+    ) -> async_graphql::Result<RemoveAllianceMemberPayload> {
+        let alliance = AllianceId(decode(&input.alliance_id, Kind::Alliance, "allianceId")?);
+        let organization = OrganizationId(decode(
+            &input.organization_id,
+            Kind::Organization,
+            "organizationId",
+        )?);
+        let (found, user_errors) = split(
+            services(ctx)?
+                .remove_alliance_member(principal(ctx)?, alliance, organization, input.left_on)
+                .await,
+        )?;
+        Ok(RemoveAllianceMemberPayload {
+            alliance: found.map(AllianceNode),
+            user_errors,
+        })
+    }
+
+    async fn mark_notifications_read(
+        &self,
+        ctx: &Context<'_>,
+        input: MarkNotificationsReadInput,
+    ) -> async_graphql::Result<MarkNotificationsReadPayload> {
+        let ids = match (input.all, input.ids) {
+            (true, _) | (false, None) => None,
+            (false, Some(ids)) => Some(
+                ids.iter()
+                    .map(|id| decode(id, Kind::Notification, "ids"))
+                    .collect::<Result<Vec<_>, _>>()?,
+            ),
+        };
+        let left = services(ctx)?
+            .mark_notifications_read(principal(ctx)?, ids)
+            .await
+            .gql()?;
+        Ok(MarkNotificationsReadPayload {
+            unread_count: i64::try_from(left).unwrap_or(i64::MAX),
+            user_errors: Vec::new(),
+        })
+    }
+
+    /// A secret iCalendar feed URL for calendar apps.
+    async fn create_calendar_feed(
+        &self,
+        ctx: &Context<'_>,
+        input: CreateCalendarFeedInput,
+    ) -> async_graphql::Result<CreateCalendarFeedPayload> {
+        let alliance = input
+            .alliance_id
+            .as_ref()
+            .map(|id| decode(id, Kind::Alliance, "allianceId"))
+            .transpose()?
+            .map(AllianceId);
+        let (created, user_errors) = split(
+            services(ctx)?
+                .create_calendar_feed(principal(ctx)?, alliance)
+                .await,
+        )?;
+        let (feed, url) = match created {
+            Some((feed, url)) => (Some(CalendarFeedNode(feed)), Some(url)),
+            None => (None, None),
+        };
+        Ok(CreateCalendarFeedPayload {
+            feed,
+            url,
+            user_errors,
+        })
+    }
+
+    /// Revokes a feed URL at once.
+    async fn revoke_calendar_feed(
+        &self,
+        ctx: &Context<'_>,
+        input: RevokeCalendarFeedInput,
+    ) -> async_graphql::Result<RevokeCalendarFeedPayload> {
+        let id = decode(&input.id, Kind::CalendarFeed, "id")?;
+        let (feed, user_errors) = split(
+            services(ctx)?
+                .revoke_calendar_feed(principal(ctx)?, id)
+                .await,
+        )?;
+        Ok(RevokeCalendarFeedPayload {
+            feed: feed.map(CalendarFeedNode),
+            user_errors,
+        })
+    }
+}

@@ -1,0 +1,117 @@
+use crate::alliances::types::AllianceNode;
+use crate::kernel::context::services;
+use crate::kernel::ids::{Kind, encode};
+use crate::kernel::loaders::{load_error, loaders};
+use crate::organizations::types::OrganizationNode;
+use alliance_domain::entities::{calendar_feed, lead_term, notification};
+use async_graphql::{Context, ID, Object};
+use chrono::{DateTime, Utc};
+
+/// One lead unit's term [startsAt, endsAt) in an alliance's rotation (轮值).
+pub struct LeadTermNode(pub lead_term::Model);
+
+#[Object(name = "LeadTerm")]
+impl LeadTermNode {
+    pub async fn id(&self) -> ID {
+        encode(Kind::LeadTerm, self.0.id)
+    }
+
+    async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<OrganizationNode> {
+        let found = loaders(ctx)?
+            .organizations
+            .load_one(self.0.organization_id)
+            .await
+            .map_err(load_error)?;
+        found
+            .map(OrganizationNode)
+            .ok_or_else(|| crate::kernel::error::internal("lead term without organization"))
+    }
+
+    async fn starts_at(&self) -> DateTime<Utc> {
+        self.0.starts_at
+    }
+
+    /// Exclusive: the next term starts at this instant.
+    async fn ends_at(&self) -> DateTime<Utc> {
+        self.0.ends_at
+    }
+
+    /// Written by the outgoing lead.
+    async fn handover_report(&self) -> Option<&str> {
+        self.0.handover_report.as_deref()
+    }
+
+    /// The term is running now.
+    async fn is_current(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        let now = services(ctx)?.now();
+        Ok(self.0.starts_at <= now && now < self.0.ends_at)
+    }
+
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+}
+
+/// An in-app notification.
+pub struct NotificationNode(pub notification::Model);
+
+#[Object(name = "Notification")]
+impl NotificationNode {
+    pub async fn id(&self) -> ID {
+        encode(Kind::Notification, self.0.id)
+    }
+
+    async fn kind(&self) -> crate::kernel::enums::NotificationKind {
+        crate::kernel::enums::NotificationKind::from_db(&self.0.kind)
+    }
+
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+
+    /// The global id of what it is about: a Meeting, an ActionItem or a LeadTerm.
+    async fn subject_id(&self) -> Option<ID> {
+        let kind = match self.0.entity_type.as_str() {
+            "meeting" => Kind::Meeting,
+            "action_item" => Kind::ActionItem,
+            "lead_term" => Kind::LeadTerm,
+            _ => return None,
+        };
+        Some(encode(kind, self.0.entity_id))
+    }
+
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+
+    async fn read_at(&self) -> Option<DateTime<Utc>> {
+        self.0.read_at
+    }
+}
+
+/// A secret iCalendar feed URL (the URL itself is shown only when created).
+pub struct CalendarFeedNode(pub calendar_feed::Model);
+
+#[Object(name = "CalendarFeed")]
+impl CalendarFeedNode {
+    async fn id(&self) -> ID {
+        encode(Kind::CalendarFeed, self.0.id)
+    }
+
+    /// Null: every alliance of the user.
+    async fn alliance(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<AllianceNode>> {
+        let Some(id) = self.0.alliance_id else {
+            return Ok(None);
+        };
+        Ok(loaders(ctx)?
+            .alliances
+            .load_one(id)
+            .await
+            .map_err(load_error)?
+            .map(AllianceNode))
+    }
+
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+}

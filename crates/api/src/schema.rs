@@ -1,0 +1,82 @@
+//! The schema: one Query/Mutation per domain, merged.
+
+use crate::kernel::context::{ApiConfig, RequestContext};
+use crate::kernel::limits::{Limits, ShapeLimits};
+use crate::kernel::loaders::Loaders;
+use crate::{alliances, auth, meetings, node_query as nodes, organizations, rotation, tokens};
+use alliance_domain::Services;
+use async_graphql::{MergedObject, MergedSubscription, Schema};
+
+#[derive(MergedObject, Default)]
+pub struct Query(
+    auth::schema::AuthQuery,
+    nodes::NodeQuery,
+    organizations::schema::OrganizationQuery,
+    alliances::schema::AllianceQuery,
+    tokens::schema::TokenQuery,
+    meetings::schema::MeetingQuery,
+    rotation::schema::RotationQuery,
+);
+
+#[derive(MergedObject, Default)]
+pub struct Mutation(
+    auth::schema::AuthMutation,
+    organizations::schema::OrganizationMutation,
+    alliances::schema::AllianceMutation,
+    tokens::schema::TokenMutation,
+    meetings::schema::MeetingMutation,
+    rotation::schema::RotationMutation,
+);
+
+#[derive(MergedSubscription, Default)]
+pub struct Subscription(
+    organizations::schema::OrganizationSubscription,
+    meetings::schema::MeetingSubscription,
+);
+
+pub type AppSchema = Schema<Query, Mutation, Subscription>;
+
+pub fn build_schema(
+    services: Services,
+    config: ApiConfig,
+    limits: &Limits,
+    introspection: bool,
+) -> AppSchema {
+    let mut builder = Schema::build(
+        Query::default(),
+        Mutation::default(),
+        Subscription::default(),
+    )
+    .data(services)
+    .data(config)
+    .limit_depth(limits.max_depth)
+    .limit_complexity(limits.max_complexity)
+    .extension(ShapeLimits {
+        max_aliases: limits.max_aliases,
+        max_root_fields: limits.max_root_fields,
+    });
+    if !introspection {
+        builder = builder.disable_introspection();
+    }
+    builder.finish()
+}
+
+/// Attaches the per-request data (principal, fresh loaders) to a request.
+pub fn prepare(
+    request: async_graphql::Request,
+    context: RequestContext,
+    services: &Services,
+) -> async_graphql::Request {
+    request.data(context).data(Loaders::new(services))
+}
+
+/// The SDL as committed in `schema.graphql`.
+pub fn sdl() -> String {
+    let schema = Schema::build(
+        Query::default(),
+        Mutation::default(),
+        Subscription::default(),
+    )
+    .finish();
+    schema.sdl()
+}

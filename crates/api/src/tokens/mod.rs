@@ -1,0 +1,3 @@
+//! tokens
+pub mod schema;
+pub mod types;

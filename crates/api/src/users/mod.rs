@@ -1,0 +1,2 @@
+//! users
+pub mod types;

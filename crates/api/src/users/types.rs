@@ -1,0 +1,181 @@
+use crate::alliances::types::AllianceNode;
+use crate::kernel::connection::{Conn, build, page_request};
+use crate::kernel::context::principal;
+use crate::kernel::ids::{Kind, encode};
+use crate::kernel::loaders::{load_error, loaders};
+use crate::organizations::types::OrganizationMembershipNode;
+use alliance_domain::entities::user;
+use alliance_domain::policy::Action;
+use async_graphql::{Context, ID, Object};
+
+/// A person with an account.
+pub struct UserNode(pub user::Model);
+
+impl UserNode {
+    /// Contact details are for the person, platform admins, and admins of one of their organizations.
+    async fn may_see_contact(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        let viewer = principal(ctx)?;
+        if viewer.user_id().map(|u| u.0) == Some(self.0.id) || viewer.is_platform_admin() {
+            return Ok(true);
+        }
+        let alliance_domain::Principal::User(me) = viewer else {
+            return Ok(false);
+        };
+        let page = alliance_domain::kernel::pagination::PageRequest {
+            first: 100,
+            after: None,
+        };
+        let memberships = loaders(ctx)?
+            .memberships_of_users
+            .load_one((self.0.id, page))
+            .await
+            .map_err(load_error)?
+            .unwrap_or_default();
+        Ok(memberships.iter().any(|m| {
+            me.organizations
+                .get(&alliance_domain::kernel::ids::OrganizationId(
+                    m.organization_id,
+                ))
+                .is_some_and(|s| s.acts_for_org())
+        }))
+    }
+}
+
+#[Object(name = "User")]
+impl UserNode {
+    pub async fn id(&self) -> ID {
+        encode(Kind::User, self.0.id)
+    }
+
+    async fn name(&self) -> &str {
+        &self.0.name
+    }
+
+    /// Visible to the user, platform admins and admins of the user's organizations.
+    async fn email(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
+        Ok(if self.may_see_contact(ctx).await? {
+            self.0.email.clone()
+        } else {
+            None
+        })
+    }
+
+    /// Visible to the user, platform admins and admins of the user's organizations.
+    async fn phone(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
+        Ok(if self.may_see_contact(ctx).await? {
+            self.0.phone.clone()
+        } else {
+            None
+        })
+    }
+
+    /// `zh-CN` or `en`.
+    async fn locale(&self) -> &str {
+        &self.0.locale
+    }
+
+    async fn is_platform_admin(&self) -> bool {
+        self.0.is_platform_admin
+    }
+
+    /// The user's organization memberships (current ones; former ones too with `includePast`),
+    /// limited to organizations whose members the viewer may see.
+    #[graphql(complexity = "first.unwrap_or(20).max(1) as usize * child_complexity")]
+    async fn organization_memberships(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        #[graphql(default = false)] include_past: bool,
+    ) -> async_graphql::Result<Conn<OrganizationMembershipNode>> {
+        let page = page_request(first, after)?;
+        let loaders = loaders(ctx)?;
+        let (rows, counts) = if include_past {
+            (
+                &loaders.past_memberships_of_users,
+                &loaders.count_past_memberships_of_users,
+            )
+        } else {
+            (
+                &loaders.memberships_of_users,
+                &loaders.count_memberships_of_users,
+            )
+        };
+        let items = rows
+            .load_one((self.0.id, page))
+            .await
+            .map_err(load_error)?
+            .unwrap_or_default();
+        let total = counts
+            .load_one(self.0.id)
+            .await
+            .map_err(load_error)?
+            .unwrap_or(0);
+        let viewer = principal(ctx)?;
+        let own = viewer.user_id().map(|u| u.0) == Some(self.0.id) || viewer.is_platform_admin();
+        let mut visible = Vec::with_capacity(items.len());
+        for m in items {
+            if own
+                || crate::organizations::access::can_on_organization(
+                    ctx,
+                    Action::ReadOrganizationMembers,
+                    m.organization_id,
+                )
+                .await?
+            {
+                visible.push(m);
+            }
+        }
+        let page = alliance_domain::kernel::pagination::Page::from_rows(
+            visible,
+            alliance_domain::kernel::pagination::PageRequest {
+                first: page.first,
+                after: page.after,
+            },
+        );
+        Ok(build(page, total, |m| m.id, OrganizationMembershipNode))
+    }
+
+    /// Alliances the user's current organizations belong to (for the user and platform admins).
+    #[graphql(complexity = "first.unwrap_or(20).max(1) as usize * child_complexity")]
+    async fn alliances(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+    ) -> async_graphql::Result<Conn<AllianceNode>> {
+        let page = page_request(first, after)?;
+        let viewer = principal(ctx)?;
+        if viewer.user_id().map(|u| u.0) != Some(self.0.id) && !viewer.is_platform_admin() {
+            return Ok(build(
+                alliance_domain::kernel::pagination::Page::from_rows(Vec::new(), page),
+                0,
+                |a: &alliance_domain::entities::alliance::Model| a.id,
+                AllianceNode,
+            ));
+        }
+        let loaders = loaders(ctx)?;
+        let rows = loaders
+            .alliances_of_users
+            .load_one((self.0.id, page))
+            .await
+            .map_err(load_error)?
+            .unwrap_or_default();
+        let total = loaders
+            .count_alliances_of_users
+            .load_one(self.0.id)
+            .await
+            .map_err(load_error)?
+            .unwrap_or(0);
+        Ok(build(
+            alliance_domain::kernel::pagination::Page::from_rows(rows, page),
+            total,
+            |a| a.id,
+            AllianceNode,
+        ))
+    }
+
+    async fn created_at(&self) -> chrono::DateTime<chrono::Utc> {
+        self.0.created_at
+    }
+}

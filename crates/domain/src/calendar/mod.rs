@@ -1,0 +1,223 @@
+//! iCalendar: a `.ics` per meeting, and secret, revocable feed URLs per user (all their alliances)
+//! or per alliance. A feed is evaluated with the owner's rights as of each fetch, so someone who
+//! leaves an alliance stops seeing its meetings.
+
+use crate::Services;
+use crate::auth::secret;
+use crate::entities::{alliance, calendar_feed, meeting, user};
+use crate::kernel::audit::{self, Actor};
+use crate::kernel::error::Error;
+use crate::kernel::ids::{AllianceId, CalendarFeedId, UserId};
+use crate::policy;
+use crate::policy::facts;
+use crate::policy::principal::Principal;
+use chrono::{Duration, Utc};
+use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
+    TransactionTrait,
+};
+use serde_json::json;
+use std::collections::HashMap;
+use uuid::Uuid;
+
+pub const FEED_PREFIX: &str = "acal_";
+
+fn event(found: &meeting::Model, alliance_name: &str, public_url: &str) -> Event {
+    let mut event = Event::new();
+    event
+        .uid(&format!("meeting-{}@alliance", found.id))
+        .summary(&format!("{}：{}", alliance_name, found.title))
+        .starts(found.starts_at)
+        .ends(found.ends_at)
+        .timestamp(found.updated_at)
+        .add_property(
+            "URL",
+            format!("{}/meetings/{}", public_url.trim_end_matches('/'), found.id),
+        )
+        .status(if found.status == "cancelled" {
+            EventStatus::Cancelled
+        } else {
+            EventStatus::Confirmed
+        });
+    if let Some(location) = found.location.as_deref().or(found.online_url.as_deref()) {
+        event.location(location);
+    }
+    if let Some(link) = &found.online_url {
+        event.description(link);
+    }
+    event.done()
+}
+
+impl Services {
+    /// The iCalendar text of one meeting.
+    pub fn meeting_ics(&self, found: &meeting::Model, owner: &alliance::Model) -> String {
+        let mut calendar = Calendar::new();
+        calendar
+            .name(&owner.name)
+            .push(event(found, &owner.name, &self.config.public_url));
+        calendar.done().to_string()
+    }
+
+    /// Creates a feed; returns it and its secret URL (shown once).
+    pub async fn create_calendar_feed(
+        &self,
+        principal: &Principal,
+        alliance_id: Option<AllianceId>,
+    ) -> Result<(calendar_feed::Model, String), Error> {
+        let user = principal
+            .user_id()
+            .ok_or(Error::Unauthenticated("sign in first"))?;
+        if let Some(alliance) = alliance_id {
+            let found = self
+                .alliance(principal, alliance)
+                .await?
+                .ok_or(Error::NotFound("alliance"))?;
+            policy::authorize(
+                principal,
+                policy::Action::ReadMeetings,
+                crate::alliances::AllianceFacts::of(&found).resource(),
+            )?;
+        }
+        let token = secret::generate(FEED_PREFIX);
+        let txn = self.db.begin().await?;
+        let feed = calendar_feed::ActiveModel {
+            id: Set(CalendarFeedId::new().0),
+            user_id: Set(user.0),
+            alliance_id: Set(alliance_id.map(|a| a.0)),
+            token_hash: Set(secret::hash(&token)),
+            created_at: Set(Utc::now()),
+            revoked_at: Set(None),
+        }
+        .insert(&txn)
+        .await?;
+        audit::record(
+            &txn,
+            Actor::from(principal),
+            "calendar_feed.create",
+            "calendar_feed",
+            Some(feed.id),
+            json!({}),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok((
+            feed,
+            format!(
+                "{}/calendar/{token}.ics",
+                self.config.public_url.trim_end_matches('/')
+            ),
+        ))
+    }
+
+    pub async fn calendar_feeds(
+        &self,
+        principal: &Principal,
+    ) -> Result<Vec<calendar_feed::Model>, Error> {
+        let user = principal
+            .user_id()
+            .ok_or(Error::Unauthenticated("sign in first"))?;
+        Ok(calendar_feed::Entity::find()
+            .filter(calendar_feed::Column::UserId.eq(user.0))
+            .filter(calendar_feed::Column::RevokedAt.is_null())
+            .order_by_asc(calendar_feed::Column::Id)
+            .all(&self.db)
+            .await?)
+    }
+
+    pub async fn revoke_calendar_feed(
+        &self,
+        principal: &Principal,
+        id: Uuid,
+    ) -> Result<calendar_feed::Model, Error> {
+        let user = principal
+            .user_id()
+            .ok_or(Error::Unauthenticated("sign in first"))?;
+        let feed = calendar_feed::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .filter(|f| f.user_id == user.0)
+            .ok_or(Error::NotFound("calendar feed"))?;
+        let txn = self.db.begin().await?;
+        let revoked = calendar_feed::ActiveModel {
+            id: Set(feed.id),
+            revoked_at: Set(Some(Utc::now())),
+            ..Default::default()
+        }
+        .update(&txn)
+        .await?;
+        audit::record(
+            &txn,
+            Actor::from(principal),
+            "calendar_feed.revoke",
+            "calendar_feed",
+            Some(feed.id),
+            json!({}),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(revoked)
+    }
+
+    /// The feed's calendar, or `None` for an unknown or revoked token.
+    pub async fn calendar_feed_ics(&self, token: &str) -> Result<Option<String>, Error> {
+        let Some(feed) = calendar_feed::Entity::find()
+            .filter(calendar_feed::Column::TokenHash.eq(secret::hash(token)))
+            .filter(calendar_feed::Column::RevokedAt.is_null())
+            .one(&self.db)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let Some(owner) = user::Entity::find_by_id(feed.user_id)
+            .one(&self.db)
+            .await?
+            .filter(|u| u.disabled_at.is_none())
+        else {
+            return Ok(None);
+        };
+        let principal = Principal::User(
+            facts::load_user_principal(
+                &self.db,
+                UserId(owner.id),
+                None,
+                owner.is_platform_admin,
+                self.now(),
+            )
+            .await?,
+        );
+        let scope = policy::meeting_alliances(&principal);
+        let mut query = meeting::Entity::find()
+            .filter(meeting::Column::StartsAt.gt(self.now() - Duration::days(180)));
+        if !scope.all {
+            query = query.filter(
+                meeting::Column::AllianceId
+                    .is_in(scope.ids.iter().map(|a| a.0).collect::<Vec<_>>()),
+            );
+        }
+        if let Some(alliance) = feed.alliance_id {
+            query = query.filter(meeting::Column::AllianceId.eq(alliance));
+        }
+        let meetings = query
+            .order_by_asc(meeting::Column::StartsAt)
+            .limit(1000)
+            .all(&self.db)
+            .await?;
+        let names: HashMap<Uuid, String> = self
+            .alliances_by_ids(&meetings.iter().map(|m| m.alliance_id).collect::<Vec<_>>())
+            .await?
+            .into_iter()
+            .map(|(id, a)| (id, a.name))
+            .collect();
+        let mut calendar = Calendar::new();
+        calendar.name("党建联盟 Alliance");
+        for m in &meetings {
+            calendar.push(event(
+                m,
+                names.get(&m.alliance_id).map_or("", String::as_str),
+                &self.config.public_url,
+            ));
+        }
+        Ok(Some(calendar.done().to_string()))
+    }
+}

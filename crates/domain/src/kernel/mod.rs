@@ -1,0 +1,16 @@
+//! What every domain shares: errors, typed ids, the clock, pagination, validation, the audit log,
+//! events, mail and the database helpers.
+
+pub mod audit;
+pub mod clock;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod events;
+pub mod ids;
+pub mod mail;
+pub mod pagination;
+pub(crate) mod relations;
+pub mod services;
+pub mod validation;
+pub mod vocab;

@@ -1,0 +1,78 @@
+//! Keyset pagination by time-ordered id: `WHERE id > after ORDER BY id LIMIT first + 1`.
+
+use crate::kernel::error::Error;
+use uuid::Uuid;
+
+pub const DEFAULT_PAGE: u64 = 20;
+pub const MAX_PAGE: u64 = 100;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PageRequest {
+    pub first: u64,
+    pub after: Option<Uuid>,
+}
+
+impl PageRequest {
+    /// `first` must be within 0..=100; the answer names the argument.
+    pub fn new(first: Option<i32>, after: Option<Uuid>) -> Result<Self, Error> {
+        let first = match first {
+            None => DEFAULT_PAGE,
+            Some(n) if (0..=MAX_PAGE as i32).contains(&n) => n as u64,
+            Some(_) => {
+                return Err(Error::invalid(
+                    "first",
+                    "OUT_OF_RANGE",
+                    format!("`first` must be between 0 and {MAX_PAGE}"),
+                ));
+            }
+        };
+        Ok(Self { first, after })
+    }
+
+    /// Rows to fetch: one more than asked, to learn whether there is a next page.
+    pub fn limit(&self) -> u64 {
+        self.first + 1
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Page<T> {
+    pub items: Vec<T>,
+    pub has_next: bool,
+    pub has_previous: bool,
+}
+
+impl<T> Page<T> {
+    /// Cuts the extra row fetched by `PageRequest::limit`.
+    pub fn from_rows(mut rows: Vec<T>, request: PageRequest) -> Self {
+        let has_next = rows.len() as u64 > request.first;
+        rows.truncate(request.first as usize);
+        Self {
+            items: rows,
+            has_next,
+            has_previous: request.after.is_some(),
+        }
+    }
+}
+
+/// Runs `query` as one keyset page in id order, with the total across pages.
+pub async fn page_by_id<E, C>(
+    conn: &C,
+    query: sea_orm::Select<E>,
+    id: E::Column,
+    page: PageRequest,
+) -> Result<(Page<E::Model>, u64), Error>
+where
+    E: sea_orm::EntityTrait,
+    C: sea_orm::ConnectionTrait,
+    E::Model: Send + Sync,
+{
+    use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+    let total = query.clone().count(conn).await?;
+    let mut query = query;
+    if let Some(after) = page.after {
+        query = query.filter(id.gt(after));
+    }
+    let rows = query.order_by_asc(id).limit(page.limit()).all(conn).await?;
+    Ok((Page::from_rows(rows, page), total))
+}

@@ -1,0 +1,209 @@
+//! Invitations, RSVP and check-in (by code, QR link or the convener).
+
+use crate::Services;
+use crate::entities::{attendance, meeting};
+use crate::kernel::audit::{self, Actor};
+use crate::kernel::error::Error;
+use crate::kernel::events;
+use crate::kernel::ids::{AllianceId, UserId};
+use crate::kernel::vocab::{MeetingStatus, RsvpResponse};
+use crate::policy::Action;
+use crate::policy::principal::Principal;
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
+};
+use serde_json::json;
+use uuid::Uuid;
+
+impl Services {
+    /// The principal's attendance row, created on first use if they belong to a member organization.
+    pub(crate) async fn own_attendance<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        principal: &Principal,
+        found: &meeting::Model,
+        user: Uuid,
+    ) -> Result<attendance::Model, Error> {
+        if let Some(existing) = attendance::Entity::find()
+            .filter(attendance::Column::MeetingId.eq(found.id))
+            .filter(attendance::Column::UserId.eq(user))
+            .one(conn)
+            .await?
+        {
+            return Ok(existing);
+        }
+        let Principal::User(me) = principal else {
+            return Err(Error::Forbidden);
+        };
+        let mut orgs: Vec<Uuid> = me
+            .member_alliances
+            .get(&AllianceId(found.alliance_id))
+            .map(|o| o.iter().map(|o| o.0).collect())
+            .unwrap_or_default();
+        orgs.sort();
+        let org = orgs.first().copied().ok_or(Error::Forbidden)?;
+        Ok(attendance::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            meeting_id: Set(found.id),
+            organization_id: Set(org),
+            user_id: Set(Some(user)),
+            rsvp: Set("pending".into()),
+            checked_in_at: Set(None),
+            checked_in_by: Set(None),
+            created_at: Set(Utc::now()),
+        }
+        .insert(conn)
+        .await?)
+    }
+
+    pub async fn respond_to_meeting(
+        &self,
+        principal: &Principal,
+        meeting_id: Uuid,
+        response: RsvpResponse,
+    ) -> Result<attendance::Model, Error> {
+        let (found, _) = self
+            .meeting_for(principal, meeting_id, Action::Rsvp)
+            .await?;
+        let user = principal.user_id().ok_or(Error::Forbidden)?;
+        let txn = self.db.begin().await?;
+        let row = self.own_attendance(&txn, principal, &found, user.0).await?;
+        let updated = attendance::ActiveModel {
+            id: Set(row.id),
+            rsvp: Set(response.as_str().into()),
+            ..Default::default()
+        }
+        .update(&txn)
+        .await?;
+        audit::record(
+            &txn,
+            Actor::from(principal),
+            "meeting.rsvp",
+            "meeting",
+            Some(meeting_id),
+            json!({"rsvp": response.as_str()}),
+        )
+        .await?;
+        events::publish(&txn, "meeting", meeting_id).await?;
+        txn.commit().await?;
+        Ok(updated)
+    }
+
+    /// Self check-in with the meeting's code (from the QR link).
+    pub async fn check_in(
+        &self,
+        principal: &Principal,
+        meeting_id: Uuid,
+        code: &str,
+    ) -> Result<attendance::Model, Error> {
+        let (found, _) = self
+            .meeting_for(principal, meeting_id, Action::CheckIn)
+            .await?;
+        if code.trim() != found.check_in_code {
+            return Err(Error::invalid(
+                "code",
+                "INVALID",
+                "the check-in code is not right",
+            ));
+        }
+        if matches!(
+            MeetingStatus::parse(&found.status),
+            Some(MeetingStatus::Cancelled | MeetingStatus::Completed)
+        ) {
+            return Err(Error::invalid(
+                "meetingId",
+                "CLOSED",
+                "check-in for this meeting is closed",
+            ));
+        }
+        let user = principal.user_id().ok_or(Error::Forbidden)?;
+        self.mark_checked_in(principal, &found, user.0).await
+    }
+
+    /// The convener checks someone in.
+    pub async fn check_in_member(
+        &self,
+        principal: &Principal,
+        meeting_id: Uuid,
+        user: UserId,
+    ) -> Result<attendance::Model, Error> {
+        let (found, _) = self
+            .meeting_for(principal, meeting_id, Action::TakeAttendance)
+            .await?;
+        let row = attendance::Entity::find()
+            .filter(attendance::Column::MeetingId.eq(meeting_id))
+            .filter(attendance::Column::UserId.eq(user.0))
+            .one(&self.db)
+            .await?
+            .ok_or_else(|| {
+                Error::invalid(
+                    "userId",
+                    "NOT_INVITED",
+                    "this person is not invited to the meeting",
+                )
+            })?;
+        let _ = row;
+        self.mark_checked_in(principal, &found, user.0).await
+    }
+
+    pub(crate) async fn mark_checked_in(
+        &self,
+        principal: &Principal,
+        found: &meeting::Model,
+        user: Uuid,
+    ) -> Result<attendance::Model, Error> {
+        let txn = self.db.begin().await?;
+        let row = self
+            .own_attendance_or_invited(&txn, principal, found, user)
+            .await?;
+        if row.checked_in_at.is_some() {
+            return Ok(row);
+        }
+        let updated = attendance::ActiveModel {
+            id: Set(row.id),
+            checked_in_at: Set(Some(self.now())),
+            checked_in_by: Set(principal.user_id().map(|u| u.0)),
+            rsvp: Set("yes".into()),
+            ..Default::default()
+        }
+        .update(&txn)
+        .await?;
+        audit::record(
+            &txn,
+            Actor::from(principal),
+            "meeting.check_in",
+            "meeting",
+            Some(found.id),
+            json!({"user": user}),
+        )
+        .await?;
+        events::publish(&txn, "meeting", found.id).await?;
+        txn.commit().await?;
+        Ok(updated)
+    }
+
+    pub(crate) async fn own_attendance_or_invited<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        principal: &Principal,
+        found: &meeting::Model,
+        user: Uuid,
+    ) -> Result<attendance::Model, Error> {
+        if principal.user_id().map(|u| u.0) == Some(user) {
+            return self.own_attendance(conn, principal, found, user).await;
+        }
+        attendance::Entity::find()
+            .filter(attendance::Column::MeetingId.eq(found.id))
+            .filter(attendance::Column::UserId.eq(user))
+            .one(conn)
+            .await?
+            .ok_or_else(|| {
+                Error::invalid(
+                    "userId",
+                    "NOT_INVITED",
+                    "this person is not invited to the meeting",
+                )
+            })
+    }
+}

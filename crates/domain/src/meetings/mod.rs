@@ -1,0 +1,60 @@
+//! Joint meetings (联席会议) tracked to completion: scheduling, agenda proposals and decisions,
+//! invitations, RSVP and check-in, minutes with approval, decisions and action items. Open action
+//! items of earlier meetings appear on the next meeting's agenda until they are done.
+
+mod action_items;
+mod agenda;
+mod attendance;
+mod minutes;
+mod reads;
+mod relations;
+mod scheduling;
+
+use crate::entities::{alliance, meeting};
+use crate::kernel::ids::OrganizationId;
+use crate::kernel::vocab::{MeetingKind, MeetingStatus};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use uuid::Uuid;
+
+#[derive(Debug, Clone, Default)]
+pub struct MeetingInput {
+    pub title: Option<String>,
+    pub kind: Option<MeetingKind>,
+    pub starts_at: Option<DateTime<Utc>>,
+    pub ends_at: Option<DateTime<Utc>>,
+    pub location: Option<String>,
+    pub online_url: Option<String>,
+    pub host_organization_id: Option<OrganizationId>,
+    pub status: Option<MeetingStatus>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewActionItem {
+    pub meeting_id: Uuid,
+    pub decision_id: Option<Uuid>,
+    pub title: String,
+    pub assignee_organization_id: Uuid,
+    pub assignee_user_id: Option<Uuid>,
+    pub due_on: Option<NaiveDate>,
+}
+
+/// When agenda proposals close for a meeting.
+pub fn agenda_deadline(meeting: &meeting::Model, alliance: &alliance::Model) -> DateTime<Utc> {
+    meeting.starts_at - Duration::days(i64::from(alliance.agenda_deadline_days))
+}
+
+fn check_in_code() -> String {
+    format!("{:06}", rand::random::<u32>() % 1_000_000)
+}
+
+fn status_move_allowed(from: &str, to: MeetingStatus) -> bool {
+    use MeetingStatus as S;
+    match MeetingStatus::parse(from) {
+        Some(S::Draft) => true,
+        Some(S::Scheduled) => !matches!(to, S::Draft),
+        Some(S::InProgress) => matches!(to, S::InProgress | S::Completed | S::Cancelled),
+        Some(S::Completed) => matches!(to, S::Completed),
+        Some(S::Cancelled) => matches!(to, S::Cancelled | S::Scheduled),
+        None => false,
+    }
+}

@@ -1,0 +1,121 @@
+//! Reading meetings: one by id, by ids for loaders, and the filtered list.
+
+use crate::Services;
+use crate::alliances::AllianceFacts;
+use crate::entities::{alliance, meeting};
+use crate::kernel::error::Error;
+use crate::kernel::ids::AllianceId;
+use crate::kernel::pagination::{Page, PageRequest};
+use crate::policy::principal::Principal;
+use crate::policy::{self, Action};
+use chrono::{DateTime, Utc};
+use sea_orm::sea_query::Expr;
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use std::collections::HashMap;
+use uuid::Uuid;
+
+impl Services {
+    /// The meeting with its alliance, if the principal may see it.
+    pub async fn meeting_with_alliance(
+        &self,
+        principal: &Principal,
+        id: Uuid,
+    ) -> Result<Option<(meeting::Model, alliance::Model)>, Error> {
+        let Some(found) = meeting::Entity::find_by_id(id).one(&self.db).await? else {
+            return Ok(None);
+        };
+        let Some(owner) = alliance::Entity::find_by_id(found.alliance_id)
+            .one(&self.db)
+            .await?
+        else {
+            return Ok(None);
+        };
+        if !policy::can(
+            principal,
+            Action::ReadMeetings,
+            AllianceFacts::of(&owner).resource(),
+        ) {
+            return Ok(None);
+        }
+        Ok(Some((found, owner)))
+    }
+
+    pub async fn meeting(
+        &self,
+        principal: &Principal,
+        id: Uuid,
+    ) -> Result<Option<meeting::Model>, Error> {
+        Ok(self
+            .meeting_with_alliance(principal, id)
+            .await?
+            .map(|(m, _)| m))
+    }
+
+    /// Loads a meeting the principal may see and checks `action` on its alliance.
+    pub(crate) async fn meeting_for(
+        &self,
+        principal: &Principal,
+        id: Uuid,
+        action: Action,
+    ) -> Result<(meeting::Model, alliance::Model), Error> {
+        let (found, owner) = self
+            .meeting_with_alliance(principal, id)
+            .await?
+            .ok_or(Error::NotFound("meeting"))?;
+        policy::authorize(principal, action, AllianceFacts::of(&owner).resource())?;
+        Ok((found, owner))
+    }
+
+    pub async fn meetings_by_ids(
+        &self,
+        ids: &[Uuid],
+    ) -> Result<HashMap<Uuid, meeting::Model>, Error> {
+        let rows = meeting::Entity::find()
+            .filter(meeting::Column::Id.is_in(ids.to_vec()))
+            .all(&self.db)
+            .await?;
+        Ok(rows.into_iter().map(|m| (m.id, m)).collect())
+    }
+
+    /// Meetings the principal may see, by start time, optionally in one alliance and a window.
+    pub async fn meetings(
+        &self,
+        principal: &Principal,
+        page: PageRequest,
+        alliance_id: Option<AllianceId>,
+        from: Option<DateTime<Utc>>,
+        to: Option<DateTime<Utc>>,
+    ) -> Result<(Page<meeting::Model>, u64), Error> {
+        let scope = policy::meeting_alliances(principal);
+        let mut query = meeting::Entity::find();
+        if !scope.all {
+            query = query.filter(
+                meeting::Column::AllianceId
+                    .is_in(scope.ids.iter().map(|a| a.0).collect::<Vec<_>>()),
+            );
+        }
+        if let Some(alliance) = alliance_id {
+            query = query.filter(meeting::Column::AllianceId.eq(alliance.0));
+        }
+        if let Some(from) = from {
+            query = query.filter(meeting::Column::EndsAt.gt(from));
+        }
+        if let Some(to) = to {
+            query = query.filter(meeting::Column::StartsAt.lt(to));
+        }
+        let total = query.clone().count(&self.db).await?;
+        if let Some(after) = page.after {
+            query = query.filter(Expr::cust_with_values(
+                "(meetings.starts_at, meetings.id) > (SELECT starts_at, id FROM meetings WHERE id = $1)",
+                [after],
+            ));
+        }
+        let rows = query
+            .order_by_asc(meeting::Column::StartsAt)
+            .order_by_asc(meeting::Column::Id)
+            .limit(page.limit())
+            .all(&self.db)
+            .await?;
+        Ok((Page::from_rows(rows, page), total))
+    }
+}

@@ -1,0 +1,596 @@
+//! Organizations (成员单位) and their members.
+
+use crate::Services;
+use crate::entities::{organization, organization_membership};
+use crate::kernel::audit::{self, Actor};
+use crate::kernel::db::stmt;
+use crate::kernel::error::{Error, FieldError, on_constraint};
+use crate::kernel::ids::{AllianceId, OrganizationId};
+use crate::kernel::pagination::{Page, PageRequest};
+use crate::kernel::relations::{ChildQuery, children, counts};
+use crate::kernel::validation;
+use crate::kernel::vocab::OrganizationKind;
+use crate::policy::principal::Principal;
+use crate::policy::{self, Action, Resource};
+use chrono::NaiveDate;
+use sea_orm::sea_query::Expr;
+use sea_orm::sea_query::extension::postgres::PgExpr;
+use sea_orm::{
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set,
+    TransactionTrait,
+};
+use serde_json::json;
+use std::collections::HashMap;
+use uuid::Uuid;
+
+/// What the policy needs to know about an organization: the alliances it is in now, with their visibility.
+#[derive(Debug, Clone, Default)]
+pub struct OrganizationFacts {
+    pub id: OrganizationId,
+    pub alliances: Vec<(AllianceId, bool)>,
+}
+
+impl OrganizationFacts {
+    pub fn resource(&self) -> Resource<'_> {
+        Resource::Organization {
+            id: self.id,
+            alliances: &self.alliances,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct OrganizationInput {
+    pub name: Option<String>,
+    pub name_en: Option<String>,
+    pub kind: Option<OrganizationKind>,
+    pub host_entity: Option<String>,
+    pub region: Option<String>,
+    pub founded_on: Option<NaiveDate>,
+    pub honours: Option<Vec<String>>,
+}
+
+const NAME_TAKEN: (&str, &str, &str, &str) = (
+    "organizations_name_key",
+    "name",
+    "TAKEN",
+    "an organization with this name already exists",
+);
+
+impl Services {
+    pub async fn organization_facts(
+        &self,
+        id: OrganizationId,
+    ) -> Result<Option<OrganizationFacts>, Error> {
+        Ok(self.organization_facts_many(&[id.0]).await?.remove(&id.0))
+    }
+
+    /// Facts for many organizations in one statement (for loaders and lists).
+    pub async fn organization_facts_many(
+        &self,
+        ids: &[Uuid],
+    ) -> Result<HashMap<Uuid, OrganizationFacts>, Error> {
+        let rows = self
+            .db
+            .query_all_raw(stmt(
+                "SELECT o.id, am.alliance_id, a.visibility = 'public' AS public
+                   FROM organizations o
+                   LEFT JOIN alliance_memberships am ON am.organization_id = o.id
+                        AND am.joined_on <= $2 AND (am.left_on IS NULL OR am.left_on > $2)
+                   LEFT JOIN alliances a ON a.id = am.alliance_id
+                  WHERE o.id = ANY($1)",
+                [ids.to_vec().into(), self.now().date_naive().into()],
+            ))
+            .await?;
+        let mut facts: HashMap<Uuid, OrganizationFacts> = HashMap::new();
+        for row in rows {
+            let id: Uuid = row.try_get("", "id")?;
+            let entry = facts.entry(id).or_insert_with(|| OrganizationFacts {
+                id: OrganizationId(id),
+                alliances: Vec::new(),
+            });
+            if let Some(alliance) = row.try_get::<Option<Uuid>>("", "alliance_id")? {
+                let public: Option<bool> = row.try_get("", "public")?;
+                entry
+                    .alliances
+                    .push((AllianceId(alliance), public.unwrap_or(false)));
+            }
+        }
+        Ok(facts)
+    }
+
+    pub async fn memberships_by_ids(
+        &self,
+        ids: &[Uuid],
+    ) -> Result<Vec<organization_membership::Model>, Error> {
+        Ok(organization_membership::Entity::find()
+            .filter(organization_membership::Column::Id.is_in(ids.to_vec()))
+            .all(&self.db)
+            .await?)
+    }
+
+    pub async fn organizations_by_ids(
+        &self,
+        ids: &[Uuid],
+    ) -> Result<HashMap<Uuid, organization::Model>, Error> {
+        let rows = organization::Entity::find()
+            .filter(organization::Column::Id.is_in(ids.to_vec()))
+            .all(&self.db)
+            .await?;
+        Ok(rows.into_iter().map(|o| (o.id, o)).collect())
+    }
+
+    /// The organization if it exists and the principal may read it.
+    pub async fn organization(
+        &self,
+        principal: &Principal,
+        id: OrganizationId,
+    ) -> Result<Option<organization::Model>, Error> {
+        let Some(facts) = self.organization_facts(id).await? else {
+            return Ok(None);
+        };
+        if !policy::can(principal, Action::ReadOrganization, facts.resource()) {
+            return Ok(None);
+        }
+        Ok(organization::Entity::find_by_id(id.0).one(&self.db).await?)
+    }
+
+    /// Organizations the principal may see, optionally matching `search` in either name.
+    pub async fn organizations(
+        &self,
+        principal: &Principal,
+        page: PageRequest,
+        search: Option<&str>,
+    ) -> Result<(Page<organization::Model>, u64), Error> {
+        let scope = policy::readable_organizations(principal);
+        let mut query = organization::Entity::find();
+        if !scope.all {
+            let alliances = scope.via_alliances;
+            let ids: Vec<Uuid> = alliances.ids.iter().map(|a| a.0).collect();
+            let via = Expr::cust_with_values(
+                "organizations.id IN (SELECT am.organization_id FROM alliance_memberships am JOIN alliances a ON a.id = am.alliance_id
+                  WHERE am.joined_on <= $1 AND (am.left_on IS NULL OR am.left_on > $1)
+                    AND (am.alliance_id = ANY($2) OR ($3 AND a.visibility = 'public')))",
+                [self.now().date_naive().into(), sea_orm::Value::from(ids), alliances.public.into()],
+            );
+            let own: Vec<Uuid> = scope.ids.iter().map(|o| o.0).collect();
+            query = query.filter(
+                Condition::any()
+                    .add(organization::Column::Id.is_in(own))
+                    .add(via),
+            );
+        }
+        if let Some(search) = search.map(str::trim).filter(|s| !s.is_empty()) {
+            let pattern = format!(
+                "%{}%",
+                search
+                    .replace('\\', "\\\\")
+                    .replace('%', "\\%")
+                    .replace('_', "\\_")
+            );
+            query = query.filter(
+                Condition::any()
+                    .add(Expr::col(organization::Column::Name).ilike(pattern.clone()))
+                    .add(Expr::col(organization::Column::NameEn).ilike(pattern)),
+            );
+        }
+        crate::kernel::pagination::page_by_id(&self.db, query, organization::Column::Id, page).await
+    }
+
+    pub async fn create_organization(
+        &self,
+        principal: &Principal,
+        input: OrganizationInput,
+    ) -> Result<organization::Model, Error> {
+        policy::authorize(principal, Action::CreateOrganization, Resource::Platform)?;
+        let mut errors = Vec::new();
+        let name = validation::required_text(
+            &mut errors,
+            "name",
+            input.name.as_deref().unwrap_or(""),
+            200,
+        );
+        let name_en =
+            validation::optional_text(&mut errors, "nameEn", input.name_en.as_deref(), 200);
+        let host_entity =
+            validation::optional_text(&mut errors, "hostEntity", input.host_entity.as_deref(), 200);
+        let region = validation::optional_text(&mut errors, "region", input.region.as_deref(), 200);
+        let honours = clean_honours(&mut errors, input.honours.unwrap_or_default());
+        let Some(kind) = input.kind else {
+            errors.push(FieldError::new(
+                "kind",
+                "REQUIRED",
+                "choose the kind of organization",
+            ));
+            return Err(Error::Invalid(errors));
+        };
+        validation::finish(errors)?;
+        let now = chrono::Utc::now();
+        let txn = self.db.begin().await?;
+        let created = organization::ActiveModel {
+            id: Set(OrganizationId::new().0),
+            name: Set(name),
+            name_en: Set(name_en),
+            kind: Set(kind.as_str().to_owned()),
+            host_entity: Set(host_entity),
+            region: Set(region),
+            founded_on: Set(input.founded_on),
+            honours: Set(honours),
+            created_at: Set(now),
+            updated_at: Set(now),
+            version: Set(1),
+        }
+        .insert(&txn)
+        .await
+        .map_err(|e| on_constraint(e, &[NAME_TAKEN]))?;
+        audit::record(
+            &txn,
+            Actor::from(principal),
+            "organization.create",
+            "organization",
+            Some(created.id),
+            json!({"name": created.name}),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(created)
+    }
+
+    /// Updates the given fields if `version` is still current; a stale version is a `CONFLICT`.
+    pub async fn update_organization(
+        &self,
+        principal: &Principal,
+        id: OrganizationId,
+        version: i32,
+        input: OrganizationInput,
+    ) -> Result<organization::Model, Error> {
+        let facts = self
+            .organization_facts(id)
+            .await?
+            .ok_or(Error::NotFound("organization"))?;
+        if !policy::can(principal, Action::ReadOrganization, facts.resource()) {
+            return Err(Error::NotFound("organization"));
+        }
+        policy::authorize(principal, Action::UpdateOrganization, facts.resource())?;
+        let mut errors = Vec::new();
+        let mut changes = organization::ActiveModel {
+            id: Set(id.0),
+            ..Default::default()
+        };
+        if let Some(name) = &input.name {
+            changes.name = Set(validation::required_text(&mut errors, "name", name, 200));
+        }
+        if let Some(v) = &input.name_en {
+            changes.name_en = Set(validation::optional_text(
+                &mut errors,
+                "nameEn",
+                Some(v),
+                200,
+            ));
+        }
+        if let Some(kind) = input.kind {
+            changes.kind = Set(kind.as_str().to_owned());
+        }
+        if let Some(v) = &input.host_entity {
+            changes.host_entity = Set(validation::optional_text(
+                &mut errors,
+                "hostEntity",
+                Some(v),
+                200,
+            ));
+        }
+        if let Some(v) = &input.region {
+            changes.region = Set(validation::optional_text(
+                &mut errors,
+                "region",
+                Some(v),
+                200,
+            ));
+        }
+        if let Some(d) = input.founded_on {
+            changes.founded_on = Set(Some(d));
+        }
+        if let Some(h) = input.honours {
+            changes.honours = Set(clean_honours(&mut errors, h));
+        }
+        validation::finish(errors)?;
+        changes.version = Set(version + 1);
+        changes.updated_at = Set(chrono::Utc::now());
+        let txn = self.db.begin().await?;
+        let result = organization::Entity::update_many()
+            .set(changes)
+            .filter(organization::Column::Id.eq(id.0))
+            .filter(organization::Column::Version.eq(version))
+            .exec(&txn)
+            .await
+            .map_err(|e| on_constraint(e, &[NAME_TAKEN]))?;
+        if result.rows_affected == 0 {
+            return Err(Error::Conflict(format!(
+                "the organization was changed by someone else (you edited version {version}); reload and try again"
+            )));
+        }
+        audit::record(
+            &txn,
+            Actor::from(principal),
+            "organization.update",
+            "organization",
+            Some(id.0),
+            json!({"version": version + 1}),
+        )
+        .await?;
+        crate::kernel::events::publish(&txn, "organization", id.0).await?;
+        let updated = organization::Entity::find_by_id(id.0)
+            .one(&txn)
+            .await?
+            .ok_or(Error::NotFound("organization"))?;
+        txn.commit().await?;
+        Ok(updated)
+    }
+
+    /// Current members of many organizations, a page each (for loaders).
+    pub async fn members_of_organizations(
+        &self,
+        organizations: &[Uuid],
+        page: PageRequest,
+    ) -> Result<HashMap<Uuid, Vec<organization_membership::Model>>, Error> {
+        children::<organization_membership::Entity, _>(
+            &self.db,
+            ChildQuery {
+                select: "t.*",
+                from: "organization_memberships t",
+                parent: "t.organization_id",
+                filter: "t.left_on IS NULL OR t.left_on > $3",
+                values: vec![self.now().date_naive().into()],
+            },
+            organizations,
+            page,
+        )
+        .await
+    }
+
+    pub async fn count_members_of_organizations(
+        &self,
+        organizations: &[Uuid],
+    ) -> Result<HashMap<Uuid, i64>, Error> {
+        counts(
+            &self.db,
+            "organization_memberships t",
+            "t.organization_id",
+            "t.left_on IS NULL OR t.left_on > $3",
+            organizations,
+            vec![self.now().date_naive().into()],
+        )
+        .await
+    }
+
+    /// Memberships of many users, a page each; former ones too when `include_past`.
+    pub async fn memberships_of_users(
+        &self,
+        users: &[Uuid],
+        page: PageRequest,
+        include_past: bool,
+    ) -> Result<HashMap<Uuid, Vec<organization_membership::Model>>, Error> {
+        children::<organization_membership::Entity, _>(
+            &self.db,
+            ChildQuery {
+                select: "t.*",
+                from: "organization_memberships t",
+                parent: "t.user_id",
+                filter: "$4 OR t.left_on IS NULL OR t.left_on > $3",
+                values: vec![self.now().date_naive().into(), include_past.into()],
+            },
+            users,
+            page,
+        )
+        .await
+    }
+
+    pub async fn count_memberships_of_users(
+        &self,
+        users: &[Uuid],
+        include_past: bool,
+    ) -> Result<HashMap<Uuid, i64>, Error> {
+        counts(
+            &self.db,
+            "organization_memberships t",
+            "t.user_id",
+            "$4 OR t.left_on IS NULL OR t.left_on > $3",
+            users,
+            vec![self.now().date_naive().into(), include_past.into()],
+        )
+        .await
+    }
+
+    /// Adds a user to an organization directly (platform admins and the demo seed; others invite).
+    pub async fn add_organization_member<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        membership: organization_membership::ActiveModel,
+    ) -> Result<organization_membership::Model, Error> {
+        membership.insert(conn).await.map_err(|e| {
+            on_constraint(
+                e,
+                &[
+                    (
+                        "organization_memberships_one_secretary",
+                        "position",
+                        "TAKEN",
+                        "the organization already has a secretary",
+                    ),
+                    (
+                        "organization_memberships_one_current",
+                        "userId",
+                        "ALREADY_MEMBER",
+                        "already a member of this organization",
+                    ),
+                ],
+            )
+        })
+    }
+}
+
+fn clean_honours(errors: &mut Vec<FieldError>, honours: Vec<String>) -> Vec<String> {
+    let cleaned: Vec<String> = honours
+        .into_iter()
+        .map(|h| h.trim().to_owned())
+        .filter(|h| !h.is_empty())
+        .collect();
+    if cleaned.len() > 50 {
+        errors.push(FieldError::new("honours", "TOO_MANY", "at most 50 honours"));
+    }
+    for (i, honour) in cleaned.iter().enumerate() {
+        if honour.chars().count() > 200 {
+            errors.push(FieldError::new(
+                format!("honours.{i}"),
+                "TOO_LONG",
+                "must be at most 200 characters",
+            ));
+        }
+    }
+    cleaned
+}
+
+impl Services {
+    async fn membership_for_admin(
+        &self,
+        principal: &Principal,
+        id: Uuid,
+    ) -> Result<organization_membership::Model, Error> {
+        let found = organization_membership::Entity::find_by_id(id)
+            .one(&self.db)
+            .await?
+            .ok_or(Error::NotFound("membership"))?;
+        let facts = self
+            .organization_facts(OrganizationId(found.organization_id))
+            .await?
+            .ok_or(Error::NotFound("membership"))?;
+        if !policy::can(principal, Action::ReadOrganizationMembers, facts.resource()) {
+            return Err(Error::NotFound("membership"));
+        }
+        policy::authorize(
+            principal,
+            Action::ManageOrganizationMembers,
+            facts.resource(),
+        )?;
+        Ok(found)
+    }
+
+    /// Changes a member's position or admin flag (organization admins); one current secretary per organization.
+    pub async fn update_organization_member(
+        &self,
+        principal: &Principal,
+        id: Uuid,
+        position: Option<crate::kernel::vocab::Position>,
+        is_org_admin: Option<bool>,
+    ) -> Result<organization_membership::Model, Error> {
+        let found = self.membership_for_admin(principal, id).await?;
+        if found.left_on.is_some() {
+            return Err(Error::invalid(
+                "membershipId",
+                "LEFT",
+                "the person has left the organization",
+            ));
+        }
+        let txn = self.db.begin().await?;
+        let mut changes = organization_membership::ActiveModel {
+            id: Set(id),
+            ..Default::default()
+        };
+        if let Some(p) = position {
+            changes.position = Set(p.as_str().to_owned());
+        }
+        if let Some(a) = is_org_admin {
+            changes.is_org_admin = Set(a);
+        }
+        let updated = changes.update(&txn).await.map_err(|e| {
+            on_constraint(
+                e,
+                &[(
+                    "organization_memberships_one_secretary",
+                    "position",
+                    "TAKEN",
+                    "the organization already has a secretary",
+                )],
+            )
+        })?;
+        audit::record(&txn, Actor::from(principal), "organization.update_member", "organization", Some(found.organization_id), json!({"membership": id, "position": updated.position, "isOrgAdmin": updated.is_org_admin})).await?;
+        txn.commit().await?;
+        Ok(updated)
+    }
+
+    /// A member leaves the organization; the membership is kept with its leave date.
+    pub async fn deactivate_organization_member(
+        &self,
+        principal: &Principal,
+        id: Uuid,
+        left_on: Option<NaiveDate>,
+    ) -> Result<organization_membership::Model, Error> {
+        let found = self.membership_for_admin(principal, id).await?;
+        if found.left_on.is_some() {
+            return Err(Error::invalid(
+                "membershipId",
+                "LEFT",
+                "the person has already left",
+            ));
+        }
+        let left_on = left_on.unwrap_or_else(|| self.now().date_naive());
+        if left_on < found.joined_on {
+            return Err(Error::invalid(
+                "leftOn",
+                "BEFORE_JOINING",
+                "must not be before the day the person joined",
+            ));
+        }
+        let txn = self.db.begin().await?;
+        let updated = organization_membership::ActiveModel {
+            id: Set(id),
+            left_on: Set(Some(left_on)),
+            is_org_admin: Set(false),
+            ..Default::default()
+        }
+        .update(&txn)
+        .await?;
+        audit::record(
+            &txn,
+            Actor::from(principal),
+            "organization.deactivate_member",
+            "organization",
+            Some(found.organization_id),
+            json!({"membership": id, "leftOn": left_on}),
+        )
+        .await?;
+        txn.commit().await?;
+        Ok(updated)
+    }
+
+    /// Attendance rate of organizations in an alliance's meetings so far: checked-in invitations over
+    /// invitations, per organization (for alliance memberships).
+    pub async fn attendance_rates(
+        &self,
+        memberships: &[Uuid],
+    ) -> Result<HashMap<Uuid, f64>, Error> {
+        let rows = self
+            .db
+            .query_all_raw(stmt(
+                "SELECT am.id, count(a.id) AS invited, count(a.checked_in_at) AS present
+                   FROM alliance_memberships am
+                   JOIN meetings m ON m.alliance_id = am.alliance_id AND m.starts_at <= $2 AND m.status <> 'cancelled'
+                   JOIN attendances a ON a.meeting_id = m.id AND a.organization_id = am.organization_id
+                  WHERE am.id = ANY($1) GROUP BY am.id",
+                [memberships.to_vec().into(), self.now().into()],
+            ))
+            .await?;
+        let mut out = HashMap::new();
+        for row in rows {
+            let invited: i64 = row.try_get("", "invited")?;
+            let present: i64 = row.try_get("", "present")?;
+            if invited > 0 {
+                out.insert(
+                    row.try_get::<Uuid>("", "id")?,
+                    present as f64 / invited as f64,
+                );
+            }
+        }
+        Ok(out)
+    }
+}

@@ -1,0 +1,459 @@
+//! Every authorization decision of Alliance: `can(principal, action, resource)`.
+//!
+//! The roles of DESIGN.md §2 are derived here from the principal's relations (loaded per request),
+//! then each action names the roles that may take it. Lists are filtered with the `readable_*`
+//! scopes below, which are derived from the same facts so that a list never shows a row that
+//! `can` would refuse.
+
+pub mod facts;
+pub mod principal;
+
+use crate::kernel::error::Error;
+use crate::kernel::ids::{AllianceId, OrganizationId, UserId};
+use crate::kernel::vocab::{GrantedRole, Scope};
+use crate::policy::principal::{Principal, TokenTarget};
+
+/// A role a principal holds in one alliance, as shown to the viewer (`Alliance.viewerRoles`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AllianceRole {
+    /// A user of one of the alliance's current member organizations.
+    Member,
+    /// Admin or secretary of one of the alliance's current member organizations.
+    OrganizationAdmin,
+    AllianceAdmin,
+    Supervisor,
+    /// Admin or secretary of the organization that leads the alliance right now.
+    LeadConvener,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Action {
+    // Platform-wide.
+    CreateOrganization,
+    CreateAlliance,
+    GrantAllianceRole,
+    ManageUsers,
+    ReadAuditLog,
+    // On an alliance.
+    ReadAllianceProfile,
+    ReadAllianceInternal,
+    UpdateAlliance,
+    ManageAllianceMembers,
+    ManageRotation,
+    ManageDocuments,
+    ManageAllianceTokens,
+    ScheduleMeeting,
+    ManageAgenda,
+    TakeAttendance,
+    RecordMinutes,
+    ReadDraftMinutes,
+    ApproveMinutes,
+    Comment,
+    ProposeAgendaItem,
+    ReadMeetings,
+    Rsvp,
+    CheckIn,
+    CreateActivity,
+    AddActivityPhoto,
+    OfferResource,
+    // On an organization.
+    ReadOrganization,
+    ReadOrganizationMembers,
+    UpdateOrganization,
+    InviteMember,
+    ManageOrganizationMembers,
+    ManageOrganizationTokens,
+    UpdateOwnActionItem,
+    // On a lead term.
+    SubmitHandoverReport,
+    // On an action item.
+    UpdateActionItem,
+}
+
+impl Action {
+    pub const ALL: &'static [Action] = &[
+        Action::CreateOrganization,
+        Action::CreateAlliance,
+        Action::GrantAllianceRole,
+        Action::ManageUsers,
+        Action::ReadAuditLog,
+        Action::ReadAllianceProfile,
+        Action::ReadAllianceInternal,
+        Action::UpdateAlliance,
+        Action::ManageAllianceMembers,
+        Action::ManageRotation,
+        Action::ManageDocuments,
+        Action::ManageAllianceTokens,
+        Action::ScheduleMeeting,
+        Action::ManageAgenda,
+        Action::TakeAttendance,
+        Action::RecordMinutes,
+        Action::ReadDraftMinutes,
+        Action::ApproveMinutes,
+        Action::Comment,
+        Action::ProposeAgendaItem,
+        Action::ReadMeetings,
+        Action::Rsvp,
+        Action::CheckIn,
+        Action::CreateActivity,
+        Action::AddActivityPhoto,
+        Action::OfferResource,
+        Action::ReadOrganization,
+        Action::ReadOrganizationMembers,
+        Action::UpdateOrganization,
+        Action::InviteMember,
+        Action::ManageOrganizationMembers,
+        Action::ManageOrganizationTokens,
+        Action::UpdateOwnActionItem,
+        Action::SubmitHandoverReport,
+        Action::UpdateActionItem,
+    ];
+}
+
+/// What an action is about, with the facts the decision needs.
+#[derive(Debug, Clone, Copy)]
+pub enum Resource<'a> {
+    Platform,
+    Alliance {
+        id: AllianceId,
+        public: bool,
+    },
+    /// `alliances` are the alliances the organization currently belongs to, with their visibility.
+    Organization {
+        id: OrganizationId,
+        alliances: &'a [(AllianceId, bool)],
+    },
+    /// A lead term: the alliance it belongs to and the organization that leads in it.
+    LeadTerm {
+        alliance: AllianceId,
+        public: bool,
+        organization: OrganizationId,
+    },
+    /// An action item: the alliance of its meeting and who it is assigned to.
+    ActionItem {
+        alliance: AllianceId,
+        public: bool,
+        organization: OrganizationId,
+        user: Option<UserId>,
+    },
+}
+
+use AllianceRole as R;
+
+/// Which alliance roles may take an alliance action (platform admins may take every action).
+fn alliance_roles_for(action: Action) -> &'static [AllianceRole] {
+    const READERS: &[AllianceRole] = &[
+        R::Member,
+        R::OrganizationAdmin,
+        R::AllianceAdmin,
+        R::Supervisor,
+        R::LeadConvener,
+    ];
+    const SECRETARIAT: &[AllianceRole] = &[R::AllianceAdmin];
+    const CONVENERS: &[AllianceRole] = &[R::AllianceAdmin, R::LeadConvener];
+    match action {
+        Action::ReadAllianceProfile
+        | Action::ReadAllianceInternal
+        | Action::ReadMeetings
+        | Action::Rsvp
+        | Action::CheckIn => READERS,
+        Action::UpdateAlliance
+        | Action::ManageAllianceMembers
+        | Action::ManageRotation
+        | Action::ManageDocuments
+        | Action::ManageAllianceTokens => SECRETARIAT,
+        Action::ScheduleMeeting
+        | Action::ManageAgenda
+        | Action::TakeAttendance
+        | Action::RecordMinutes => CONVENERS,
+        Action::ReadDraftMinutes => &[R::AllianceAdmin, R::LeadConvener, R::Supervisor],
+        Action::ApproveMinutes | Action::Comment => &[R::AllianceAdmin, R::Supervisor],
+        Action::ProposeAgendaItem | Action::CreateActivity => {
+            &[R::OrganizationAdmin, R::AllianceAdmin, R::LeadConvener]
+        }
+        Action::AddActivityPhoto => &[
+            R::Member,
+            R::OrganizationAdmin,
+            R::AllianceAdmin,
+            R::LeadConvener,
+        ],
+        Action::OfferResource => &[R::OrganizationAdmin],
+        _ => &[],
+    }
+}
+
+/// The scope an integration token needs for an action on its target; `None`: tokens may never.
+fn scope_for(action: Action) -> Option<Scope> {
+    match action {
+        Action::ReadAllianceProfile | Action::ReadAllianceInternal => Some(Scope::ReadAlliance),
+        Action::ReadMeetings => Some(Scope::ReadMeetings),
+        Action::ScheduleMeeting => Some(Scope::WriteMeetings),
+        Action::CreateActivity => Some(Scope::WriteActivities),
+        Action::ReadOrganization => Some(Scope::ReadOrganization),
+        Action::ReadOrganizationMembers => Some(Scope::ReadMembers),
+        _ => None,
+    }
+}
+
+/// The roles `principal` holds in `alliance` right now.
+pub fn alliance_roles(principal: &Principal, alliance: AllianceId) -> Vec<AllianceRole> {
+    let Principal::User(user) = principal else {
+        return Vec::new();
+    };
+    let mut roles = Vec::new();
+    if let Some(orgs) = user.member_alliances.get(&alliance) {
+        roles.push(R::Member);
+        if orgs.iter().any(|org| {
+            user.organizations
+                .get(org)
+                .is_some_and(|s| s.acts_for_org())
+        }) {
+            roles.push(R::OrganizationAdmin);
+        }
+    }
+    if user
+        .grants
+        .contains(&(alliance, GrantedRole::AllianceAdmin))
+    {
+        roles.push(R::AllianceAdmin);
+    }
+    if user.grants.contains(&(alliance, GrantedRole::Supervisor)) {
+        roles.push(R::Supervisor);
+    }
+    if user.lead_alliances.contains(&alliance) {
+        roles.push(R::LeadConvener);
+    }
+    roles
+}
+
+pub fn can(principal: &Principal, action: Action, resource: Resource<'_>) -> bool {
+    if principal.is_platform_admin() {
+        return true;
+    }
+    match (principal, resource) {
+        (_, Resource::Platform) => false,
+        // The outgoing lead (its admins and secretary) writes the handover report, or the secretariat.
+        (
+            Principal::User(user),
+            Resource::LeadTerm {
+                alliance,
+                organization,
+                ..
+            },
+        ) => {
+            action == Action::SubmitHandoverReport
+                && (user
+                    .organizations
+                    .get(&organization)
+                    .is_some_and(|s| s.acts_for_org())
+                    || alliance_roles(principal, alliance).contains(&R::AllianceAdmin))
+        }
+        // The assignee organization's admins, the assigned person, or the conveners update an action item.
+        (
+            Principal::User(user),
+            Resource::ActionItem {
+                alliance,
+                public,
+                organization,
+                user: assignee,
+            },
+        ) => {
+            action == Action::UpdateActionItem
+                && (user
+                    .organizations
+                    .get(&organization)
+                    .is_some_and(|s| s.acts_for_org())
+                    || assignee == Some(user.user_id)
+                    || can(
+                        principal,
+                        Action::RecordMinutes,
+                        Resource::Alliance {
+                            id: alliance,
+                            public,
+                        },
+                    ))
+        }
+        (_, Resource::LeadTerm { .. } | Resource::ActionItem { .. }) => false,
+        (Principal::Anonymous, Resource::Alliance { public, .. }) => {
+            public && action == Action::ReadAllianceProfile
+        }
+        (Principal::Anonymous, Resource::Organization { alliances, .. }) => {
+            action == Action::ReadOrganization && alliances.iter().any(|(_, public)| *public)
+        }
+        (Principal::Integration(token), Resource::Alliance { id, .. }) => {
+            token.target == TokenTarget::Alliance(id)
+                && scope_for(action).is_some_and(|scope| token.scopes.contains(&scope))
+        }
+        (Principal::Integration(token), Resource::Organization { id, alliances }) => {
+            let Some(scope) = scope_for(action) else {
+                return false;
+            };
+            match token.target {
+                TokenTarget::Organization(target) => target == id && token.scopes.contains(&scope),
+                // An alliance token that may read its alliance may read the member organizations' profiles.
+                TokenTarget::Alliance(target) => {
+                    action == Action::ReadOrganization
+                        && token.scopes.contains(&Scope::ReadAlliance)
+                        && alliances.iter().any(|(a, _)| *a == target)
+                }
+            }
+        }
+        (Principal::User(_), Resource::Alliance { id, public }) => {
+            if public && action == Action::ReadAllianceProfile {
+                return true;
+            }
+            let allowed = alliance_roles_for(action);
+            alliance_roles(principal, id)
+                .iter()
+                .any(|role| allowed.contains(role))
+        }
+        (Principal::User(user), Resource::Organization { id, alliances }) => {
+            let standing = user.organizations.get(&id);
+            let acts_for_org = standing.is_some_and(|s| s.acts_for_org());
+            match action {
+                Action::ReadOrganization => {
+                    standing.is_some()
+                        || alliances.iter().any(|(alliance, public)| {
+                            *public || !alliance_roles(principal, *alliance).is_empty()
+                        })
+                }
+                Action::ReadOrganizationMembers => {
+                    standing.is_some()
+                        || alliances
+                            .iter()
+                            .any(|(alliance, _)| !alliance_roles(principal, *alliance).is_empty())
+                }
+                Action::UpdateOrganization
+                | Action::InviteMember
+                | Action::ManageOrganizationMembers
+                | Action::ManageOrganizationTokens
+                | Action::UpdateOwnActionItem => acts_for_org,
+                _ => false,
+            }
+        }
+    }
+}
+
+/// `can`, as a `Result`: anonymous callers are told to sign in, others that they may not.
+pub fn authorize(
+    principal: &Principal,
+    action: Action,
+    resource: Resource<'_>,
+) -> Result<(), Error> {
+    if can(principal, action, resource) {
+        Ok(())
+    } else if matches!(principal, Principal::Anonymous) {
+        Err(Error::Unauthenticated("sign in first"))
+    } else {
+        Err(Error::Forbidden)
+    }
+}
+
+/// Which alliances a principal may see in a list (their profile at least).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AllianceScope {
+    pub all: bool,
+    pub ids: Vec<AllianceId>,
+    pub public: bool,
+}
+
+impl AllianceScope {
+    pub fn contains(&self, id: AllianceId, public: bool) -> bool {
+        self.all || (self.public && public) || self.ids.contains(&id)
+    }
+}
+
+pub fn readable_alliances(principal: &Principal) -> AllianceScope {
+    match principal {
+        Principal::Anonymous => AllianceScope {
+            all: false,
+            ids: Vec::new(),
+            public: true,
+        },
+        Principal::User(user) if user.is_platform_admin => AllianceScope {
+            all: true,
+            ..Default::default()
+        },
+        Principal::User(user) => {
+            let mut ids: Vec<AllianceId> = user.member_alliances.keys().copied().collect();
+            ids.extend(user.grants.iter().map(|(alliance, _)| *alliance));
+            ids.extend(user.lead_alliances.iter().copied());
+            ids.sort();
+            ids.dedup();
+            AllianceScope {
+                all: false,
+                ids,
+                public: true,
+            }
+        }
+        Principal::Integration(token) => match token.target {
+            TokenTarget::Alliance(id) if token.scopes.contains(&Scope::ReadAlliance) => {
+                AllianceScope {
+                    all: false,
+                    ids: vec![id],
+                    public: false,
+                }
+            }
+            _ => AllianceScope::default(),
+        },
+    }
+}
+
+/// Which organizations a principal may see in a list: their own, and those of alliances they may read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OrganizationScope {
+    pub all: bool,
+    pub ids: Vec<OrganizationId>,
+    /// Organizations currently in one of these alliances are visible too.
+    pub via_alliances: AllianceScope,
+}
+
+pub fn readable_organizations(principal: &Principal) -> OrganizationScope {
+    match principal {
+        Principal::User(user) if user.is_platform_admin => OrganizationScope {
+            all: true,
+            ..Default::default()
+        },
+        Principal::User(user) => OrganizationScope {
+            all: false,
+            ids: user.organizations.keys().copied().collect(),
+            via_alliances: readable_alliances(principal),
+        },
+        Principal::Anonymous => OrganizationScope {
+            via_alliances: readable_alliances(principal),
+            ..Default::default()
+        },
+        Principal::Integration(token) => match token.target {
+            TokenTarget::Organization(id) if token.scopes.contains(&Scope::ReadOrganization) => {
+                OrganizationScope {
+                    ids: vec![id],
+                    ..Default::default()
+                }
+            }
+            _ => OrganizationScope {
+                via_alliances: readable_alliances(principal),
+                ..Default::default()
+            },
+        },
+    }
+}
+
+/// Alliances whose meetings a principal may see (internal content: never "public").
+pub fn meeting_alliances(principal: &Principal) -> AllianceScope {
+    match principal {
+        Principal::Integration(token) => match token.target {
+            TokenTarget::Alliance(id) if token.scopes.contains(&Scope::ReadMeetings) => {
+                AllianceScope {
+                    all: false,
+                    ids: vec![id],
+                    public: false,
+                }
+            }
+            _ => AllianceScope::default(),
+        },
+        _ => AllianceScope {
+            public: false,
+            ..readable_alliances(principal)
+        },
+    }
+}
