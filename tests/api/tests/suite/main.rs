@@ -1,0 +1,11 @@
+//! The black-box suite, as one test binary: each module is one area of the running server, tested
+//! over HTTP against real Postgres. One binary links once and lets nextest run every test in
+//! parallel.
+
+mod auth;
+mod domain;
+mod governance;
+mod graphql;
+mod http;
+mod integrations;
+mod limits;
