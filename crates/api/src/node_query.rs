@@ -24,6 +24,7 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
     };
     let services = services(ctx)?;
     let viewer = principal(ctx)?;
+    let viewer = &*viewer;
     Ok(match kind {
         Kind::User => services
             .user(viewer, UserId(uuid))

@@ -67,7 +67,8 @@ pub fn prepare(
     context: RequestContext,
     services: &Services,
 ) -> async_graphql::Request {
-    request.data(context).data(Loaders::new(services))
+    let loaders = Loaders::new(services, &context.viewer);
+    request.data(context).data(loaders)
 }
 
 /// The SDL as committed in `schema.graphql`.

@@ -247,7 +247,7 @@ pub async fn graphql_post(
         }
     };
     let context = RequestContext {
-        principal,
+        viewer: alliance_api::kernel::context::Viewer::new(principal),
         client: client_info(&headers, peer, state.config_trust_proxy),
         refresh_cookie: cookie(&headers, &state.api_config.refresh_cookie_name),
     };
@@ -352,15 +352,17 @@ pub async fn graphql_ws(
                     let principal = authenticate(&state, authorization.as_deref())
                         .await
                         .map_err(alliance_api::kernel::error::gql)?;
+                    let viewer = alliance_api::kernel::context::Viewer::new(principal);
                     let mut data = async_graphql::Data::default();
+                    data.insert(alliance_api::kernel::loaders::Loaders::uncached(
+                        &state.services,
+                        &viewer,
+                    ));
                     data.insert(RequestContext {
-                        principal,
+                        viewer,
                         client,
                         refresh_cookie: None,
                     });
-                    data.insert(alliance_api::kernel::loaders::Loaders::uncached(
-                        &state.services,
-                    ));
                     Ok(data)
                 })
                 .serve()

@@ -28,7 +28,7 @@ impl AllianceQuery {
     ) -> async_graphql::Result<Conn<AllianceNode>> {
         let page = page_request(first, after)?;
         let (rows, total) = services(ctx)?
-            .alliances(principal(ctx)?, page)
+            .alliances(&*principal(ctx)?, page)
             .await
             .gql()?;
         Ok(build(
@@ -47,7 +47,7 @@ impl AllianceQuery {
     ) -> async_graphql::Result<Option<AllianceNode>> {
         let id = AllianceId(decode(&id, Kind::Alliance, "id")?);
         Ok(services(ctx)?
-            .alliance(principal(ctx)?, id)
+            .alliance(&*principal(ctx)?, id)
             .await
             .gql()?
             .map(AllianceNode))
@@ -138,7 +138,7 @@ impl AllianceMutation {
     ) -> async_graphql::Result<AlliancePayload> {
         let result = services(ctx)?
             .create_alliance(
-                principal(ctx)?,
+                &*principal(ctx)?,
                 AllianceInput {
                     name: Some(input.name),
                     name_en: input.name_en,
@@ -170,7 +170,7 @@ impl AllianceMutation {
         let id = AllianceId(decode(&input.id, Kind::Alliance, "id")?);
         let result = services(ctx)?
             .update_alliance(
-                principal(ctx)?,
+                &*principal(ctx)?,
                 id,
                 input.version,
                 AllianceInput {
@@ -209,7 +209,7 @@ impl AllianceMutation {
         )?);
         let result = services(ctx)?
             .add_alliance_member(
-                principal(ctx)?,
+                &*principal(ctx)?,
                 alliance,
                 organization,
                 input.joined_on,
@@ -233,6 +233,7 @@ impl AllianceMutation {
         let user = UserId(decode(&input.user_id, Kind::User, "userId")?);
         let services = services(ctx)?;
         let viewer = principal(ctx)?;
+        let viewer = &*viewer;
         let result = services
             .grant_alliance_role(viewer, alliance, user, input.role.into())
             .await;

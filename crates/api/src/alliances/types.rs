@@ -20,7 +20,7 @@ pub struct AllianceNode(pub alliance::Model);
 impl AllianceNode {
     fn can(&self, ctx: &Context<'_>, action: Action) -> async_graphql::Result<bool> {
         Ok(policy::can(
-            principal(ctx)?,
+            &*principal(ctx)?,
             action,
             AllianceFacts::of(&self.0).resource(),
         ))
@@ -169,7 +169,13 @@ impl AllianceNode {
         let page = page_request(first, after)?;
         let services = crate::kernel::context::services(ctx)?;
         let (rows, total) = services
-            .meetings(principal(ctx)?, page, Some(AllianceId(self.0.id)), from, to)
+            .meetings(
+                &*principal(ctx)?,
+                page,
+                Some(AllianceId(self.0.id)),
+                from,
+                to,
+            )
             .await
             .gql()?;
         Ok(build(
@@ -183,7 +189,7 @@ impl AllianceNode {
     /// The viewer's roles here (empty for anonymous visitors and integrations).
     async fn viewer_roles(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<AllianceRole>> {
         Ok(
-            policy::alliance_roles(principal(ctx)?, AllianceId(self.0.id))
+            policy::alliance_roles(&*principal(ctx)?, AllianceId(self.0.id))
                 .into_iter()
                 .map(AllianceRole::from)
                 .collect(),

@@ -21,7 +21,7 @@ impl AuthQuery {
     async fn me(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<UserNode>> {
         use crate::kernel::error::ResultExt;
         Ok(services(ctx)?
-            .me(principal(ctx)?)
+            .me(&*principal(ctx)?)
             .await
             .gql()?
             .map(UserNode))
@@ -247,7 +247,7 @@ impl AuthMutation {
             .refresh_token
             .or_else(|| request.refresh_cookie.clone());
         let logged_out = services(ctx)?
-            .logout(&request.principal, token.as_deref())
+            .logout(&request.viewer.get(), token.as_deref())
             .await
             .gql()?;
         clear_refresh_cookie(ctx)?;
@@ -265,7 +265,7 @@ impl AuthMutation {
     ) -> async_graphql::Result<ChangePasswordPayload> {
         let result = services(ctx)?
             .change_password(
-                principal(ctx)?,
+                &*principal(ctx)?,
                 &input.current_password,
                 &input.new_password,
             )
@@ -290,7 +290,7 @@ impl AuthMutation {
         )?);
         let result = services(ctx)?
             .invite_member(
-                principal(ctx)?,
+                &*principal(ctx)?,
                 NewInvitation {
                     organization_id,
                     name: input.name,

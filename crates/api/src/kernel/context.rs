@@ -4,11 +4,32 @@ use crate::kernel::error::internal;
 use alliance_domain::Principal;
 use alliance_domain::auth::ClientInfo;
 use async_graphql::Context;
+use std::sync::{Arc, RwLock};
+
+/// Who is asking. Fixed for one HTTP request; on a subscription connection it is re-established
+/// before every event, so nested fields always resolve with the rights of that moment.
+#[derive(Debug, Clone, Default)]
+pub struct Viewer(Arc<RwLock<Arc<Principal>>>);
+
+impl Viewer {
+    pub fn new(principal: Principal) -> Self {
+        Self(Arc::new(RwLock::new(Arc::new(principal))))
+    }
+
+    pub fn get(&self) -> Arc<Principal> {
+        // A writer that panicked left a whole principal behind: reading it is safe.
+        self.0.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    pub fn set(&self, principal: Principal) {
+        *self.0.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(principal);
+    }
+}
 
 /// Per-request data, inserted by the HTTP layer.
 #[derive(Debug, Clone, Default)]
 pub struct RequestContext {
-    pub principal: Principal,
+    pub viewer: Viewer,
     pub client: ClientInfo,
     /// The refresh token from the HttpOnly cookie, if the browser sent one.
     pub refresh_cookie: Option<String>,
@@ -38,8 +59,8 @@ pub fn request<'a>(ctx: &Context<'a>) -> async_graphql::Result<&'a RequestContex
         .map_err(|_| internal("request context missing"))
 }
 
-pub fn principal<'a>(ctx: &Context<'a>) -> async_graphql::Result<&'a Principal> {
-    Ok(&request(ctx)?.principal)
+pub fn principal(ctx: &Context<'_>) -> async_graphql::Result<Arc<Principal>> {
+    Ok(request(ctx)?.viewer.get())
 }
 
 pub fn services<'a>(ctx: &Context<'a>) -> async_graphql::Result<&'a alliance_domain::Services> {

@@ -1,6 +1,7 @@
 //! Per-request DataLoaders: every relation is fetched in batches, so the number of statements
 //! grows with the depth of a query, not with the number of rows.
 
+use crate::kernel::context::Viewer;
 use alliance_domain::entities::{
     action_item, action_item_note, agenda_item, alliance, alliance_membership, attendance,
     decision, lead_term, meeting, minutes, organization, organization_membership, user,
@@ -162,18 +163,19 @@ macro_rules! counts {
 
 impl Loaders {
     /// Loaders for one request: rows are cached for the request's lifetime (DataLoader semantics).
-    pub fn new(services: &Services) -> Self {
-        Self::build(services)
+    pub fn new(services: &Services, viewer: &Viewer) -> Self {
+        Self::build(services, viewer)
     }
 
     /// Loaders for a long-lived subscription connection: no cache, so every event sees fresh rows.
-    pub fn uncached(services: &Services) -> Self {
-        let loaders = Self::build(services);
+    pub fn uncached(services: &Services, viewer: &Viewer) -> Self {
+        let loaders = Self::build(services, viewer);
         loaders.for_each_cache_switch(false);
         loaders
     }
 
-    fn build(services: &Services) -> Self {
+    fn build(services: &Services, viewer: &Viewer) -> Self {
+        let _ = viewer;
         Self {
             users: by_id!(services, users_by_ids),
             organizations: by_id!(services, organizations_by_ids),

@@ -27,7 +27,7 @@ impl MeetingQuery {
     ) -> async_graphql::Result<Option<MeetingNode>> {
         let id = decode(&id, Kind::Meeting, "id")?;
         Ok(services(ctx)?
-            .meeting(principal(ctx)?, id)
+            .meeting(&*principal(ctx)?, id)
             .await
             .gql()?
             .map(MeetingNode))
@@ -51,7 +51,7 @@ impl MeetingQuery {
             .transpose()?
             .map(AllianceId);
         let (rows, total) = services(ctx)?
-            .meetings(principal(ctx)?, page, alliance, from, to)
+            .meetings(&*principal(ctx)?, page, alliance, from, to)
             .await
             .gql()?;
         Ok(build(
@@ -73,7 +73,7 @@ impl MeetingQuery {
     ) -> async_graphql::Result<Conn<ActionItemNode>> {
         let page = page_request(first, after)?;
         let (rows, total) = services(ctx)?
-            .my_action_items(principal(ctx)?, page, include_done)
+            .my_action_items(&*principal(ctx)?, page, include_done)
             .await
             .gql()?;
         Ok(build(
@@ -238,7 +238,7 @@ async fn with_meeting(
     id: uuid::Uuid,
 ) -> async_graphql::Result<Option<MeetingNode>> {
     Ok(services(ctx)?
-        .meeting(principal(ctx)?, id)
+        .meeting(&*principal(ctx)?, id)
         .await
         .gql()?
         .map(MeetingNode))
@@ -260,7 +260,7 @@ impl MeetingMutation {
             .transpose()?;
         let result = services(ctx)?
             .schedule_meeting(
-                principal(ctx)?,
+                &*principal(ctx)?,
                 alliance,
                 MeetingInput {
                     title: Some(input.title),
@@ -290,7 +290,7 @@ impl MeetingMutation {
         let id = decode(&input.id, Kind::Meeting, "id")?;
         let result = services(ctx)?
             .update_meeting(
-                principal(ctx)?,
+                &*principal(ctx)?,
                 id,
                 input.version,
                 MeetingInput {
@@ -326,7 +326,7 @@ impl MeetingMutation {
             .transpose()?;
         let result = services(ctx)?
             .propose_agenda_item(
-                principal(ctx)?,
+                &*principal(ctx)?,
                 meeting,
                 &input.title,
                 presenter,
@@ -354,7 +354,7 @@ impl MeetingMutation {
     ) -> async_graphql::Result<AgendaItemPayload> {
         let id = decode(&input.id, Kind::AgendaItem, "id")?;
         let result = services(ctx)?
-            .decide_agenda_item(principal(ctx)?, id, input.accept)
+            .decide_agenda_item(&*principal(ctx)?, id, input.accept)
             .await;
         let (item, user_errors) = split(result)?;
         let meeting = match &item {
@@ -382,7 +382,7 @@ impl MeetingMutation {
             .collect::<Result<Vec<_>, _>>()?;
         let (done, user_errors) = split(
             services(ctx)?
-                .reorder_agenda(principal(ctx)?, meeting, &ids)
+                .reorder_agenda(&*principal(ctx)?, meeting, &ids)
                 .await,
         )?;
         let meeting = if done.is_some() {
@@ -405,7 +405,7 @@ impl MeetingMutation {
         let meeting = decode(&input.meeting_id, Kind::Meeting, "meetingId")?;
         let (attendance, user_errors) = split(
             services(ctx)?
-                .respond_to_meeting(principal(ctx)?, meeting, input.response.into())
+                .respond_to_meeting(&*principal(ctx)?, meeting, input.response.into())
                 .await,
         )?;
         Ok(AttendancePayload {
@@ -423,7 +423,7 @@ impl MeetingMutation {
         let meeting = decode(&input.meeting_id, Kind::Meeting, "meetingId")?;
         let (attendance, user_errors) = split(
             services(ctx)?
-                .check_in(principal(ctx)?, meeting, &input.code)
+                .check_in(&*principal(ctx)?, meeting, &input.code)
                 .await,
         )?;
         Ok(AttendancePayload {
@@ -442,7 +442,7 @@ impl MeetingMutation {
         let user = UserId(decode(&input.user_id, Kind::User, "userId")?);
         let (attendance, user_errors) = split(
             services(ctx)?
-                .check_in_member(principal(ctx)?, meeting, user)
+                .check_in_member(&*principal(ctx)?, meeting, user)
                 .await,
         )?;
         Ok(AttendancePayload {
@@ -460,7 +460,7 @@ impl MeetingMutation {
         let meeting = decode(&input.meeting_id, Kind::Meeting, "meetingId")?;
         let (minutes, user_errors) = split(
             services(ctx)?
-                .save_minutes(principal(ctx)?, meeting, &input.body, input.version)
+                .save_minutes(&*principal(ctx)?, meeting, &input.body, input.version)
                 .await,
         )?;
         Ok(MinutesPayload {
@@ -478,7 +478,7 @@ impl MeetingMutation {
         let meeting = decode(&input.meeting_id, Kind::Meeting, "meetingId")?;
         let (minutes, user_errors) = split(
             services(ctx)?
-                .approve_minutes(principal(ctx)?, meeting, input.version)
+                .approve_minutes(&*principal(ctx)?, meeting, input.version)
                 .await,
         )?;
         Ok(MinutesPayload {
@@ -495,7 +495,7 @@ impl MeetingMutation {
         let meeting = decode(&input.meeting_id, Kind::Meeting, "meetingId")?;
         let (decision, user_errors) = split(
             services(ctx)?
-                .record_decision(principal(ctx)?, meeting, &input.text)
+                .record_decision(&*principal(ctx)?, meeting, &input.text)
                 .await,
         )?;
         Ok(DecisionPayload {
@@ -532,7 +532,7 @@ impl MeetingMutation {
         };
         let (item, user_errors) = split(
             services(ctx)?
-                .create_action_item(principal(ctx)?, new)
+                .create_action_item(&*principal(ctx)?, new)
                 .await,
         )?;
         Ok(ActionItemPayload {
@@ -550,7 +550,7 @@ impl MeetingMutation {
         let id = decode(&input.id, Kind::ActionItem, "id")?;
         let result = services(ctx)?
             .update_action_item(
-                principal(ctx)?,
+                &*principal(ctx)?,
                 id,
                 input.version,
                 input.status.map(Into::into),

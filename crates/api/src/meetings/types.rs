@@ -55,7 +55,7 @@ impl MeetingNode {
     async fn can(&self, ctx: &Context<'_>, action: Action) -> async_graphql::Result<bool> {
         let owner = alliance_of(ctx, self.0.alliance_id).await?;
         Ok(policy::can(
-            principal(ctx)?,
+            &*principal(ctx)?,
             action,
             AllianceFacts::of(&owner).resource(),
         ))
@@ -503,7 +503,7 @@ impl ActionItemNode {
             .map_err(load_error)?;
         let Some(found) = found else { return Ok(false) };
         let owner = alliance_of(ctx, found.alliance_id).await?;
-        Ok(services(ctx)?.may_update_action_item(principal(ctx)?, &self.0, &owner))
+        Ok(services(ctx)?.may_update_action_item(&*principal(ctx)?, &self.0, &owner))
     }
 }
 

@@ -12,6 +12,7 @@ pub(crate) async fn can_on_organization(
     id: Uuid,
 ) -> async_graphql::Result<bool> {
     let principal = crate::kernel::context::principal(ctx)?;
+    let principal = &*principal;
     let facts = loaders(ctx)?
         .organization_facts
         .load_one(id)

@@ -29,7 +29,7 @@ impl OrganizationQuery {
     ) -> async_graphql::Result<Conn<OrganizationNode>> {
         let page = page_request(first, after)?;
         let (rows, total) = services(ctx)?
-            .organizations(principal(ctx)?, page, search.as_deref())
+            .organizations(&*principal(ctx)?, page, search.as_deref())
             .await
             .gql()?;
         Ok(build(
@@ -48,7 +48,7 @@ impl OrganizationQuery {
     ) -> async_graphql::Result<Option<OrganizationNode>> {
         let id = OrganizationId(decode(&id, Kind::Organization, "id")?);
         Ok(services(ctx)?
-            .organization(principal(ctx)?, id)
+            .organization(&*principal(ctx)?, id)
             .await
             .gql()?
             .map(OrganizationNode))
@@ -120,7 +120,7 @@ impl OrganizationMutation {
     ) -> async_graphql::Result<OrganizationPayload> {
         let result = services(ctx)?
             .create_organization(
-                principal(ctx)?,
+                &*principal(ctx)?,
                 OrganizationInput {
                     name: Some(input.name),
                     name_en: input.name_en,
@@ -152,7 +152,7 @@ impl OrganizationMutation {
         )?;
         let result = services(ctx)?
             .update_organization_member(
-                principal(ctx)?,
+                &*principal(ctx)?,
                 id,
                 input.position.map(Into::into),
                 input.is_org_admin,
@@ -177,7 +177,7 @@ impl OrganizationMutation {
             "membershipId",
         )?;
         let result = services(ctx)?
-            .deactivate_organization_member(principal(ctx)?, id, input.left_on)
+            .deactivate_organization_member(&*principal(ctx)?, id, input.left_on)
             .await;
         let (membership, user_errors) = split(result)?;
         Ok(OrganizationMemberPayload {
@@ -195,7 +195,7 @@ impl OrganizationMutation {
         let id = OrganizationId(decode(&input.id, Kind::Organization, "id")?);
         let result = services(ctx)?
             .update_organization(
-                principal(ctx)?,
+                &*principal(ctx)?,
                 id,
                 input.version,
                 OrganizationInput {

@@ -127,6 +127,7 @@ impl OrganizationNode {
             .await
             .map_err(load_error)?;
         let principal = crate::kernel::context::principal(ctx)?;
+        let principal = &*principal;
         let visible: Vec<_> = rows
             .into_iter()
             .filter(|m| {

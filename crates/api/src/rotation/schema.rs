@@ -120,7 +120,7 @@ impl RotationQuery {
     ) -> async_graphql::Result<Conn<NotificationNode>> {
         let page = page_request(first, after)?;
         let (rows, total) = services(ctx)?
-            .notifications(principal(ctx)?, page, unread_only)
+            .notifications(&*principal(ctx)?, page, unread_only)
             .await
             .gql()?;
         Ok(build(
@@ -133,7 +133,7 @@ impl RotationQuery {
 
     async fn unread_notification_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
         let count = services(ctx)?
-            .unread_notification_count(principal(ctx)?)
+            .unread_notification_count(&*principal(ctx)?)
             .await
             .gql()?;
         Ok(i64::try_from(count).unwrap_or(i64::MAX))
@@ -145,7 +145,7 @@ impl RotationQuery {
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<CalendarFeedNode>> {
         Ok(services(ctx)?
-            .calendar_feeds(principal(ctx)?)
+            .calendar_feeds(&*principal(ctx)?)
             .await
             .gql()?
             .into_iter()
@@ -177,7 +177,7 @@ async fn schedule_payload(
         .remove(&alliance)
         .unwrap_or_default();
     let found = services
-        .alliance(principal(ctx)?, AllianceId(alliance))
+        .alliance(&*principal(ctx)?, AllianceId(alliance))
         .await
         .gql()?;
     Ok(LeadSchedulePayload {
@@ -197,7 +197,7 @@ impl RotationMutation {
     ) -> async_graphql::Result<LeadSchedulePayload> {
         let alliance = AllianceId(decode(&input.alliance_id, Kind::Alliance, "allianceId")?);
         let result = services(ctx)?
-            .generate_lead_schedule(principal(ctx)?, alliance, input.from, input.terms)
+            .generate_lead_schedule(&*principal(ctx)?, alliance, input.from, input.terms)
             .await
             .map(|_| alliance.0);
         schedule_payload(ctx, result).await
@@ -212,7 +212,7 @@ impl RotationMutation {
         let first = decode(&input.first_id, Kind::LeadTerm, "firstId")?;
         let second = decode(&input.second_id, Kind::LeadTerm, "secondId")?;
         let result = services(ctx)?
-            .swap_lead_terms(principal(ctx)?, first, second)
+            .swap_lead_terms(&*principal(ctx)?, first, second)
             .await;
         schedule_payload(ctx, result).await
     }
@@ -224,7 +224,7 @@ impl RotationMutation {
         input: SkipLeadTermInput,
     ) -> async_graphql::Result<LeadSchedulePayload> {
         let id = decode(&input.id, Kind::LeadTerm, "id")?;
-        let result = services(ctx)?.skip_lead_term(principal(ctx)?, id).await;
+        let result = services(ctx)?.skip_lead_term(&*principal(ctx)?, id).await;
         schedule_payload(ctx, result).await
     }
 
@@ -237,7 +237,7 @@ impl RotationMutation {
         let id = decode(&input.id, Kind::LeadTerm, "id")?;
         let (term, user_errors) = split(
             services(ctx)?
-                .submit_handover_report(principal(ctx)?, id, &input.report)
+                .submit_handover_report(&*principal(ctx)?, id, &input.report)
                 .await,
         )?;
         Ok(LeadTermPayload {
@@ -260,7 +260,7 @@ impl RotationMutation {
         )?);
         let (found, user_errors) = split(
             services(ctx)?
-                .remove_alliance_member(principal(ctx)?, alliance, organization, input.left_on)
+                .remove_alliance_member(&*principal(ctx)?, alliance, organization, input.left_on)
                 .await,
         )?;
         Ok(RemoveAllianceMemberPayload {
@@ -283,7 +283,7 @@ impl RotationMutation {
             ),
         };
         let left = services(ctx)?
-            .mark_notifications_read(principal(ctx)?, ids)
+            .mark_notifications_read(&*principal(ctx)?, ids)
             .await
             .gql()?;
         Ok(MarkNotificationsReadPayload {
@@ -306,7 +306,7 @@ impl RotationMutation {
             .map(AllianceId);
         let (created, user_errors) = split(
             services(ctx)?
-                .create_calendar_feed(principal(ctx)?, alliance)
+                .create_calendar_feed(&*principal(ctx)?, alliance)
                 .await,
         )?;
         let (feed, url) = match created {
@@ -329,7 +329,7 @@ impl RotationMutation {
         let id = decode(&input.id, Kind::CalendarFeed, "id")?;
         let (feed, user_errors) = split(
             services(ctx)?
-                .revoke_calendar_feed(principal(ctx)?, id)
+                .revoke_calendar_feed(&*principal(ctx)?, id)
                 .await,
         )?;
         Ok(RevokeCalendarFeedPayload {

@@ -27,7 +27,7 @@ impl TokenQuery {
     ) -> async_graphql::Result<Conn<IntegrationTokenNode>> {
         let page = page_request(first, after)?;
         let (rows, total) = services(ctx)?
-            .integration_tokens_matching(principal(ctx)?, page, None)
+            .integration_tokens_matching(&*principal(ctx)?, page, None)
             .await
             .gql()?;
         Ok(build(
@@ -98,7 +98,7 @@ impl TokenMutation {
             .transpose()?;
         let result = services(ctx)?
             .create_integration_token(
-                principal(ctx)?,
+                &*principal(ctx)?,
                 NewIntegrationToken {
                     name: input.name,
                     scopes: input.scopes,
@@ -128,7 +128,7 @@ impl TokenMutation {
     ) -> async_graphql::Result<RevokeIntegrationTokenPayload> {
         let id = IntegrationTokenId(decode(&input.id, Kind::IntegrationToken, "id")?);
         let result = services(ctx)?
-            .revoke_integration_token(principal(ctx)?, id)
+            .revoke_integration_token(&*principal(ctx)?, id)
             .await;
         let (token, user_errors) = split(result)?;
         Ok(RevokeIntegrationTokenPayload {

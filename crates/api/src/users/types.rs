@@ -15,6 +15,7 @@ impl UserNode {
     /// Contact details are for the person, platform admins, and admins of one of their organizations.
     async fn may_see_contact(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
         let viewer = principal(ctx)?;
+        let viewer = &*viewer;
         if viewer.user_id().map(|u| u.0) == Some(self.0.id) || viewer.is_platform_admin() {
             return Ok(true);
         }
@@ -112,6 +113,7 @@ impl UserNode {
             .map_err(load_error)?
             .unwrap_or(0);
         let viewer = principal(ctx)?;
+        let viewer = &*viewer;
         let own = viewer.user_id().map(|u| u.0) == Some(self.0.id) || viewer.is_platform_admin();
         let mut visible = Vec::with_capacity(items.len());
         for m in items {
@@ -146,6 +148,7 @@ impl UserNode {
     ) -> async_graphql::Result<Conn<AllianceNode>> {
         let page = page_request(first, after)?;
         let viewer = principal(ctx)?;
+        let viewer = &*viewer;
         if viewer.user_id().map(|u| u.0) != Some(self.0.id) && !viewer.is_platform_admin() {
             return Ok(build(
                 alliance_domain::kernel::pagination::Page::from_rows(Vec::new(), page),
