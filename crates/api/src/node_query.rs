@@ -78,17 +78,18 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
                 after: None,
             };
             // Only tokens the viewer may manage; found through the same filtered query as the list.
-            match viewer {
-                alliance_domain::Principal::User(_) => {
-                    let (tokens, _) = services
-                        .integration_tokens_matching(viewer, page, Some(uuid))
-                        .await
-                        .gql()?;
-                    tokens.items.into_iter().next().map(|t| {
-                        Node::IntegrationToken(crate::tokens::types::IntegrationTokenNode(t))
-                    })
-                }
-                _ => None,
+            if alliance_domain::policy::own_user(viewer).is_some() {
+                let (tokens, _) = services
+                    .integration_tokens_matching(viewer, page, Some(uuid))
+                    .await
+                    .gql()?;
+                tokens
+                    .items
+                    .into_iter()
+                    .next()
+                    .map(|t| Node::IntegrationToken(crate::tokens::types::IntegrationTokenNode(t)))
+            } else {
+                None
             }
         }
         Kind::Meeting => services
@@ -98,7 +99,7 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
             .map(|m| Node::Meeting(crate::meetings::types::MeetingNode(m))),
         Kind::ActionItem => {
             let item = services
-                .action_items_by_ids(&[uuid])
+                .action_items_visible(viewer, &[uuid])
                 .await
                 .gql()?
                 .remove(&uuid);

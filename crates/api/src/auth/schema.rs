@@ -172,11 +172,17 @@ async fn session_payload(
             ..Default::default()
         });
     };
-    let user = crate::kernel::loaders::loaders(ctx)?
-        .users
-        .load_one(issued.user_id.0)
+    // The rest of this response is read as the person who just signed in.
+    let services = crate::kernel::context::services(ctx)?;
+    let principal = services
+        .authenticate(&issued.access_token)
         .await
-        .map_err(crate::kernel::loaders::load_error)?;
+        .map_err(crate::kernel::error::gql)?;
+    crate::kernel::context::request(ctx)?.viewer.set(principal);
+    let user = services
+        .me(&*crate::kernel::context::principal(ctx)?)
+        .await
+        .map_err(crate::kernel::error::gql)?;
     let refresh_token = if in_cookie {
         set_refresh_cookie(ctx, &issued.refresh_token)?;
         None

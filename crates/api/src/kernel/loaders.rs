@@ -8,7 +8,7 @@ use alliance_domain::entities::{
 };
 use alliance_domain::kernel::pagination::PageRequest;
 use alliance_domain::organizations::OrganizationFacts;
-use alliance_domain::{Error, Services};
+use alliance_domain::{Error, Principal, Services};
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use std::collections::HashMap;
 use std::future::Future;
@@ -49,14 +49,18 @@ pub struct Loaders {
 }
 
 type BoxFuture<T> = std::pin::Pin<Box<dyn Future<Output = Result<T, Error>> + Send>>;
-type ByIdFn<V> = dyn Fn(Services, Vec<Uuid>) -> BoxFuture<HashMap<Uuid, V>> + Send + Sync;
-type PagedFn<V> =
-    dyn Fn(Services, Vec<Uuid>, PageRequest) -> BoxFuture<HashMap<Uuid, Vec<V>>> + Send + Sync;
-type CountFn = dyn Fn(Services, Vec<Uuid>) -> BoxFuture<HashMap<Uuid, i64>> + Send + Sync;
+type ByIdFn<V> =
+    dyn Fn(Services, Arc<Principal>, Vec<Uuid>) -> BoxFuture<HashMap<Uuid, V>> + Send + Sync;
+type PagedFn<V> = dyn Fn(Services, Arc<Principal>, Vec<Uuid>, PageRequest) -> BoxFuture<HashMap<Uuid, Vec<V>>>
+    + Send
+    + Sync;
+type CountFn =
+    dyn Fn(Services, Arc<Principal>, Vec<Uuid>) -> BoxFuture<HashMap<Uuid, i64>> + Send + Sync;
 
 /// Loads rows by id.
 pub struct ById<V> {
     services: Services,
+    viewer: Viewer,
     fetch: Box<ByIdFn<V>>,
 }
 
@@ -65,7 +69,7 @@ impl<V: Send + Sync + Clone + 'static> Loader<Uuid> for ById<V> {
     type Error = LoadError;
 
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, V>, LoadError> {
-        (self.fetch)(self.services.clone(), keys.to_vec())
+        (self.fetch)(self.services.clone(), self.viewer.get(), keys.to_vec())
             .await
             .map_err(Arc::new)
     }
@@ -74,6 +78,7 @@ impl<V: Send + Sync + Clone + 'static> Loader<Uuid> for ById<V> {
 /// Loads a page of children per parent; keys asking for the same page are fetched together.
 pub struct Paged<V> {
     services: Services,
+    viewer: Viewer,
     fetch: Box<PagedFn<V>>,
 }
 
@@ -91,9 +96,14 @@ impl<V: Send + Sync + Clone + 'static> Loader<(Uuid, PageRequest)> for Paged<V> 
         }
         let mut out = HashMap::new();
         for (page, parents) in by_page {
-            let mut found = (self.fetch)(self.services.clone(), parents.clone(), page)
-                .await
-                .map_err(Arc::new)?;
+            let mut found = (self.fetch)(
+                self.services.clone(),
+                self.viewer.get(),
+                parents.clone(),
+                page,
+            )
+            .await
+            .map_err(Arc::new)?;
             for parent in parents {
                 out.insert((parent, page), found.remove(&parent).unwrap_or_default());
             }
@@ -105,6 +115,7 @@ impl<V: Send + Sync + Clone + 'static> Loader<(Uuid, PageRequest)> for Paged<V> 
 /// Counts children per parent.
 pub struct Counts {
     services: Services,
+    viewer: Viewer,
     fetch: Box<CountFn>,
 }
 
@@ -113,7 +124,7 @@ impl Loader<Uuid> for Counts {
     type Error = LoadError;
 
     async fn load(&self, keys: &[Uuid]) -> Result<HashMap<Uuid, i64>, LoadError> {
-        let mut found = (self.fetch)(self.services.clone(), keys.to_vec())
+        let mut found = (self.fetch)(self.services.clone(), self.viewer.get(), keys.to_vec())
             .await
             .map_err(Arc::new)?;
         Ok(keys
@@ -124,12 +135,13 @@ impl Loader<Uuid> for Counts {
 }
 
 macro_rules! by_id {
-    ($services:expr, $method:ident) => {
+    ($services:expr, $viewer:expr, $method:ident) => {
         DataLoader::with_cache(
             ById {
                 services: $services.clone(),
-                fetch: Box::new(|s: Services, ids: Vec<Uuid>| {
-                    Box::pin(async move { s.$method(&ids).await })
+                viewer: $viewer.clone(),
+                fetch: Box::new(|s: Services, p: Arc<Principal>, ids: Vec<Uuid>| {
+                    Box::pin(async move { s.$method(&p, &ids).await })
                 }),
             },
             tokio::spawn,
@@ -139,11 +151,12 @@ macro_rules! by_id {
 }
 
 macro_rules! paged {
-    ($services:expr, $method:ident $(, $extra:expr)?) => {
+    ($services:expr, $viewer:expr, $method:ident $(, $extra:expr)?) => {
         DataLoader::with_cache(
             Paged {
                 services: $services.clone(),
-                fetch: Box::new(|s: Services, ids: Vec<Uuid>, page: PageRequest| Box::pin(async move { s.$method(&ids, page $(, $extra)?).await })),
+                viewer: $viewer.clone(),
+                fetch: Box::new(|s: Services, p: Arc<Principal>, ids: Vec<Uuid>, page: PageRequest| Box::pin(async move { s.$method(&p, &ids, page $(, $extra)?).await })),
             },
             tokio::spawn,
             HashMapCache::default(),
@@ -152,9 +165,9 @@ macro_rules! paged {
 }
 
 macro_rules! counts {
-    ($services:expr, $method:ident $(, $extra:expr)?) => {
+    ($services:expr, $viewer:expr, $method:ident $(, $extra:expr)?) => {
         DataLoader::with_cache(
-            Counts { services: $services.clone(), fetch: Box::new(|s: Services, ids: Vec<Uuid>| Box::pin(async move { s.$method(&ids $(, $extra)?).await })) },
+            Counts { services: $services.clone(), viewer: $viewer.clone(), fetch: Box::new(|s: Services, p: Arc<Principal>, ids: Vec<Uuid>| Box::pin(async move { s.$method(&p, &ids $(, $extra)?).await })) },
             tokio::spawn,
             HashMapCache::default(),
         )
@@ -175,35 +188,63 @@ impl Loaders {
     }
 
     fn build(services: &Services, viewer: &Viewer) -> Self {
-        let _ = viewer;
         Self {
-            users: by_id!(services, users_by_ids),
-            organizations: by_id!(services, organizations_by_ids),
-            alliances: by_id!(services, alliances_by_ids),
-            organization_facts: by_id!(services, organization_facts_many),
-            members_of_organizations: paged!(services, members_of_organizations),
-            memberships_of_users: paged!(services, memberships_of_users, false),
-            past_memberships_of_users: paged!(services, memberships_of_users, true),
-            members_of_alliances: paged!(services, members_of_alliances),
-            alliances_of_organizations: paged!(services, alliances_of_organizations),
-            alliances_of_users: paged!(services, alliances_of_users),
-            count_members_of_organizations: counts!(services, count_members_of_organizations),
-            count_memberships_of_users: counts!(services, count_memberships_of_users, false),
-            count_past_memberships_of_users: counts!(services, count_memberships_of_users, true),
-            count_members_of_alliances: counts!(services, count_members_of_alliances),
-            count_alliances_of_organizations: counts!(services, count_alliances_of_organizations),
-            count_alliances_of_users: counts!(services, count_alliances_of_users),
-            meetings: by_id!(services, meetings_by_ids),
-            action_items: by_id!(services, action_items_by_ids),
-            lead_terms_of_alliances: by_id!(services, lead_terms_of_alliances),
-            agenda_of_meetings: by_id!(services, agenda_of_meetings),
-            attendances_of_meetings: by_id!(services, attendances_of_meetings),
-            decisions_of_meetings: by_id!(services, decisions_of_meetings),
-            action_items_of_meetings: by_id!(services, action_items_of_meetings),
-            carried_over_of_meetings: by_id!(services, carried_over_of_meetings),
-            notes_of_action_items: by_id!(services, notes_of_action_items),
-            minutes_of_meetings: by_id!(services, minutes_of_meetings),
-            attendance_rates: by_id!(services, attendance_rates),
+            users: by_id!(services, viewer, users_visible),
+            organizations: by_id!(services, viewer, organizations_visible),
+            alliances: by_id!(services, viewer, alliances_visible),
+            // Facts for policy decisions (which alliances an organization is in), never shown.
+            organization_facts: DataLoader::with_cache(
+                ById {
+                    services: services.clone(),
+                    viewer: viewer.clone(),
+                    fetch: Box::new(|s: Services, _: Arc<Principal>, ids: Vec<Uuid>| {
+                        Box::pin(async move { s.organization_facts_many(&ids).await })
+                    }),
+                },
+                tokio::spawn,
+                HashMapCache::default(),
+            ),
+            members_of_organizations: paged!(services, viewer, members_of_organizations),
+            memberships_of_users: paged!(services, viewer, memberships_of_users, false),
+            past_memberships_of_users: paged!(services, viewer, memberships_of_users, true),
+            members_of_alliances: paged!(services, viewer, members_of_alliances),
+            alliances_of_organizations: paged!(services, viewer, alliances_of_organizations),
+            alliances_of_users: paged!(services, viewer, alliances_of_users),
+            count_members_of_organizations: counts!(
+                services,
+                viewer,
+                count_members_of_organizations
+            ),
+            count_memberships_of_users: counts!(
+                services,
+                viewer,
+                count_memberships_of_users,
+                false
+            ),
+            count_past_memberships_of_users: counts!(
+                services,
+                viewer,
+                count_memberships_of_users,
+                true
+            ),
+            count_members_of_alliances: counts!(services, viewer, count_members_of_alliances),
+            count_alliances_of_organizations: counts!(
+                services,
+                viewer,
+                count_alliances_of_organizations
+            ),
+            count_alliances_of_users: counts!(services, viewer, count_alliances_of_users),
+            meetings: by_id!(services, viewer, meetings_visible),
+            action_items: by_id!(services, viewer, action_items_visible),
+            lead_terms_of_alliances: by_id!(services, viewer, lead_terms_of_alliances),
+            agenda_of_meetings: by_id!(services, viewer, agenda_of_meetings),
+            attendances_of_meetings: by_id!(services, viewer, attendances_of_meetings),
+            decisions_of_meetings: by_id!(services, viewer, decisions_of_meetings),
+            action_items_of_meetings: by_id!(services, viewer, action_items_of_meetings),
+            carried_over_of_meetings: by_id!(services, viewer, carried_over_of_meetings),
+            notes_of_action_items: by_id!(services, viewer, notes_of_action_items),
+            minutes_of_meetings: by_id!(services, viewer, minutes_of_meetings),
+            attendance_rates: by_id!(services, viewer, attendance_rates),
         }
     }
 }

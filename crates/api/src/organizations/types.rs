@@ -6,7 +6,7 @@ use crate::kernel::loaders::{load_error, loaders};
 use crate::users::types::UserNode;
 use alliance_domain::entities::{organization, organization_membership};
 use alliance_domain::kernel::pagination::Page;
-use alliance_domain::policy::{self, Action};
+use alliance_domain::policy::Action;
 use async_graphql::{Context, ID, Object};
 use chrono::NaiveDate;
 
@@ -121,24 +121,8 @@ impl OrganizationNode {
             .await
             .map_err(load_error)?
             .unwrap_or(0);
-        let alliances = loaders
-            .alliances
-            .load_many(rows.iter().map(|m| m.alliance_id))
-            .await
-            .map_err(load_error)?;
-        let principal = crate::kernel::context::principal(ctx)?;
-        let principal = &*principal;
-        let visible: Vec<_> = rows
-            .into_iter()
-            .filter(|m| {
-                alliances.get(&m.alliance_id).is_some_and(|a| {
-                    let facts = alliance_domain::alliances::AllianceFacts::of(a);
-                    policy::can(principal, Action::ReadAllianceProfile, facts.resource())
-                })
-            })
-            .collect();
         Ok(build(
-            Page::from_rows(visible, page),
+            Page::from_rows(rows, page),
             total,
             |m| m.id,
             AllianceMembershipNode,

@@ -171,7 +171,7 @@ async fn schedule_payload(
     };
     let services = services(ctx)?;
     let terms = services
-        .lead_terms_of_alliances(&[alliance])
+        .lead_terms_of_alliances(&*principal(ctx)?, &[alliance])
         .await
         .gql()?
         .remove(&alliance)

@@ -5,42 +5,12 @@ use crate::kernel::ids::{Kind, encode};
 use crate::kernel::loaders::{load_error, loaders};
 use crate::organizations::types::OrganizationMembershipNode;
 use alliance_domain::entities::user;
-use alliance_domain::policy::Action;
+use alliance_domain::kernel::ids::UserId;
+use alliance_domain::policy;
 use async_graphql::{Context, ID, Object};
 
 /// A person with an account.
 pub struct UserNode(pub user::Model);
-
-impl UserNode {
-    /// Contact details are for the person, platform admins, and admins of one of their organizations.
-    async fn may_see_contact(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
-        let viewer = principal(ctx)?;
-        let viewer = &*viewer;
-        if viewer.user_id().map(|u| u.0) == Some(self.0.id) || viewer.is_platform_admin() {
-            return Ok(true);
-        }
-        let alliance_domain::Principal::User(me) = viewer else {
-            return Ok(false);
-        };
-        let page = alliance_domain::kernel::pagination::PageRequest {
-            first: 100,
-            after: None,
-        };
-        let memberships = loaders(ctx)?
-            .memberships_of_users
-            .load_one((self.0.id, page))
-            .await
-            .map_err(load_error)?
-            .unwrap_or_default();
-        Ok(memberships.iter().any(|m| {
-            me.organizations
-                .get(&alliance_domain::kernel::ids::OrganizationId(
-                    m.organization_id,
-                ))
-                .is_some_and(|s| s.acts_for_org())
-        }))
-    }
-}
 
 #[Object(name = "User")]
 impl UserNode {
@@ -53,21 +23,13 @@ impl UserNode {
     }
 
     /// Visible to the user, platform admins and admins of the user's organizations.
-    async fn email(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
-        Ok(if self.may_see_contact(ctx).await? {
-            self.0.email.clone()
-        } else {
-            None
-        })
+    async fn email(&self) -> Option<&str> {
+        self.0.email.as_deref()
     }
 
     /// Visible to the user, platform admins and admins of the user's organizations.
-    async fn phone(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
-        Ok(if self.may_see_contact(ctx).await? {
-            self.0.phone.clone()
-        } else {
-            None
-        })
+    async fn phone(&self) -> Option<&str> {
+        self.0.phone.as_deref()
     }
 
     /// `zh-CN` or `en`.
@@ -112,29 +74,7 @@ impl UserNode {
             .await
             .map_err(load_error)?
             .unwrap_or(0);
-        let viewer = principal(ctx)?;
-        let viewer = &*viewer;
-        let own = viewer.user_id().map(|u| u.0) == Some(self.0.id) || viewer.is_platform_admin();
-        let mut visible = Vec::with_capacity(items.len());
-        for m in items {
-            if own
-                || crate::organizations::access::can_on_organization(
-                    ctx,
-                    Action::ReadOrganizationMembers,
-                    m.organization_id,
-                )
-                .await?
-            {
-                visible.push(m);
-            }
-        }
-        let page = alliance_domain::kernel::pagination::Page::from_rows(
-            visible,
-            alliance_domain::kernel::pagination::PageRequest {
-                first: page.first,
-                after: page.after,
-            },
-        );
+        let page = alliance_domain::kernel::pagination::Page::from_rows(items, page);
         Ok(build(page, total, |m| m.id, OrganizationMembershipNode))
     }
 
@@ -148,8 +88,8 @@ impl UserNode {
     ) -> async_graphql::Result<Conn<AllianceNode>> {
         let page = page_request(first, after)?;
         let viewer = principal(ctx)?;
-        let viewer = &*viewer;
-        if viewer.user_id().map(|u| u.0) != Some(self.0.id) && !viewer.is_platform_admin() {
+        let own = policy::own_user(&viewer) == Some(UserId(self.0.id));
+        if !own && !policy::sees_everyone(&viewer) {
             return Ok(build(
                 alliance_domain::kernel::pagination::Page::from_rows(Vec::new(), page),
                 0,

@@ -7,6 +7,7 @@ use crate::kernel::error::{Error, FieldError, on_constraint};
 use crate::kernel::ids::{AllianceId, OrganizationId, UserId};
 use crate::kernel::pagination::{Page, PageRequest};
 use crate::kernel::relations::{ChildQuery, children, counts};
+use crate::kernel::scope;
 use crate::kernel::validation;
 use crate::kernel::vocab::{AllianceKind, AllianceStatus, GrantedRole, RotationPeriod, Visibility};
 use crate::policy::principal::Principal;
@@ -76,6 +77,18 @@ fn status_move_allowed(from: &str, to: AllianceStatus) -> bool {
     )
 }
 
+/// Members-only fields of an alliance, removed unless the principal may read its internal content.
+fn redact(principal: &Principal, mut found: alliance::Model) -> alliance::Model {
+    if !policy::can(
+        principal,
+        Action::ReadAllianceInternal,
+        AllianceFacts::of(&found).resource(),
+    ) {
+        found.working_rules = None;
+    }
+    found
+}
+
 impl Services {
     pub async fn alliance_facts(&self, id: AllianceId) -> Result<Option<AllianceFacts>, Error> {
         Ok(alliance::Entity::find_by_id(id.0)
@@ -95,19 +108,45 @@ impl Services {
             .await?)
     }
 
-    pub async fn alliances_by_ids(
+    /// A child filter (`base` numbered from `$3` with today's date) narrowed to rows whose alliance
+    /// (`column`) the principal may see.
+    fn in_readable_alliances(
         &self,
+        principal: &Principal,
+        base: &str,
+        column: &str,
+    ) -> (String, Vec<sea_orm::Value>) {
+        let (visible, extra) =
+            scope::alliance_in_sql(column, &policy::readable_alliances(principal), 4);
+        let mut values: Vec<sea_orm::Value> = vec![self.now().date_naive().into()];
+        values.extend(extra);
+        (format!("({base}) AND {visible}"), values)
+    }
+
+    /// The alliances among `ids` the principal may see, members-only fields removed where the
+    /// policy says so (for loaders).
+    pub async fn alliances_visible(
+        &self,
+        principal: &Principal,
         ids: &[Uuid],
     ) -> Result<HashMap<Uuid, alliance::Model>, Error> {
         let rows = alliance::Entity::find()
             .filter(alliance::Column::Id.is_in(ids.to_vec()))
+            .filter(scope::alliance_in(
+                "alliances.id",
+                &policy::readable_alliances(principal),
+            ))
             .all(&self.db)
             .await?;
-        Ok(rows.into_iter().map(|a| (a.id, a)).collect())
+        Ok(rows
+            .into_iter()
+            .map(|a| (a.id, redact(principal, a)))
+            .collect())
     }
 
-    /// The alliance if it exists and the principal may at least see its profile.
-    pub async fn alliance(
+    /// The alliance if it exists and the principal may at least see its profile (internal use:
+    /// nothing removed).
+    pub(crate) async fn alliance_readable(
         &self,
         principal: &Principal,
         id: AllianceId,
@@ -120,6 +159,19 @@ impl Services {
                 AllianceFacts::of(a).resource(),
             )
         }))
+    }
+
+    /// The alliance as the principal may see it: its profile, and members-only fields (working
+    /// rules) only for those who may read its internal content.
+    pub async fn alliance(
+        &self,
+        principal: &Principal,
+        id: AllianceId,
+    ) -> Result<Option<alliance::Model>, Error> {
+        Ok(self
+            .alliance_readable(principal, id)
+            .await?
+            .map(|a| redact(principal, a)))
     }
 
     pub async fn alliances(
@@ -137,50 +189,77 @@ impl Services {
             }
             query = query.filter(visible);
         }
-        crate::kernel::pagination::page_by_id(&self.db, query, alliance::Column::Id, page).await
+        let (page, total) =
+            crate::kernel::pagination::page_by_id(&self.db, query, alliance::Column::Id, page)
+                .await?;
+        Ok((page.map(|a| redact(principal, a)), total))
     }
 
     /// Alliances of many users (through their current organizations), a page each.
     pub async fn alliances_of_users(
         &self,
+        principal: &Principal,
         users: &[Uuid],
         page: PageRequest,
     ) -> Result<HashMap<Uuid, Vec<alliance::Model>>, Error> {
-        children::<alliance::Entity, _>(&self.db, ChildQuery {
-            select: "DISTINCT ON (om.user_id, t.id) t.*",
-            from: "alliances t JOIN alliance_memberships am ON am.alliance_id = t.id
+        let (filter, values) = self.in_readable_alliances(
+            principal,
+            "am.joined_on <= $3 AND (am.left_on IS NULL OR am.left_on > $3) AND om.joined_on <= $3 AND (om.left_on IS NULL OR om.left_on > $3)",
+            "t.id",
+        );
+        children::<alliance::Entity, _>(
+            &self.db,
+            ChildQuery {
+                select: "DISTINCT ON (om.user_id, t.id) t.*",
+                from: "alliances t JOIN alliance_memberships am ON am.alliance_id = t.id
                    JOIN organization_memberships om ON om.organization_id = am.organization_id",
-            parent: "om.user_id",
-            filter: "am.joined_on <= $3 AND (am.left_on IS NULL OR am.left_on > $3) AND om.joined_on <= $3 AND (om.left_on IS NULL OR om.left_on > $3)",
-            values: vec![self.now().date_naive().into()],
-        }, users, page).await
+                parent: "om.user_id",
+                filter: &filter,
+                values,
+            },
+            users,
+            page,
+        )
+        .await
     }
 
     pub async fn count_alliances_of_users(
         &self,
+        principal: &Principal,
         users: &[Uuid],
     ) -> Result<HashMap<Uuid, i64>, Error> {
+        let (filter, values) = self.in_readable_alliances(
+            principal,
+            "am.joined_on <= $3 AND (am.left_on IS NULL OR am.left_on > $3) AND om.joined_on <= $3 AND (om.left_on IS NULL OR om.left_on > $3)",
+            "t.id",
+        );
         counts(&self.db,
             "alliances t JOIN alliance_memberships am ON am.alliance_id = t.id JOIN organization_memberships om ON om.organization_id = am.organization_id",
             "om.user_id",
-            "am.joined_on <= $3 AND (am.left_on IS NULL OR am.left_on > $3) AND om.joined_on <= $3 AND (om.left_on IS NULL OR om.left_on > $3)",
-            users, vec![self.now().date_naive().into()]).await
+            &filter,
+            users, values).await
     }
 
     /// Current member organizations of many alliances, a page each, in rotation order of joining.
     pub async fn members_of_alliances(
         &self,
+        principal: &Principal,
         alliances: &[Uuid],
         page: PageRequest,
     ) -> Result<HashMap<Uuid, Vec<alliance_membership::Model>>, Error> {
+        let (filter, values) = self.in_readable_alliances(
+            principal,
+            "t.left_on IS NULL OR t.left_on > $3",
+            "t.alliance_id",
+        );
         children::<alliance_membership::Entity, _>(
             &self.db,
             ChildQuery {
                 select: "t.*",
                 from: "alliance_memberships t",
                 parent: "t.alliance_id",
-                filter: "t.left_on IS NULL OR t.left_on > $3",
-                values: vec![self.now().date_naive().into()],
+                filter: &filter,
+                values,
             },
             alliances,
             page,
@@ -190,15 +269,21 @@ impl Services {
 
     pub async fn count_members_of_alliances(
         &self,
+        principal: &Principal,
         alliances: &[Uuid],
     ) -> Result<HashMap<Uuid, i64>, Error> {
+        let (filter, values) = self.in_readable_alliances(
+            principal,
+            "t.left_on IS NULL OR t.left_on > $3",
+            "t.alliance_id",
+        );
         counts(
             &self.db,
             "alliance_memberships t",
             "t.alliance_id",
-            "t.left_on IS NULL OR t.left_on > $3",
+            &filter,
             alliances,
-            vec![self.now().date_naive().into()],
+            values,
         )
         .await
     }
@@ -206,17 +291,23 @@ impl Services {
     /// The alliances many organizations currently belong to, a page each.
     pub async fn alliances_of_organizations(
         &self,
+        principal: &Principal,
         organizations: &[Uuid],
         page: PageRequest,
     ) -> Result<HashMap<Uuid, Vec<alliance_membership::Model>>, Error> {
+        let (filter, values) = self.in_readable_alliances(
+            principal,
+            "t.left_on IS NULL OR t.left_on > $3",
+            "t.alliance_id",
+        );
         children::<alliance_membership::Entity, _>(
             &self.db,
             ChildQuery {
                 select: "t.*",
                 from: "alliance_memberships t",
                 parent: "t.organization_id",
-                filter: "t.left_on IS NULL OR t.left_on > $3",
-                values: vec![self.now().date_naive().into()],
+                filter: &filter,
+                values,
             },
             organizations,
             page,
@@ -226,15 +317,21 @@ impl Services {
 
     pub async fn count_alliances_of_organizations(
         &self,
+        principal: &Principal,
         organizations: &[Uuid],
     ) -> Result<HashMap<Uuid, i64>, Error> {
+        let (filter, values) = self.in_readable_alliances(
+            principal,
+            "t.left_on IS NULL OR t.left_on > $3",
+            "t.alliance_id",
+        );
         counts(
             &self.db,
             "alliance_memberships t",
             "t.organization_id",
-            "t.left_on IS NULL OR t.left_on > $3",
+            &filter,
             organizations,
-            vec![self.now().date_naive().into()],
+            values,
         )
         .await
     }
@@ -332,7 +429,7 @@ impl Services {
         input: AllianceInput,
     ) -> Result<alliance::Model, Error> {
         let current = self
-            .alliance(principal, id)
+            .alliance_readable(principal, id)
             .await?
             .ok_or(Error::NotFound("alliance"))?;
         policy::authorize(
@@ -456,7 +553,7 @@ impl Services {
         rotation_order: Option<i32>,
     ) -> Result<alliance_membership::Model, Error> {
         let current = self
-            .alliance(principal, alliance_id)
+            .alliance_readable(principal, alliance_id)
             .await?
             .ok_or(Error::NotFound("alliance"))?;
         policy::authorize(
@@ -464,11 +561,7 @@ impl Services {
             Action::ManageAllianceMembers,
             AllianceFacts::of(&current).resource(),
         )?;
-        if self
-            .organizations_by_ids(&[organization_id.0])
-            .await?
-            .is_empty()
-        {
+        if !self.organization_exists(organization_id).await? {
             return Err(Error::invalid(
                 "organizationId",
                 "NOT_FOUND",
@@ -543,7 +636,7 @@ impl Services {
         left_on: NaiveDate,
     ) -> Result<alliance::Model, Error> {
         let current = self
-            .alliance(principal, alliance_id)
+            .alliance_readable(principal, alliance_id)
             .await?
             .ok_or(Error::NotFound("alliance"))?;
         policy::authorize(

@@ -13,7 +13,7 @@ use crate::kernel::pagination::{Page, PageRequest};
 use crate::kernel::validation;
 use crate::kernel::vocab::Scope;
 use crate::policy::principal::{IntegrationPrincipal, Principal, TokenTarget};
-use crate::policy::{self, Action, AllianceRole};
+use crate::policy::{self, Action};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set,
@@ -165,30 +165,17 @@ impl Services {
         page: PageRequest,
         only: Option<uuid::Uuid>,
     ) -> Result<(Page<integration_token::Model>, u64), Error> {
-        let Principal::User(user) = principal else {
-            return Err(Error::Forbidden);
-        };
+        let scope = policy::readable_tokens(principal).ok_or(Error::Forbidden)?;
         let mut query = integration_token::Entity::find();
-        if !user.is_platform_admin {
-            let admin_alliances: Vec<uuid::Uuid> = user
-                .grants
-                .iter()
-                .filter(|(a, _)| {
-                    policy::alliance_roles(principal, *a).contains(&AllianceRole::AllianceAdmin)
-                })
-                .map(|(a, _)| a.0)
-                .collect();
-            let acting_orgs: Vec<uuid::Uuid> = user
-                .organizations
-                .iter()
-                .filter(|(_, s)| s.acts_for_org())
-                .map(|(o, _)| o.0)
-                .collect();
+        if !scope.all {
+            let ids = |v: &[uuid::Uuid]| v.to_vec();
+            let alliances: Vec<uuid::Uuid> = scope.alliances.iter().map(|a| a.0).collect();
+            let organizations: Vec<uuid::Uuid> = scope.organizations.iter().map(|o| o.0).collect();
             query = query.filter(
                 Condition::any()
-                    .add(integration_token::Column::CreatedBy.eq(user.user_id.0))
-                    .add(integration_token::Column::AllianceId.is_in(admin_alliances))
-                    .add(integration_token::Column::OrganizationId.is_in(acting_orgs)),
+                    .add(integration_token::Column::CreatedBy.eq(scope.creator.map(|u| u.0)))
+                    .add(integration_token::Column::AllianceId.is_in(ids(&alliances)))
+                    .add(integration_token::Column::OrganizationId.is_in(ids(&organizations))),
             );
         }
         if let Some(id) = only {
@@ -273,14 +260,14 @@ impl Services {
                 ))
                 .await?;
         }
-        Ok(Principal::Integration(IntegrationPrincipal {
-            token_id: IntegrationTokenId(token.id),
-            scopes: token
+        Ok(Principal::Integration(IntegrationPrincipal::new(
+            IntegrationTokenId(token.id),
+            token
                 .scopes
                 .iter()
                 .filter_map(|s| Scope::parse(s))
                 .collect(),
             target,
-        }))
+        )))
     }
 }

@@ -277,10 +277,7 @@ impl Services {
                 .one(&self.db)
                 .await?
                 .map(|t| t.session_id),
-            None => match principal {
-                Principal::User(u) => u.session_id.map(|s| s.0),
-                _ => None,
-            },
+            None => principal.session_id().map(|s| s.0),
         };
         let Some(session_id) = session_id else {
             return Ok(false);
@@ -309,10 +306,10 @@ impl Services {
         current: &str,
         new: &str,
     ) -> Result<user::Model, Error> {
-        let Principal::User(me) = principal else {
-            return Err(Error::Unauthenticated("sign in first"));
-        };
-        let user = user::Entity::find_by_id(me.user_id.0)
+        let me = principal
+            .user_id()
+            .ok_or(Error::Unauthenticated("sign in first"))?;
+        let user = user::Entity::find_by_id(me.0)
             .one(&self.db)
             .await?
             .ok_or(Error::NotFound("user"))?;
@@ -356,7 +353,7 @@ impl Services {
         .update(&txn)
         .await?;
         let mut others = session::Column::UserId.eq(user.id);
-        if let Some(current_session) = me.session_id {
+        if let Some(current_session) = principal.session_id() {
             others = others.and(session::Column::Id.ne(current_session.0));
         }
         revoke_sessions(&txn, others, "password_changed").await?;

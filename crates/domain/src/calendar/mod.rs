@@ -70,7 +70,7 @@ impl Services {
             .ok_or(Error::Unauthenticated("sign in first"))?;
         if let Some(alliance) = alliance_id {
             let found = self
-                .alliance(principal, alliance)
+                .alliance_readable(principal, alliance)
                 .await?
                 .ok_or(Error::NotFound("alliance"))?;
             policy::authorize(
@@ -204,7 +204,10 @@ impl Services {
             .all(&self.db)
             .await?;
         let names: HashMap<Uuid, String> = self
-            .alliances_by_ids(&meetings.iter().map(|m| m.alliance_id).collect::<Vec<_>>())
+            .alliances_visible(
+                &principal,
+                &meetings.iter().map(|m| m.alliance_id).collect::<Vec<_>>(),
+            )
             .await?
             .into_iter()
             .map(|(id, a)| (id, a.name))

@@ -11,6 +11,7 @@ pub mod ids;
 pub mod mail;
 pub mod pagination;
 pub(crate) mod relations;
+pub(crate) mod scope;
 pub mod services;
 pub mod validation;
 pub mod vocab;

@@ -53,6 +53,14 @@ impl<T> Page<T> {
             has_previous: request.after.is_some(),
         }
     }
+
+    pub fn map<U>(self, f: impl FnMut(T) -> U) -> Page<U> {
+        Page {
+            items: self.items.into_iter().map(f).collect(),
+            has_next: self.has_next,
+            has_previous: self.has_previous,
+        }
+    }
 }
 
 /// Runs `query` as one keyset page in id order, with the total across pages.

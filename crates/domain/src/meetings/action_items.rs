@@ -16,6 +16,7 @@ use crate::notifications::Notice;
 use crate::policy::principal::Principal;
 use crate::policy::{self, Action};
 use chrono::Utc;
+use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set,
     TransactionTrait,
@@ -71,6 +72,7 @@ impl Services {
         let title = validation::required_text(&mut errors, "title", &input.title, 500);
         let members = self
             .members_of_alliances(
+                principal,
                 &[owner.id],
                 PageRequest {
                     first: 100,
@@ -87,6 +89,17 @@ impl Services {
                 "assigneeOrganizationId",
                 "NOT_MEMBER",
                 "assign to a member organization of the alliance",
+            ));
+        }
+        if let Some(user) = input.assignee_user_id
+            && !self
+                .is_current_person_of(&self.db, input.assignee_organization_id, user)
+                .await?
+        {
+            errors.push(FieldError::new(
+                "assigneeUserId",
+                "NOT_MEMBER",
+                "assign to a current member of the assignee organization",
             ));
         }
         if let Some(decision) = input.decision_id {
@@ -278,12 +291,18 @@ impl Services {
         Ok(updated)
     }
 
-    pub async fn action_items_by_ids(
+    /// The action items among `ids` whose meetings the principal may read (for loaders).
+    pub async fn action_items_visible(
         &self,
+        principal: &Principal,
         ids: &[Uuid],
     ) -> Result<HashMap<Uuid, action_item::Model>, Error> {
         let rows = action_item::Entity::find()
             .filter(action_item::Column::Id.is_in(ids.to_vec()))
+            .filter(crate::kernel::scope::meeting_in(
+                "action_items.meeting_id",
+                &policy::meeting_alliances(principal),
+            ))
             .all(&self.db)
             .await?;
         Ok(rows.into_iter().map(|a| (a.id, a)).collect())
@@ -296,20 +315,26 @@ impl Services {
         page: PageRequest,
         include_done: bool,
     ) -> Result<(Page<action_item::Model>, u64), Error> {
-        let Principal::User(user) = principal else {
-            return Err(Error::Unauthenticated("sign in first"));
-        };
-        let acting: Vec<Uuid> = user
-            .organizations
-            .iter()
-            .filter(|(_, s)| s.acts_for_org())
-            .map(|(o, _)| o.0)
+        let me = policy::own_user(principal).ok_or(Error::Unauthenticated("sign in first"))?;
+        let acting: Vec<Uuid> = policy::acting_organizations(principal)
+            .into_iter()
+            .map(|o| o.0)
             .collect();
-        let mut query = action_item::Entity::find().filter(
-            Condition::any()
-                .add(action_item::Column::AssigneeUserId.eq(user.user_id.0))
-                .add(action_item::Column::AssigneeOrganizationId.is_in(acting)),
-        );
+        // Only items of meetings the principal may still read: an assignment never opens a meeting.
+        let readable = policy::meeting_alliances(principal);
+        let mut query = action_item::Entity::find()
+            .filter(
+                Condition::any()
+                    .add(action_item::Column::AssigneeUserId.eq(me.0))
+                    .add(action_item::Column::AssigneeOrganizationId.is_in(acting)),
+            )
+            .filter(Expr::cust_with_values(
+                "action_items.meeting_id IN (SELECT id FROM meetings WHERE $1 OR alliance_id = ANY($2))",
+                [
+                    sea_orm::Value::from(readable.all),
+                    sea_orm::Value::from(readable.ids.iter().map(|a| a.0).collect::<Vec<_>>()),
+                ],
+            ));
         if !include_done {
             query = query.filter(action_item::Column::Status.is_in(["open", "in_progress"]));
         }

@@ -23,17 +23,7 @@ use uuid::Uuid;
 impl Services {
     /// The first organization the principal acts for in the alliance (for "proposed by").
     pub(crate) fn acting_org(principal: &Principal, alliance: AllianceId) -> Option<Uuid> {
-        let Principal::User(user) = principal else {
-            return None;
-        };
-        let orgs = user.member_alliances.get(&alliance)?;
-        let mut acting: Vec<Uuid> = orgs
-            .iter()
-            .filter(|o| user.organizations.get(o).is_some_and(|s| s.acts_for_org()))
-            .map(|o| o.0)
-            .collect();
-        acting.sort();
-        acting.into_iter().next()
+        policy::acting_organization_in(principal, alliance).map(|o| o.0)
     }
 
     pub async fn propose_agenda_item(
@@ -73,6 +63,15 @@ impl Services {
                 "meetingId",
                 "CLOSED",
                 "the meeting is over",
+            ));
+        }
+        if let Some(org) = presenter
+            && !self.is_current_member(&self.db, owner.id, org).await?
+        {
+            errors.push(FieldError::new(
+                "presenterOrganizationId",
+                "NOT_MEMBER",
+                "the presenter must be a member organization of the alliance",
             ));
         }
         validation::finish(errors)?;

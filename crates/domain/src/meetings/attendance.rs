@@ -7,6 +7,7 @@ use crate::kernel::error::Error;
 use crate::kernel::events;
 use crate::kernel::ids::{AllianceId, UserId};
 use crate::kernel::vocab::{MeetingStatus, RsvpResponse};
+use crate::policy;
 use crate::policy::Action;
 use crate::policy::principal::Principal;
 use chrono::Utc;
@@ -33,16 +34,8 @@ impl Services {
         {
             return Ok(existing);
         }
-        let Principal::User(me) = principal else {
-            return Err(Error::Forbidden);
-        };
-        let mut orgs: Vec<Uuid> = me
-            .member_alliances
-            .get(&AllianceId(found.alliance_id))
-            .map(|o| o.iter().map(|o| o.0).collect())
-            .unwrap_or_default();
-        orgs.sort();
-        let org = orgs.first().copied().ok_or(Error::Forbidden)?;
+        let orgs = policy::member_organizations_in(principal, AllianceId(found.alliance_id));
+        let org = orgs.first().map(|o| o.0).ok_or(Error::Forbidden)?;
         Ok(attendance::ActiveModel {
             id: Set(Uuid::now_v7()),
             meeting_id: Set(found.id),

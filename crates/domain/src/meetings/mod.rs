@@ -58,3 +58,50 @@ fn status_move_allowed(from: &str, to: MeetingStatus) -> bool {
         None => false,
     }
 }
+
+impl crate::Services {
+    /// Whether `organization` is a current member of `alliance`: every organization a meeting
+    /// names (host, presenter, assignee) must belong to the meeting's own alliance.
+    pub(crate) async fn is_current_member<C: sea_orm::ConnectionTrait>(
+        &self,
+        conn: &C,
+        alliance: Uuid,
+        organization: Uuid,
+    ) -> Result<bool, crate::Error> {
+        let row = conn
+            .query_one_raw(crate::kernel::db::stmt(
+                "SELECT 1 AS found FROM alliance_memberships
+                  WHERE alliance_id = $1 AND organization_id = $2
+                    AND joined_on <= $3 AND (left_on IS NULL OR left_on > $3)",
+                [
+                    alliance.into(),
+                    organization.into(),
+                    self.now().date_naive().into(),
+                ],
+            ))
+            .await?;
+        Ok(row.is_some())
+    }
+
+    /// Whether `user` is a current member of `organization` (e.g. the person an item is assigned to).
+    pub(crate) async fn is_current_person_of<C: sea_orm::ConnectionTrait>(
+        &self,
+        conn: &C,
+        organization: Uuid,
+        user: Uuid,
+    ) -> Result<bool, crate::Error> {
+        let row = conn
+            .query_one_raw(crate::kernel::db::stmt(
+                "SELECT 1 AS found FROM organization_memberships
+                  WHERE organization_id = $1 AND user_id = $2
+                    AND joined_on <= $3 AND (left_on IS NULL OR left_on > $3)",
+                [
+                    organization.into(),
+                    user.into(),
+                    self.now().date_naive().into(),
+                ],
+            ))
+            .await?;
+        Ok(row.is_some())
+    }
+}

@@ -6,6 +6,7 @@ use crate::entities::{alliance, meeting};
 use crate::kernel::error::Error;
 use crate::kernel::ids::AllianceId;
 use crate::kernel::pagination::{Page, PageRequest};
+use crate::kernel::scope;
 use crate::policy::principal::Principal;
 use crate::policy::{self, Action};
 use chrono::{DateTime, Utc};
@@ -15,8 +16,8 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 impl Services {
-    /// The meeting with its alliance, if the principal may see it.
-    pub async fn meeting_with_alliance(
+    /// The meeting with its alliance, if the principal may see it (internal use: nothing removed).
+    pub(crate) async fn meeting_with_alliance(
         &self,
         principal: &Principal,
         id: Uuid,
@@ -48,7 +49,7 @@ impl Services {
         Ok(self
             .meeting_with_alliance(principal, id)
             .await?
-            .map(|(m, _)| m))
+            .map(|(m, _)| redact(principal, m)))
     }
 
     /// Loads a meeting the principal may see and checks `action` on its alliance.
@@ -66,15 +67,24 @@ impl Services {
         Ok((found, owner))
     }
 
-    pub async fn meetings_by_ids(
+    /// The meetings among `ids` the principal may see (for loaders).
+    pub async fn meetings_visible(
         &self,
+        principal: &Principal,
         ids: &[Uuid],
     ) -> Result<HashMap<Uuid, meeting::Model>, Error> {
         let rows = meeting::Entity::find()
             .filter(meeting::Column::Id.is_in(ids.to_vec()))
+            .filter(scope::alliance_in(
+                "meetings.alliance_id",
+                &policy::meeting_alliances(principal),
+            ))
             .all(&self.db)
             .await?;
-        Ok(rows.into_iter().map(|m| (m.id, m)).collect())
+        Ok(rows
+            .into_iter()
+            .map(|m| (m.id, redact(principal, m)))
+            .collect())
     }
 
     /// Meetings the principal may see, by start time, optionally in one alliance and a window.
@@ -116,6 +126,19 @@ impl Services {
             .limit(page.limit())
             .all(&self.db)
             .await?;
+        let rows = rows.into_iter().map(|m| redact(principal, m)).collect();
         Ok((Page::from_rows(rows, page), total))
     }
+}
+
+/// The check-in code is for those who take attendance: for everyone else it reads as empty.
+pub(crate) fn redact(principal: &Principal, mut found: meeting::Model) -> meeting::Model {
+    if !policy::can_in_alliance(
+        principal,
+        Action::TakeAttendance,
+        AllianceId(found.alliance_id),
+    ) {
+        found.check_in_code = String::new();
+    }
+    found
 }

@@ -29,7 +29,7 @@ impl Services {
         input: MeetingInput,
     ) -> Result<meeting::Model, Error> {
         let owner = self
-            .alliance(principal, alliance_id)
+            .alliance_readable(principal, alliance_id)
             .await?
             .ok_or(Error::NotFound("alliance"))?;
         policy::authorize(
@@ -77,6 +77,15 @@ impl Services {
                 (Utc::now(), Utc::now())
             }
         };
+        if let Some(org) = input.host_organization_id
+            && !self.is_current_member(&self.db, owner.id, org.0).await?
+        {
+            errors.push(FieldError::new(
+                "hostOrganizationId",
+                "NOT_MEMBER",
+                "the host must be a member organization of the alliance",
+            ));
+        }
         validation::finish(errors)?;
         let txn = self.db.begin().await?;
         let host = match input.host_organization_id {
@@ -222,6 +231,17 @@ impl Services {
                 ));
             }
             changes.status = Set(v.as_str().into());
+        }
+        if let Some(org) = input.host_organization_id {
+            if self.is_current_member(&self.db, owner.id, org.0).await? {
+                changes.host_organization_id = Set(Some(org.0));
+            } else {
+                errors.push(FieldError::new(
+                    "hostOrganizationId",
+                    "NOT_MEMBER",
+                    "the host must be a member organization of the alliance",
+                ));
+            }
         }
         validation::finish(errors)?;
         changes.version = Set(version + 1);

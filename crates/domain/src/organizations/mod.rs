@@ -8,6 +8,7 @@ use crate::kernel::error::{Error, FieldError, on_constraint};
 use crate::kernel::ids::{AllianceId, OrganizationId};
 use crate::kernel::pagination::{Page, PageRequest};
 use crate::kernel::relations::{ChildQuery, children, counts};
+use crate::kernel::scope;
 use crate::kernel::validation;
 use crate::kernel::vocab::OrganizationKind;
 use crate::policy::principal::Principal;
@@ -16,8 +17,8 @@ use chrono::NaiveDate;
 use sea_orm::sea_query::Expr;
 use sea_orm::sea_query::extension::postgres::PgExpr;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, FromQueryResult,
+    QueryFilter, Set, TransactionTrait,
 };
 use serde_json::json;
 use std::collections::HashMap;
@@ -109,15 +110,37 @@ impl Services {
             .await?)
     }
 
-    pub async fn organizations_by_ids(
+    /// The organizations among `ids` the principal may read (for loaders).
+    pub async fn organizations_visible(
         &self,
+        principal: &Principal,
         ids: &[Uuid],
     ) -> Result<HashMap<Uuid, organization::Model>, Error> {
-        let rows = organization::Entity::find()
-            .filter(organization::Column::Id.is_in(ids.to_vec()))
-            .all(&self.db)
+        let scope = policy::readable_organizations(principal);
+        let (visible, mut values) =
+            scope::organization_in_sql("t.id", &scope, self.now().date_naive(), 2);
+        values.insert(0, ids.to_vec().into());
+        let rows = self
+            .db
+            .query_all_raw(stmt(
+                &format!("SELECT t.* FROM organizations t WHERE t.id = ANY($1) AND {visible}"),
+                values,
+            ))
             .await?;
-        Ok(rows.into_iter().map(|o| (o.id, o)).collect())
+        let mut out = HashMap::new();
+        for row in rows {
+            let found = organization::Model::from_query_result(&row, "")?;
+            out.insert(found.id, found);
+        }
+        Ok(out)
+    }
+
+    /// Whether an organization exists, whoever may see it (for references checked by a policy).
+    pub(crate) async fn organization_exists(&self, id: OrganizationId) -> Result<bool, Error> {
+        Ok(organization::Entity::find_by_id(id.0)
+            .one(&self.db)
+            .await?
+            .is_some())
     }
 
     /// The organization if it exists and the principal may read it.
@@ -328,19 +351,51 @@ impl Services {
     }
 
     /// Current members of many organizations, a page each (for loaders).
+    /// `base` (numbered from `$3`, with `values`) narrowed to memberships of organizations whose
+    /// people the principal may read.
+    /// A person always sees their own memberships (`t.user_id`), current and former.
+    fn people_filter(
+        &self,
+        principal: &Principal,
+        base: &str,
+        mut values: Vec<sea_orm::Value>,
+    ) -> (String, Vec<sea_orm::Value>) {
+        let scope = policy::people_organizations(principal);
+        let (visible, extra) = scope::organization_in_sql(
+            "t.organization_id",
+            &scope,
+            self.now().date_naive(),
+            3 + values.len(),
+        );
+        values.extend(extra);
+        values.push(policy::own_user(principal).map(|u| u.0).into());
+        let own = values.len() + 2;
+        (
+            format!("({base}) AND ({visible} OR t.user_id = ${own})"),
+            values,
+        )
+    }
+
+    /// Current members of many organizations, a page each, where the principal may read them.
     pub async fn members_of_organizations(
         &self,
+        principal: &Principal,
         organizations: &[Uuid],
         page: PageRequest,
     ) -> Result<HashMap<Uuid, Vec<organization_membership::Model>>, Error> {
+        let (filter, values) = self.people_filter(
+            principal,
+            "t.left_on IS NULL OR t.left_on > $3",
+            vec![self.now().date_naive().into()],
+        );
         children::<organization_membership::Entity, _>(
             &self.db,
             ChildQuery {
                 select: "t.*",
                 from: "organization_memberships t",
                 parent: "t.organization_id",
-                filter: "t.left_on IS NULL OR t.left_on > $3",
-                values: vec![self.now().date_naive().into()],
+                filter: &filter,
+                values,
             },
             organizations,
             page,
@@ -350,34 +405,48 @@ impl Services {
 
     pub async fn count_members_of_organizations(
         &self,
+        principal: &Principal,
         organizations: &[Uuid],
     ) -> Result<HashMap<Uuid, i64>, Error> {
+        let (filter, values) = self.people_filter(
+            principal,
+            "t.left_on IS NULL OR t.left_on > $3",
+            vec![self.now().date_naive().into()],
+        );
         counts(
             &self.db,
             "organization_memberships t",
             "t.organization_id",
-            "t.left_on IS NULL OR t.left_on > $3",
+            &filter,
             organizations,
-            vec![self.now().date_naive().into()],
+            values,
         )
         .await
     }
 
     /// Memberships of many users, a page each; former ones too when `include_past`.
+    /// Memberships of many users, a page each (former ones too when `include_past`), limited to
+    /// organizations whose people the principal may read; the filter runs before the page is cut.
     pub async fn memberships_of_users(
         &self,
+        principal: &Principal,
         users: &[Uuid],
         page: PageRequest,
         include_past: bool,
     ) -> Result<HashMap<Uuid, Vec<organization_membership::Model>>, Error> {
+        let (filter, values) = self.people_filter(
+            principal,
+            "$4 OR t.left_on IS NULL OR t.left_on > $3",
+            vec![self.now().date_naive().into(), include_past.into()],
+        );
         children::<organization_membership::Entity, _>(
             &self.db,
             ChildQuery {
                 select: "t.*",
                 from: "organization_memberships t",
                 parent: "t.user_id",
-                filter: "$4 OR t.left_on IS NULL OR t.left_on > $3",
-                values: vec![self.now().date_naive().into(), include_past.into()],
+                filter: &filter,
+                values,
             },
             users,
             page,
@@ -387,16 +456,22 @@ impl Services {
 
     pub async fn count_memberships_of_users(
         &self,
+        principal: &Principal,
         users: &[Uuid],
         include_past: bool,
     ) -> Result<HashMap<Uuid, i64>, Error> {
+        let (filter, values) = self.people_filter(
+            principal,
+            "$4 OR t.left_on IS NULL OR t.left_on > $3",
+            vec![self.now().date_naive().into(), include_past.into()],
+        );
         counts(
             &self.db,
             "organization_memberships t",
             "t.user_id",
-            "$4 OR t.left_on IS NULL OR t.left_on > $3",
+            &filter,
             users,
-            vec![self.now().date_naive().into(), include_past.into()],
+            values,
         )
         .await
     }
@@ -565,19 +640,26 @@ impl Services {
 
     /// Attendance rate of organizations in an alliance's meetings so far: checked-in invitations over
     /// invitations, per organization (for alliance memberships).
+    /// Only for alliances whose internal content the principal may read; none for the others.
     pub async fn attendance_rates(
         &self,
+        principal: &Principal,
         memberships: &[Uuid],
     ) -> Result<HashMap<Uuid, f64>, Error> {
+        let (internal, mut values) =
+            scope::alliance_in_sql("am.alliance_id", &policy::internal_alliances(principal), 3);
+        values.splice(0..0, [memberships.to_vec().into(), self.now().into()]);
         let rows = self
             .db
             .query_all_raw(stmt(
-                "SELECT am.id, count(a.id) AS invited, count(a.checked_in_at) AS present
-                   FROM alliance_memberships am
-                   JOIN meetings m ON m.alliance_id = am.alliance_id AND m.starts_at <= $2 AND m.status <> 'cancelled'
-                   JOIN attendances a ON a.meeting_id = m.id AND a.organization_id = am.organization_id
-                  WHERE am.id = ANY($1) GROUP BY am.id",
-                [memberships.to_vec().into(), self.now().into()],
+                &format!(
+                    "SELECT am.id, count(a.id) AS invited, count(a.checked_in_at) AS present
+                       FROM alliance_memberships am
+                       JOIN meetings m ON m.alliance_id = am.alliance_id AND m.starts_at <= $2 AND m.status <> 'cancelled'
+                       JOIN attendances a ON a.meeting_id = m.id AND a.organization_id = am.organization_id
+                      WHERE am.id = ANY($1) AND {internal} GROUP BY am.id"
+                ),
+                values,
             ))
             .await?;
         let mut out = HashMap::new();

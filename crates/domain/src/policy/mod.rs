@@ -7,6 +7,9 @@
 
 pub mod facts;
 pub mod principal;
+mod scopes;
+
+pub use scopes::*;
 
 use crate::kernel::error::Error;
 use crate::kernel::ids::{AllianceId, OrganizationId, UserId};
@@ -26,8 +29,20 @@ pub enum AllianceRole {
     LeadConvener,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Action {
+/// Declares the actions once: the enum and `Action::ALL`, so the role × action table (and anything
+/// else that walks every action) notices a new one without a second list to keep in step.
+macro_rules! actions {
+    ($($(#[$meta:meta])* $variant:ident,)*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Action { $($(#[$meta])* $variant,)* }
+
+        impl Action {
+            pub const ALL: &'static [Action] = &[$(Action::$variant,)*];
+        }
+    };
+}
+
+actions! {
     // Platform-wide.
     CreateOrganization,
     CreateAlliance,
@@ -68,46 +83,6 @@ pub enum Action {
     SubmitHandoverReport,
     // On an action item.
     UpdateActionItem,
-}
-
-impl Action {
-    pub const ALL: &'static [Action] = &[
-        Action::CreateOrganization,
-        Action::CreateAlliance,
-        Action::GrantAllianceRole,
-        Action::ManageUsers,
-        Action::ReadAuditLog,
-        Action::ReadAllianceProfile,
-        Action::ReadAllianceInternal,
-        Action::UpdateAlliance,
-        Action::ManageAllianceMembers,
-        Action::ManageRotation,
-        Action::ManageDocuments,
-        Action::ManageAllianceTokens,
-        Action::ScheduleMeeting,
-        Action::ManageAgenda,
-        Action::TakeAttendance,
-        Action::RecordMinutes,
-        Action::ReadDraftMinutes,
-        Action::ApproveMinutes,
-        Action::Comment,
-        Action::ProposeAgendaItem,
-        Action::ReadMeetings,
-        Action::Rsvp,
-        Action::CheckIn,
-        Action::CreateActivity,
-        Action::AddActivityPhoto,
-        Action::OfferResource,
-        Action::ReadOrganization,
-        Action::ReadOrganizationMembers,
-        Action::UpdateOrganization,
-        Action::InviteMember,
-        Action::ManageOrganizationMembers,
-        Action::ManageOrganizationTokens,
-        Action::UpdateOwnActionItem,
-        Action::SubmitHandoverReport,
-        Action::UpdateActionItem,
-    ];
 }
 
 /// What an action is about, with the facts the decision needs.
@@ -334,6 +309,19 @@ pub fn can(principal: &Principal, action: Action, resource: Resource<'_>) -> boo
     }
 }
 
+/// A decision on an alliance's internal content (meetings, attendance, minutes, handover reports),
+/// which public visibility never opens.
+pub fn can_in_alliance(principal: &Principal, action: Action, alliance: AllianceId) -> bool {
+    can(
+        principal,
+        action,
+        Resource::Alliance {
+            id: alliance,
+            public: false,
+        },
+    )
+}
+
 /// `can`, as a `Result`: anonymous callers are told to sign in, others that they may not.
 pub fn authorize(
     principal: &Principal,
@@ -346,114 +334,5 @@ pub fn authorize(
         Err(Error::Unauthenticated("sign in first"))
     } else {
         Err(Error::Forbidden)
-    }
-}
-
-/// Which alliances a principal may see in a list (their profile at least).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AllianceScope {
-    pub all: bool,
-    pub ids: Vec<AllianceId>,
-    pub public: bool,
-}
-
-impl AllianceScope {
-    pub fn contains(&self, id: AllianceId, public: bool) -> bool {
-        self.all || (self.public && public) || self.ids.contains(&id)
-    }
-}
-
-pub fn readable_alliances(principal: &Principal) -> AllianceScope {
-    match principal {
-        Principal::Anonymous => AllianceScope {
-            all: false,
-            ids: Vec::new(),
-            public: true,
-        },
-        Principal::User(user) if user.is_platform_admin => AllianceScope {
-            all: true,
-            ..Default::default()
-        },
-        Principal::User(user) => {
-            let mut ids: Vec<AllianceId> = user.member_alliances.keys().copied().collect();
-            ids.extend(user.grants.iter().map(|(alliance, _)| *alliance));
-            ids.extend(user.lead_alliances.iter().copied());
-            ids.sort();
-            ids.dedup();
-            AllianceScope {
-                all: false,
-                ids,
-                public: true,
-            }
-        }
-        Principal::Integration(token) => match token.target {
-            TokenTarget::Alliance(id) if token.scopes.contains(&Scope::ReadAlliance) => {
-                AllianceScope {
-                    all: false,
-                    ids: vec![id],
-                    public: false,
-                }
-            }
-            _ => AllianceScope::default(),
-        },
-    }
-}
-
-/// Which organizations a principal may see in a list: their own, and those of alliances they may read.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct OrganizationScope {
-    pub all: bool,
-    pub ids: Vec<OrganizationId>,
-    /// Organizations currently in one of these alliances are visible too.
-    pub via_alliances: AllianceScope,
-}
-
-pub fn readable_organizations(principal: &Principal) -> OrganizationScope {
-    match principal {
-        Principal::User(user) if user.is_platform_admin => OrganizationScope {
-            all: true,
-            ..Default::default()
-        },
-        Principal::User(user) => OrganizationScope {
-            all: false,
-            ids: user.organizations.keys().copied().collect(),
-            via_alliances: readable_alliances(principal),
-        },
-        Principal::Anonymous => OrganizationScope {
-            via_alliances: readable_alliances(principal),
-            ..Default::default()
-        },
-        Principal::Integration(token) => match token.target {
-            TokenTarget::Organization(id) if token.scopes.contains(&Scope::ReadOrganization) => {
-                OrganizationScope {
-                    ids: vec![id],
-                    ..Default::default()
-                }
-            }
-            _ => OrganizationScope {
-                via_alliances: readable_alliances(principal),
-                ..Default::default()
-            },
-        },
-    }
-}
-
-/// Alliances whose meetings a principal may see (internal content: never "public").
-pub fn meeting_alliances(principal: &Principal) -> AllianceScope {
-    match principal {
-        Principal::Integration(token) => match token.target {
-            TokenTarget::Alliance(id) if token.scopes.contains(&Scope::ReadMeetings) => {
-                AllianceScope {
-                    all: false,
-                    ids: vec![id],
-                    public: false,
-                }
-            }
-            _ => AllianceScope::default(),
-        },
-        _ => AllianceScope {
-            public: false,
-            ..readable_alliances(principal)
-        },
     }
 }

@@ -1,4 +1,8 @@
 //! Who is asking: loaded once per request, then handed to the policy with every decision.
+//!
+//! The facts (organizations, alliances, grants, lead terms, scopes) are private to the policy
+//! module: other code builds a principal but never reads its facts, so every role decision is made
+//! in one place. The compiler enforces it; `scripts/check-architecture.sh` keeps it so.
 
 use crate::kernel::ids::{AllianceId, IntegrationTokenId, OrganizationId, SessionId, UserId};
 use crate::kernel::vocab::{GrantedRole, Position, Scope};
@@ -15,16 +19,16 @@ pub enum Principal {
 /// A logged-in user and every relation the policy needs, as of the request's instant.
 #[derive(Debug, Clone, Default)]
 pub struct UserPrincipal {
-    pub user_id: UserId,
-    pub session_id: Option<SessionId>,
-    pub is_platform_admin: bool,
+    pub(in crate::policy) user_id: UserId,
+    pub(in crate::policy) session_id: Option<SessionId>,
+    pub(in crate::policy) is_platform_admin: bool,
     /// Current organization memberships.
-    pub organizations: HashMap<OrganizationId, OrgStanding>,
+    pub(in crate::policy) organizations: HashMap<OrganizationId, OrgStanding>,
     /// Alliances that one of the user's current organizations belongs to now.
-    pub member_alliances: HashMap<AllianceId, HashSet<OrganizationId>>,
-    pub grants: HashSet<(AllianceId, GrantedRole)>,
+    pub(in crate::policy) member_alliances: HashMap<AllianceId, HashSet<OrganizationId>>,
+    pub(in crate::policy) grants: HashSet<(AllianceId, GrantedRole)>,
     /// Alliances whose current lead unit is an organization the user is admin or secretary of.
-    pub lead_alliances: HashSet<AllianceId>,
+    pub(in crate::policy) lead_alliances: HashSet<AllianceId>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,9 +46,9 @@ impl OrgStanding {
 
 #[derive(Debug, Clone)]
 pub struct IntegrationPrincipal {
-    pub token_id: IntegrationTokenId,
-    pub scopes: HashSet<Scope>,
-    pub target: TokenTarget,
+    pub(in crate::policy) token_id: IntegrationTokenId,
+    pub(in crate::policy) scopes: HashSet<Scope>,
+    pub(in crate::policy) target: TokenTarget,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,14 +65,77 @@ impl Principal {
         }
     }
 
-    pub fn is_platform_admin(&self) -> bool {
+    pub(in crate::policy) fn is_platform_admin(&self) -> bool {
         matches!(self, Principal::User(u) if u.is_platform_admin)
+    }
+
+    pub fn session_id(&self) -> Option<SessionId> {
+        match self {
+            Principal::User(u) => u.session_id,
+            _ => None,
+        }
+    }
+
+    pub fn is_anonymous(&self) -> bool {
+        matches!(self, Principal::Anonymous)
     }
 
     pub fn token_id(&self) -> Option<IntegrationTokenId> {
         match self {
             Principal::Integration(t) => Some(t.token_id),
             _ => None,
+        }
+    }
+}
+
+/// Builders: how the credential loaders (and tests) state the facts.
+impl UserPrincipal {
+    pub fn new(user_id: UserId, session_id: Option<SessionId>, is_platform_admin: bool) -> Self {
+        Self {
+            user_id,
+            session_id,
+            is_platform_admin,
+            ..Default::default()
+        }
+    }
+
+    /// A current membership in `organization`.
+    pub fn with_organization(
+        mut self,
+        organization: OrganizationId,
+        standing: OrgStanding,
+    ) -> Self {
+        self.organizations.insert(organization, standing);
+        self
+    }
+
+    /// `organization` (one of the user's) is a current member of `alliance`.
+    pub fn with_alliance(mut self, alliance: AllianceId, organization: OrganizationId) -> Self {
+        self.member_alliances
+            .entry(alliance)
+            .or_default()
+            .insert(organization);
+        self
+    }
+
+    pub fn with_grant(mut self, alliance: AllianceId, role: GrantedRole) -> Self {
+        self.grants.insert((alliance, role));
+        self
+    }
+
+    /// One of the organizations the user acts for leads `alliance` now.
+    pub fn leading(mut self, alliance: AllianceId) -> Self {
+        self.lead_alliances.insert(alliance);
+        self
+    }
+}
+
+impl IntegrationPrincipal {
+    pub fn new(token_id: IntegrationTokenId, scopes: HashSet<Scope>, target: TokenTarget) -> Self {
+        Self {
+            token_id,
+            scopes,
+            target,
         }
     }
 }

@@ -10,6 +10,7 @@ use crate::kernel::audit::{self, Actor};
 use crate::kernel::db::stmt;
 use crate::kernel::error::{Error, on_constraint};
 use crate::kernel::ids::{AllianceId, LeadTermId, OrganizationId};
+use crate::kernel::scope;
 use crate::kernel::vocab::RotationPeriod;
 use crate::notifications::Notice;
 use crate::policy::principal::Principal;
@@ -97,18 +98,28 @@ async fn insert_terms<C: ConnectionTrait>(
 }
 
 impl Services {
-    /// The whole schedule of an alliance, in order.
+    /// The whole schedule of alliances the principal may see, in order; handover reports only for
+    /// those who may read the alliance's internal content.
     pub async fn lead_terms_of_alliances(
         &self,
+        principal: &Principal,
         alliances: &[Uuid],
     ) -> Result<HashMap<Uuid, Vec<lead_term::Model>>, Error> {
         let rows = lead_term::Entity::find()
             .filter(lead_term::Column::AllianceId.is_in(alliances.to_vec()))
+            .filter(scope::alliance_in(
+                "lead_terms.alliance_id",
+                &policy::readable_alliances(principal),
+            ))
             .order_by_asc(lead_term::Column::StartsAt)
             .all(&self.db)
             .await?;
+        let internal = policy::internal_alliances(principal);
         let mut out: HashMap<Uuid, Vec<lead_term::Model>> = HashMap::new();
-        for row in rows {
+        for mut row in rows {
+            if !internal.contains(AllianceId(row.alliance_id), false) {
+                row.handover_report = None;
+            }
             out.entry(row.alliance_id).or_default().push(row);
         }
         Ok(out)
@@ -135,7 +146,7 @@ impl Services {
         alliance: AllianceId,
     ) -> Result<alliance::Model, Error> {
         let found = self
-            .alliance(principal, alliance)
+            .alliance_readable(principal, alliance)
             .await?
             .ok_or(Error::NotFound("alliance"))?;
         policy::authorize(
@@ -432,7 +443,7 @@ impl Services {
             .await?
             .ok_or(Error::NotFound("lead term"))?;
         let found = self
-            .alliance(principal, AllianceId(term.alliance_id))
+            .alliance_readable(principal, AllianceId(term.alliance_id))
             .await?
             .ok_or(Error::NotFound("lead term"))?;
         let resource = policy::Resource::LeadTerm {

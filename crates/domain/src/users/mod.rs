@@ -1,22 +1,67 @@
-//! Users as others see them.
+//! Users as others see them: a person is visible to themself, platform admins, and whoever may read
+//! the people of one of the person's organizations (now or formerly) or of an alliance where the
+//! person holds a role; contact details only where the policy allows.
 
 use crate::Services;
 use crate::entities::user;
+use crate::kernel::db::stmt;
 use crate::kernel::error::Error;
-use crate::kernel::ids::UserId;
+use crate::kernel::ids::{OrganizationId, UserId};
+use crate::policy;
 use crate::policy::principal::Principal;
-use crate::policy::{self, Action};
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ConnectionTrait, EntityTrait, FromQueryResult, Value};
 use std::collections::HashMap;
 use uuid::Uuid;
 
 impl Services {
-    pub async fn users_by_ids(&self, ids: &[Uuid]) -> Result<HashMap<Uuid, user::Model>, Error> {
-        let rows = user::Entity::find()
-            .filter(user::Column::Id.is_in(ids.to_vec()))
-            .all(&self.db)
+    /// The people among `ids` the principal may see, contact details removed where they may not.
+    pub async fn users_visible(
+        &self,
+        principal: &Principal,
+        ids: &[Uuid],
+    ) -> Result<HashMap<Uuid, user::Model>, Error> {
+        let scope = policy::people_organizations(principal);
+        let me = policy::own_user(principal).map(|u| u.0);
+        let organizations: Vec<Uuid> = scope.ids.iter().map(|o| o.0).collect();
+        let alliances: Vec<Uuid> = scope.via_alliances.ids.iter().map(|a| a.0).collect();
+        let rows = self
+            .db
+            .query_all_raw(stmt(
+                "SELECT u.*, ARRAY(SELECT om.organization_id FROM organization_memberships om
+                                    WHERE om.user_id = u.id AND om.joined_on <= $6
+                                      AND (om.left_on IS NULL OR om.left_on > $6)) AS current_organizations
+                   FROM users u
+                  WHERE u.id = ANY($1)
+                    AND ($2 OR u.id = $3
+                         OR EXISTS (SELECT 1 FROM organization_memberships om
+                                     WHERE om.user_id = u.id
+                                       AND (om.organization_id = ANY($4)
+                                            OR om.organization_id IN (SELECT am.organization_id FROM alliance_memberships am
+                                                                       WHERE am.alliance_id = ANY($5))))
+                         OR EXISTS (SELECT 1 FROM role_grants g
+                                     WHERE g.user_id = u.id AND g.revoked_at IS NULL AND g.alliance_id = ANY($5)))",
+                [
+                    ids.to_vec().into(),
+                    scope.all.into(),
+                    Value::from(me),
+                    organizations.into(),
+                    alliances.into(),
+                    self.now().date_naive().into(),
+                ],
+            ))
             .await?;
-        Ok(rows.into_iter().map(|u| (u.id, u)).collect())
+        let mut out = HashMap::new();
+        for row in rows {
+            let mut found = user::Model::from_query_result(&row, "")?;
+            let current: Vec<Uuid> = row.try_get("", "current_organizations")?;
+            let current: Vec<OrganizationId> = current.into_iter().map(OrganizationId).collect();
+            if !policy::may_see_contact(principal, UserId(found.id), &current) {
+                found.email = None;
+                found.phone = None;
+            }
+            out.insert(found.id, found);
+        }
+        Ok(out)
     }
 
     pub async fn me(&self, principal: &Principal) -> Result<Option<user::Model>, Error> {
@@ -26,36 +71,12 @@ impl Services {
         }
     }
 
-    /// A user is visible to themself, platform admins, and whoever may read the members of one of
-    /// the user's current organizations.
+    /// One person, if the principal may see them.
     pub async fn user(
         &self,
         principal: &Principal,
         id: UserId,
     ) -> Result<Option<user::Model>, Error> {
-        if principal.user_id() != Some(id) && !principal.is_platform_admin() {
-            let orgs = self
-                .memberships_of_users(
-                    &[id.0],
-                    crate::kernel::pagination::PageRequest {
-                        first: 100,
-                        after: None,
-                    },
-                    false,
-                )
-                .await?;
-            let org_ids: Vec<Uuid> = orgs
-                .get(&id.0)
-                .map(|m| m.iter().map(|m| m.organization_id).collect())
-                .unwrap_or_default();
-            let facts = self.organization_facts_many(&org_ids).await?;
-            if !facts
-                .values()
-                .any(|f| policy::can(principal, Action::ReadOrganizationMembers, f.resource()))
-            {
-                return Ok(None);
-            }
-        }
-        Ok(user::Entity::find_by_id(id.0).one(&self.db).await?)
+        Ok(self.users_visible(principal, &[id.0]).await?.remove(&id.0))
     }
 }

@@ -1,0 +1,269 @@
+//! List scopes: which rows of a list a principal may see, derived from the same facts as `can`, so a
+//! list never shows a row that `can` would refuse. The domain turns them into SQL
+//! (`kernel::scope`), so the filter runs before a page is cut.
+
+use super::{AllianceRole, alliance_roles};
+use crate::kernel::ids::{AllianceId, OrganizationId, UserId};
+use crate::kernel::vocab::Scope;
+use crate::policy::principal::{Principal, TokenTarget};
+
+/// Which alliances a principal may see in a list (their profile at least).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AllianceScope {
+    pub all: bool,
+    pub ids: Vec<AllianceId>,
+    pub public: bool,
+}
+
+impl AllianceScope {
+    pub fn contains(&self, id: AllianceId, public: bool) -> bool {
+        self.all || (self.public && public) || self.ids.contains(&id)
+    }
+}
+
+pub fn readable_alliances(principal: &Principal) -> AllianceScope {
+    match principal {
+        Principal::Anonymous => AllianceScope {
+            all: false,
+            ids: Vec::new(),
+            public: true,
+        },
+        Principal::User(user) if user.is_platform_admin => AllianceScope {
+            all: true,
+            ..Default::default()
+        },
+        Principal::User(user) => {
+            let mut ids: Vec<AllianceId> = user.member_alliances.keys().copied().collect();
+            ids.extend(user.grants.iter().map(|(alliance, _)| *alliance));
+            ids.extend(user.lead_alliances.iter().copied());
+            ids.sort();
+            ids.dedup();
+            AllianceScope {
+                all: false,
+                ids,
+                public: true,
+            }
+        }
+        Principal::Integration(token) => match token.target {
+            TokenTarget::Alliance(id) if token.scopes.contains(&Scope::ReadAlliance) => {
+                AllianceScope {
+                    all: false,
+                    ids: vec![id],
+                    public: false,
+                }
+            }
+            _ => AllianceScope::default(),
+        },
+    }
+}
+
+/// Which organizations a principal may see in a list: their own, and those of alliances they may read.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OrganizationScope {
+    pub all: bool,
+    pub ids: Vec<OrganizationId>,
+    /// Organizations currently in one of these alliances are visible too.
+    pub via_alliances: AllianceScope,
+}
+
+pub fn readable_organizations(principal: &Principal) -> OrganizationScope {
+    match principal {
+        Principal::User(user) if user.is_platform_admin => OrganizationScope {
+            all: true,
+            ..Default::default()
+        },
+        Principal::User(user) => OrganizationScope {
+            all: false,
+            ids: user.organizations.keys().copied().collect(),
+            via_alliances: readable_alliances(principal),
+        },
+        Principal::Anonymous => OrganizationScope {
+            via_alliances: readable_alliances(principal),
+            ..Default::default()
+        },
+        Principal::Integration(token) => match token.target {
+            TokenTarget::Organization(id) if token.scopes.contains(&Scope::ReadOrganization) => {
+                OrganizationScope {
+                    ids: vec![id],
+                    ..Default::default()
+                }
+            }
+            _ => OrganizationScope {
+                via_alliances: readable_alliances(principal),
+                ..Default::default()
+            },
+        },
+    }
+}
+
+/// Alliances whose meetings a principal may see (internal content: never "public").
+pub fn meeting_alliances(principal: &Principal) -> AllianceScope {
+    match principal {
+        Principal::Integration(token) => match token.target {
+            TokenTarget::Alliance(id) if token.scopes.contains(&Scope::ReadMeetings) => {
+                AllianceScope {
+                    all: false,
+                    ids: vec![id],
+                    public: false,
+                }
+            }
+            _ => AllianceScope::default(),
+        },
+        _ => AllianceScope {
+            public: false,
+            ..readable_alliances(principal)
+        },
+    }
+}
+
+/// Organizations whose people (members and their names) the principal may read: their own
+/// organizations, and the member organizations of alliances where they hold a role. Public
+/// visibility never extends to people.
+pub fn people_organizations(principal: &Principal) -> OrganizationScope {
+    match principal {
+        Principal::User(user) if user.is_platform_admin => OrganizationScope {
+            all: true,
+            ..Default::default()
+        },
+        Principal::User(user) => OrganizationScope {
+            all: false,
+            ids: user.organizations.keys().copied().collect(),
+            via_alliances: AllianceScope {
+                public: false,
+                ..readable_alliances(principal)
+            },
+        },
+        Principal::Integration(token) => match token.target {
+            TokenTarget::Organization(id) if token.scopes.contains(&Scope::ReadMembers) => {
+                OrganizationScope {
+                    ids: vec![id],
+                    ..Default::default()
+                }
+            }
+            _ => OrganizationScope::default(),
+        },
+        Principal::Anonymous => OrganizationScope::default(),
+    }
+}
+
+/// Who the principal is, for "is this me" decisions: their own user id, if a user.
+pub fn own_user(principal: &Principal) -> Option<UserId> {
+    match principal {
+        Principal::User(user) => Some(user.user_id),
+        _ => None,
+    }
+}
+
+/// Whether the principal may see every person (platform admins).
+pub fn sees_everyone(principal: &Principal) -> bool {
+    matches!(principal, Principal::User(user) if user.is_platform_admin)
+}
+
+/// The contact details (e-mail, phone) of `user`, who belongs to `organizations` now, are for the
+/// person, platform admins, and the admins and secretaries of one of those organizations.
+pub fn may_see_contact(
+    principal: &Principal,
+    user: UserId,
+    organizations: &[OrganizationId],
+) -> bool {
+    match principal {
+        Principal::User(me) => {
+            me.is_platform_admin
+                || me.user_id == user
+                || organizations.iter().any(|org| {
+                    me.organizations
+                        .get(org)
+                        .is_some_and(|standing| standing.acts_for_org())
+                })
+        }
+        _ => false,
+    }
+}
+
+/// Organizations the principal acts for (admin or secretary): their action items are "mine".
+pub fn acting_organizations(principal: &Principal) -> Vec<OrganizationId> {
+    let Principal::User(user) = principal else {
+        return Vec::new();
+    };
+    let mut orgs: Vec<OrganizationId> = user
+        .organizations
+        .iter()
+        .filter(|(_, standing)| standing.acts_for_org())
+        .map(|(org, _)| *org)
+        .collect();
+    orgs.sort();
+    orgs
+}
+
+/// The organization the principal acts for in `alliance` (the first by id), e.g. "proposed by".
+pub fn acting_organization_in(
+    principal: &Principal,
+    alliance: AllianceId,
+) -> Option<OrganizationId> {
+    let acting = acting_organizations(principal);
+    member_organizations_in(principal, alliance)
+        .into_iter()
+        .find(|org| acting.contains(org))
+}
+
+/// The principal's own member organizations in `alliance`, by id (e.g. for a first invitation).
+pub fn member_organizations_in(principal: &Principal, alliance: AllianceId) -> Vec<OrganizationId> {
+    let Principal::User(user) = principal else {
+        return Vec::new();
+    };
+    let mut orgs: Vec<OrganizationId> = user
+        .member_alliances
+        .get(&alliance)
+        .map(|orgs| orgs.iter().copied().collect())
+        .unwrap_or_default();
+    orgs.sort();
+    orgs
+}
+
+/// Integration tokens a user may list: all for platform admins; otherwise the ones they created,
+/// those of alliances they administer and those of organizations they act for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TokenScope {
+    pub all: bool,
+    pub creator: Option<UserId>,
+    pub alliances: Vec<AllianceId>,
+    pub organizations: Vec<OrganizationId>,
+}
+
+/// `None`: the principal may list no tokens at all (anonymous visitors and integrations).
+pub fn readable_tokens(principal: &Principal) -> Option<TokenScope> {
+    let Principal::User(user) = principal else {
+        return None;
+    };
+    if user.is_platform_admin {
+        return Some(TokenScope {
+            all: true,
+            ..Default::default()
+        });
+    }
+    let mut alliances: Vec<AllianceId> = user
+        .grants
+        .iter()
+        .map(|(alliance, _)| *alliance)
+        .filter(|alliance| {
+            alliance_roles(principal, *alliance).contains(&AllianceRole::AllianceAdmin)
+        })
+        .collect();
+    alliances.sort();
+    alliances.dedup();
+    Some(TokenScope {
+        all: false,
+        creator: Some(user.user_id),
+        alliances,
+        organizations: acting_organizations(principal),
+    })
+}
+
+/// Alliances whose internal content (working rules, attendance, handover reports) a principal may
+/// read: never opened by public visibility.
+pub fn internal_alliances(principal: &Principal) -> AllianceScope {
+    AllianceScope {
+        public: false,
+        ..readable_alliances(principal)
+    }
+}
