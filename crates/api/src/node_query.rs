@@ -9,9 +9,7 @@ use crate::organizations::types::{OrganizationMembershipNode, OrganizationNode};
 use crate::users::types::UserNode;
 use alliance_domain::kernel::ids::{AllianceId, OrganizationId, UserId};
 use alliance_domain::kernel::pagination::PageRequest;
-use alliance_domain::policy::Action;
 use async_graphql::{Context, ID, Object};
-use sea_orm::EntityTrait;
 
 pub const MAX_NODES: usize = 100;
 
@@ -41,37 +39,16 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
             .await
             .gql()?
             .map(|a| Node::Alliance(AllianceNode(a))),
-        Kind::OrganizationMembership => {
-            let rows = services.memberships_by_ids(&[uuid]).await.gql()?;
-            match rows.into_iter().next() {
-                Some(m)
-                    if crate::organizations::access::can_on_organization(
-                        ctx,
-                        Action::ReadOrganizationMembers,
-                        m.organization_id,
-                    )
-                    .await? =>
-                {
-                    Some(Node::OrganizationMembership(OrganizationMembershipNode(m)))
-                }
-                _ => None,
-            }
-        }
-        Kind::AllianceMembership => {
-            let rows = services.alliance_memberships_by_ids(&[uuid]).await.gql()?;
-            match rows.into_iter().next() {
-                Some(m)
-                    if services
-                        .alliance(viewer, AllianceId(m.alliance_id))
-                        .await
-                        .gql()?
-                        .is_some() =>
-                {
-                    Some(Node::AllianceMembership(AllianceMembershipNode(m)))
-                }
-                _ => None,
-            }
-        }
+        Kind::OrganizationMembership => services
+            .membership_visible(viewer, uuid)
+            .await
+            .gql()?
+            .map(|m| Node::OrganizationMembership(OrganizationMembershipNode(m))),
+        Kind::AllianceMembership => services
+            .alliance_membership_visible(viewer, uuid)
+            .await
+            .gql()?
+            .map(|m| Node::AllianceMembership(AllianceMembershipNode(m))),
         Kind::IntegrationToken => {
             let page = PageRequest {
                 first: 100,
@@ -97,62 +74,22 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
             .await
             .gql()?
             .map(|m| Node::Meeting(crate::meetings::types::MeetingNode(m))),
-        Kind::ActionItem => {
-            let item = services
-                .action_items_visible(viewer, &[uuid])
-                .await
-                .gql()?
-                .remove(&uuid);
-            match item {
-                Some(item)
-                    if services
-                        .meeting(viewer, item.meeting_id)
-                        .await
-                        .gql()?
-                        .is_some() =>
-                {
-                    Some(Node::ActionItem(crate::meetings::types::ActionItemNode(
-                        item,
-                    )))
-                }
-                _ => None,
-            }
-        }
-        Kind::LeadTerm => {
-            let term = alliance_domain::entities::lead_term::Entity::find_by_id(uuid)
-                .one(&services.db)
-                .await
-                .map_err(|e| crate::kernel::error::gql(e.into()))?;
-            match term {
-                Some(term)
-                    if services
-                        .alliance(viewer, AllianceId(term.alliance_id))
-                        .await
-                        .gql()?
-                        .is_some() =>
-                {
-                    Some(Node::LeadTerm(crate::rotation::types::LeadTermNode(term)))
-                }
-                _ => None,
-            }
-        }
-        Kind::Notification => {
-            let (page, _) = services
-                .notifications(
-                    viewer,
-                    PageRequest {
-                        first: 100,
-                        after: None,
-                    },
-                    false,
-                )
-                .await
-                .gql()?;
-            page.items
-                .into_iter()
-                .find(|n| n.id == uuid)
-                .map(|n| Node::Notification(crate::rotation::types::NotificationNode(n)))
-        }
+        Kind::ActionItem => services
+            .action_items_visible(viewer, &[uuid])
+            .await
+            .gql()?
+            .remove(&uuid)
+            .map(|item| Node::ActionItem(crate::meetings::types::ActionItemNode(item))),
+        Kind::LeadTerm => services
+            .lead_term_visible(viewer, uuid)
+            .await
+            .gql()?
+            .map(|term| Node::LeadTerm(crate::rotation::types::LeadTermNode(term))),
+        Kind::Notification => services
+            .notification(viewer, uuid)
+            .await
+            .gql()?
+            .map(|n| Node::Notification(crate::rotation::types::NotificationNode(n))),
         Kind::Invitation
         | Kind::AgendaItem
         | Kind::Attendance

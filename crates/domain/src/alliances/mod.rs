@@ -98,13 +98,18 @@ impl Services {
             .map(AllianceFacts::of))
     }
 
-    pub async fn alliance_memberships_by_ids(
+    /// One alliance membership, if the principal may see the alliance.
+    pub async fn alliance_membership_visible(
         &self,
-        ids: &[Uuid],
-    ) -> Result<Vec<alliance_membership::Model>, Error> {
-        Ok(alliance_membership::Entity::find()
-            .filter(alliance_membership::Column::Id.is_in(ids.to_vec()))
-            .all(&self.db)
+        principal: &Principal,
+        id: Uuid,
+    ) -> Result<Option<alliance_membership::Model>, Error> {
+        Ok(alliance_membership::Entity::find_by_id(id)
+            .filter(scope::alliance_in(
+                "alliance_memberships.alliance_id",
+                &policy::readable_alliances(principal),
+            ))
+            .one(&self.db)
             .await?)
     }
 

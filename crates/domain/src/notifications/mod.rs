@@ -155,6 +155,21 @@ impl Services {
         Ok((Page::from_rows(rows, page), total))
     }
 
+    /// One of the principal's own notifications.
+    pub async fn notification(
+        &self,
+        principal: &Principal,
+        id: Uuid,
+    ) -> Result<Option<notification::Model>, Error> {
+        let Some(user) = principal.user_id() else {
+            return Ok(None);
+        };
+        Ok(notification::Entity::find_by_id(id)
+            .filter(notification::Column::UserId.eq(user.0))
+            .one(&self.db)
+            .await?)
+    }
+
     pub async fn unread_notification_count(&self, principal: &Principal) -> Result<u64, Error> {
         let Some(user) = principal.user_id() else {
             return Ok(0);

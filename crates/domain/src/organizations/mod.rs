@@ -58,6 +58,32 @@ const NAME_TAKEN: (&str, &str, &str, &str) = (
     "an organization with this name already exists",
 );
 
+/// Shifts `$n` parameters (n ≥ `from`) down to start at `to`, in SQL built by a helper for
+/// another numbering.
+fn renumber(sql: &str, from: usize, to: usize) -> String {
+    let mut out = String::with_capacity(sql.len());
+    let mut chars = sql.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '$' {
+            let mut digits = String::new();
+            while let Some(d) = chars.peek().filter(|d| d.is_ascii_digit()) {
+                digits.push(*d);
+                chars.next();
+            }
+            match digits.parse::<usize>() {
+                Ok(n) if n >= from => out.push_str(&format!("${}", n - from + to)),
+                _ => {
+                    out.push('$');
+                    out.push_str(&digits);
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 impl Services {
     pub async fn organization_facts(
         &self,
@@ -100,14 +126,28 @@ impl Services {
         Ok(facts)
     }
 
-    pub async fn memberships_by_ids(
+    /// One organization membership, if the principal may read the organization's people (or it
+    /// is their own).
+    pub async fn membership_visible(
         &self,
-        ids: &[Uuid],
-    ) -> Result<Vec<organization_membership::Model>, Error> {
-        Ok(organization_membership::Entity::find()
-            .filter(organization_membership::Column::Id.is_in(ids.to_vec()))
-            .all(&self.db)
-            .await?)
+        principal: &Principal,
+        id: Uuid,
+    ) -> Result<Option<organization_membership::Model>, Error> {
+        let (filter, mut values) = self.people_filter(principal, "TRUE", Vec::new());
+        // `people_filter` numbers from `$3`; this statement has one parameter before, so shift.
+        let filter = renumber(&filter, 3, 2);
+        values.insert(0, id.into());
+        let row = self
+            .db
+            .query_one_raw(stmt(
+                &format!("SELECT t.* FROM organization_memberships t WHERE t.id = $1 AND {filter}"),
+                values,
+            ))
+            .await?;
+        Ok(match row {
+            Some(row) => Some(organization_membership::Model::from_query_result(&row, "")?),
+            None => None,
+        })
     }
 
     /// The organizations among `ids` the principal may read (for loaders).

@@ -125,6 +125,22 @@ impl Services {
         Ok(out)
     }
 
+    /// One lead term, as `lead_terms_of_alliances` shows it to the principal.
+    pub async fn lead_term_visible(
+        &self,
+        principal: &Principal,
+        id: Uuid,
+    ) -> Result<Option<lead_term::Model>, Error> {
+        let Some(term) = lead_term::Entity::find_by_id(id).one(&self.db).await? else {
+            return Ok(None);
+        };
+        Ok(self
+            .lead_terms_of_alliances(principal, &[term.alliance_id])
+            .await?
+            .remove(&term.alliance_id)
+            .and_then(|terms| terms.into_iter().find(|t| t.id == id)))
+    }
+
     /// The organization leading `alliance` at `at`, if any.
     pub async fn lead_at<C: ConnectionTrait>(
         &self,
