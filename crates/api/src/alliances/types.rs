@@ -214,7 +214,7 @@ impl AllianceMembershipNode {
             .map_err(load_error)?;
         found
             .map(AllianceNode)
-            .ok_or_else(|| crate::kernel::error::internal("membership without alliance"))
+            .ok_or_else(|| crate::kernel::error::hidden("alliance"))
     }
 
     async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<OrganizationNode> {
@@ -225,7 +225,7 @@ impl AllianceMembershipNode {
             .map_err(load_error)?;
         found
             .map(OrganizationNode)
-            .ok_or_else(|| crate::kernel::error::internal("membership without organization"))
+            .ok_or_else(|| crate::kernel::error::hidden("organization"))
     }
 
     async fn joined_on(&self) -> NaiveDate {

@@ -24,7 +24,7 @@ impl InvitationNode {
             .map_err(load_error)?;
         found
             .map(OrganizationNode)
-            .ok_or_else(|| crate::kernel::error::internal("invitation without organization"))
+            .ok_or_else(|| crate::kernel::error::hidden("organization"))
     }
 
     async fn name(&self) -> &str {

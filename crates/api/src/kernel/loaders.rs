@@ -2,6 +2,7 @@
 //! grows with the depth of a query, not with the number of rows.
 
 use crate::kernel::context::Viewer;
+use alliance_domain::alliances::AllianceFacts;
 use alliance_domain::entities::{
     action_item, action_item_note, agenda_item, alliance, alliance_membership, attendance,
     decision, lead_term, meeting, minutes, organization, organization_membership, user,
@@ -23,6 +24,7 @@ pub struct Loaders {
     pub organizations: DataLoader<ById<organization::Model>, HashMapCache>,
     pub alliances: DataLoader<ById<alliance::Model>, HashMapCache>,
     pub organization_facts: DataLoader<ById<OrganizationFacts>, HashMapCache>,
+    pub alliance_facts: DataLoader<ById<AllianceFacts>, HashMapCache>,
     pub members_of_organizations: DataLoader<Paged<organization_membership::Model>, HashMapCache>,
     pub memberships_of_users: DataLoader<Paged<organization_membership::Model>, HashMapCache>,
     pub past_memberships_of_users: DataLoader<Paged<organization_membership::Model>, HashMapCache>,
@@ -192,6 +194,17 @@ impl Loaders {
             users: by_id!(services, viewer, users_visible),
             organizations: by_id!(services, viewer, organizations_visible),
             alliances: by_id!(services, viewer, alliances_visible),
+            alliance_facts: DataLoader::with_cache(
+                ById {
+                    services: services.clone(),
+                    viewer: viewer.clone(),
+                    fetch: Box::new(|s: Services, _: Arc<Principal>, ids: Vec<Uuid>| {
+                        Box::pin(async move { s.alliance_facts_many(&ids).await })
+                    }),
+                },
+                tokio::spawn,
+                HashMapCache::default(),
+            ),
             // Facts for policy decisions (which alliances an organization is in), never shown.
             organization_facts: DataLoader::with_cache(
                 ById {
@@ -255,6 +268,7 @@ impl Loaders {
         self.organizations.enable_all_cache(enable);
         self.alliances.enable_all_cache(enable);
         self.organization_facts.enable_all_cache(enable);
+        self.alliance_facts.enable_all_cache(enable);
         self.members_of_organizations.enable_all_cache(enable);
         self.memberships_of_users.enable_all_cache(enable);
         self.past_memberships_of_users.enable_all_cache(enable);

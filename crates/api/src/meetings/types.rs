@@ -39,13 +39,23 @@ async fn user(ctx: &Context<'_>, id: Option<Uuid>) -> async_graphql::Result<Opti
         .map(UserNode))
 }
 
+/// Visibility and settings of a meeting's alliance, for decisions and derived fields.
+async fn facts_of(ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<AllianceFacts> {
+    loaders(ctx)?
+        .alliance_facts
+        .load_one(id)
+        .await
+        .map_err(load_error)?
+        .ok_or_else(|| crate::kernel::error::hidden("alliance"))
+}
+
 async fn alliance_of(ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<alliance::Model> {
     loaders(ctx)?
         .alliances
         .load_one(id)
         .await
         .map_err(load_error)?
-        .ok_or_else(|| crate::kernel::error::internal("meeting without alliance"))
+        .ok_or_else(|| crate::kernel::error::hidden("alliance"))
 }
 
 /// A joint meeting (联席会议) of an alliance.
@@ -128,8 +138,10 @@ impl MeetingNode {
 
     /// Agenda proposals from member organizations close then.
     async fn agenda_deadline(&self, ctx: &Context<'_>) -> async_graphql::Result<DateTime<Utc>> {
-        let owner = alliance_of(ctx, self.0.alliance_id).await?;
-        Ok(alliance_domain::meetings::agenda_deadline(&self.0, &owner))
+        let owner = facts_of(ctx, self.0.alliance_id).await?;
+        Ok(alliance_domain::meetings::agenda_deadline_after(
+            &self.0, owner,
+        ))
     }
 
     /// In agenda order, with proposed and rejected items marked by their status.
@@ -287,9 +299,9 @@ impl MeetingNode {
         if self.can(ctx, Action::ManageAgenda).await? {
             return Ok(true);
         }
-        let owner = alliance_of(ctx, self.0.alliance_id).await?;
-        let open =
-            services(ctx)?.now() <= alliance_domain::meetings::agenda_deadline(&self.0, &owner);
+        let owner = facts_of(ctx, self.0.alliance_id).await?;
+        let open = services(ctx)?.now()
+            <= alliance_domain::meetings::agenda_deadline_after(&self.0, owner);
         Ok(open && self.can(ctx, Action::ProposeAgendaItem).await?)
     }
 
@@ -352,7 +364,7 @@ impl AttendanceNode {
     async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<OrganizationNode> {
         org(ctx, Some(self.0.organization_id))
             .await?
-            .ok_or_else(|| crate::kernel::error::internal("attendance without organization"))
+            .ok_or_else(|| crate::kernel::error::hidden("organization"))
     }
 
     async fn user(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<UserNode>> {
@@ -431,7 +443,7 @@ impl ActionItemNode {
             .map_err(load_error)?;
         found
             .map(MeetingNode)
-            .ok_or_else(|| crate::kernel::error::internal("action item without meeting"))
+            .ok_or_else(|| crate::kernel::error::hidden("meeting"))
     }
 
     async fn decision(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<DecisionNode>> {
@@ -457,7 +469,7 @@ impl ActionItemNode {
     ) -> async_graphql::Result<OrganizationNode> {
         org(ctx, Some(self.0.assignee_organization_id))
             .await?
-            .ok_or_else(|| crate::kernel::error::internal("action item without assignee"))
+            .ok_or_else(|| crate::kernel::error::hidden("organization"))
     }
 
     async fn assignee_user(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<UserNode>> {
@@ -502,8 +514,8 @@ impl ActionItemNode {
             .await
             .map_err(load_error)?;
         let Some(found) = found else { return Ok(false) };
-        let owner = alliance_of(ctx, found.alliance_id).await?;
-        Ok(services(ctx)?.may_update_action_item(&*principal(ctx)?, &self.0, &owner))
+        let owner = facts_of(ctx, found.alliance_id).await?;
+        Ok(services(ctx)?.may_update_action_item(&*principal(ctx)?, &self.0, owner))
     }
 }
 

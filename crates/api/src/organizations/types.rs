@@ -146,7 +146,7 @@ impl OrganizationMembershipNode {
             .await
             .map_err(load_error)?;
         user.map(UserNode)
-            .ok_or_else(|| crate::kernel::error::internal("membership without user"))
+            .ok_or_else(|| crate::kernel::error::hidden("person"))
     }
 
     async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<OrganizationNode> {
@@ -156,7 +156,7 @@ impl OrganizationMembershipNode {
             .await
             .map_err(load_error)?;
         org.map(OrganizationNode)
-            .ok_or_else(|| crate::kernel::error::internal("membership without organization"))
+            .ok_or_else(|| crate::kernel::error::hidden("organization"))
     }
 
     async fn position(&self) -> Position {

@@ -282,13 +282,16 @@ impl RotationMutation {
                     .collect::<Result<Vec<_>, _>>()?,
             ),
         };
-        let left = services(ctx)?
-            .mark_notifications_read(&*principal(ctx)?, ids)
-            .await
-            .gql()?;
+        let viewer = principal(ctx)?;
+        let services = services(ctx)?;
+        let (left, user_errors) = split(services.mark_notifications_read(&viewer, ids).await)?;
+        let left = match left {
+            Some(left) => left,
+            None => services.unread_notification_count(&viewer).await.gql()?,
+        };
         Ok(MarkNotificationsReadPayload {
             unread_count: i64::try_from(left).unwrap_or(i64::MAX),
-            user_errors: Vec::new(),
+            user_errors,
         })
     }
 

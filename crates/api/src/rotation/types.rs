@@ -24,7 +24,7 @@ impl LeadTermNode {
             .map_err(load_error)?;
         found
             .map(OrganizationNode)
-            .ok_or_else(|| crate::kernel::error::internal("lead term without organization"))
+            .ok_or_else(|| crate::kernel::error::hidden("organization"))
     }
 
     async fn starts_at(&self) -> DateTime<Utc> {

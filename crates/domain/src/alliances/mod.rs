@@ -25,6 +25,8 @@ use uuid::Uuid;
 pub struct AllianceFacts {
     pub id: AllianceId,
     pub public: bool,
+    /// Days before a meeting that agenda proposals close.
+    pub agenda_deadline_days: i32,
 }
 
 impl AllianceFacts {
@@ -39,6 +41,7 @@ impl AllianceFacts {
         Self {
             id: AllianceId(model.id),
             public: model.visibility == Visibility::Public.as_str(),
+            agenda_deadline_days: model.agenda_deadline_days,
         }
     }
 }
@@ -111,6 +114,19 @@ impl Services {
             ))
             .one(&self.db)
             .await?)
+    }
+
+    /// The facts decisions and derived fields need (visibility, agenda deadline), for alliances
+    /// the principal may not see in full: nothing here is shown as such.
+    pub async fn alliance_facts_many(
+        &self,
+        ids: &[Uuid],
+    ) -> Result<HashMap<Uuid, AllianceFacts>, Error> {
+        let rows = alliance::Entity::find()
+            .filter(alliance::Column::Id.is_in(ids.to_vec()))
+            .all(&self.db)
+            .await?;
+        Ok(rows.iter().map(|a| (a.id, AllianceFacts::of(a))).collect())
     }
 
     /// A child filter (`base` numbered from `$3` with today's date) narrowed to rows whose alliance

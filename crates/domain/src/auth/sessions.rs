@@ -306,9 +306,7 @@ impl Services {
         current: &str,
         new: &str,
     ) -> Result<user::Model, Error> {
-        let me = principal
-            .user_id()
-            .ok_or(Error::Unauthenticated("sign in first"))?;
+        let me = crate::policy::require_user(principal)?;
         let user = user::Entity::find_by_id(me.0)
             .one(&self.db)
             .await?

@@ -65,9 +65,7 @@ impl Services {
         principal: &Principal,
         alliance_id: Option<AllianceId>,
     ) -> Result<(calendar_feed::Model, String), Error> {
-        let user = principal
-            .user_id()
-            .ok_or(Error::Unauthenticated("sign in first"))?;
+        let user = crate::policy::require_user(principal)?;
         if let Some(alliance) = alliance_id {
             let found = self
                 .alliance_readable(principal, alliance)
@@ -114,9 +112,7 @@ impl Services {
         &self,
         principal: &Principal,
     ) -> Result<Vec<calendar_feed::Model>, Error> {
-        let user = principal
-            .user_id()
-            .ok_or(Error::Unauthenticated("sign in first"))?;
+        let user = crate::policy::require_user(principal)?;
         Ok(calendar_feed::Entity::find()
             .filter(calendar_feed::Column::UserId.eq(user.0))
             .filter(calendar_feed::Column::RevokedAt.is_null())
@@ -130,9 +126,7 @@ impl Services {
         principal: &Principal,
         id: Uuid,
     ) -> Result<calendar_feed::Model, Error> {
-        let user = principal
-            .user_id()
-            .ok_or(Error::Unauthenticated("sign in first"))?;
+        let user = crate::policy::require_user(principal)?;
         let feed = calendar_feed::Entity::find_by_id(id)
             .one(&self.db)
             .await?

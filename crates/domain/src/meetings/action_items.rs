@@ -3,12 +3,12 @@
 use super::*;
 use crate::Services;
 use crate::alliances::AllianceFacts;
-use crate::entities::{action_item, action_item_note, alliance, decision};
+use crate::entities::{action_item, action_item_note, decision};
 use crate::kernel::audit::{self, Actor};
 use crate::kernel::db::stmt;
 use crate::kernel::error::{Error, FieldError};
 use crate::kernel::events;
-use crate::kernel::ids::{AllianceId, OrganizationId, UserId};
+use crate::kernel::ids::{OrganizationId, UserId};
 use crate::kernel::pagination::{Page, PageRequest};
 use crate::kernel::validation;
 use crate::kernel::vocab::{ActionItemStatus, NotificationKind};
@@ -187,11 +187,11 @@ impl Services {
         &self,
         principal: &Principal,
         item: &action_item::Model,
-        owner: &alliance::Model,
+        owner: AllianceFacts,
     ) -> bool {
         let resource = policy::Resource::ActionItem {
-            alliance: AllianceId(owner.id),
-            public: AllianceFacts::of(owner).public,
+            alliance: owner.id,
+            public: owner.public,
             organization: OrganizationId(item.assignee_organization_id),
             user: item.assignee_user_id.map(UserId),
         };
@@ -214,7 +214,7 @@ impl Services {
             .meeting_with_alliance(principal, item.meeting_id)
             .await?
             .ok_or(Error::NotFound("action item"))?;
-        if !self.may_update_action_item(principal, &item, &owner) {
+        if !self.may_update_action_item(principal, &item, AllianceFacts::of(&owner)) {
             return Err(Error::Forbidden);
         }
         let note = note.map(str::trim).filter(|n| !n.is_empty());
@@ -315,7 +315,7 @@ impl Services {
         page: PageRequest,
         include_done: bool,
     ) -> Result<(Page<action_item::Model>, u64), Error> {
-        let me = policy::own_user(principal).ok_or(Error::Unauthenticated("sign in first"))?;
+        let me = policy::require_user(principal)?;
         let acting: Vec<Uuid> = policy::acting_organizations(principal)
             .into_iter()
             .map(|o| o.0)

@@ -10,6 +10,7 @@ mod reads;
 mod relations;
 mod scheduling;
 
+use crate::alliances::AllianceFacts;
 use crate::entities::{alliance, meeting};
 use crate::kernel::ids::OrganizationId;
 use crate::kernel::vocab::{MeetingKind, MeetingStatus};
@@ -40,6 +41,11 @@ pub struct NewActionItem {
 
 /// When agenda proposals close for a meeting.
 pub fn agenda_deadline(meeting: &meeting::Model, alliance: &alliance::Model) -> DateTime<Utc> {
+    agenda_deadline_after(meeting, AllianceFacts::of(alliance))
+}
+
+/// `agenda_deadline`, from the alliance's facts.
+pub fn agenda_deadline_after(meeting: &meeting::Model, alliance: AllianceFacts) -> DateTime<Utc> {
     meeting.starts_at - Duration::days(i64::from(alliance.agenda_deadline_days))
 }
 

@@ -133,9 +133,7 @@ impl Services {
         page: PageRequest,
         unread_only: bool,
     ) -> Result<(Page<notification::Model>, u64), Error> {
-        let Some(user) = principal.user_id() else {
-            return Err(Error::Unauthenticated("sign in first"));
-        };
+        let user = crate::policy::require_user(principal)?;
         self.write_due_reminders(user).await?;
         let mut query =
             notification::Entity::find().filter(notification::Column::UserId.eq(user.0));
@@ -188,17 +186,42 @@ impl Services {
         principal: &Principal,
         ids: Option<Vec<Uuid>>,
     ) -> Result<u64, Error> {
-        let Some(user) = principal.user_id() else {
-            return Err(Error::Unauthenticated("sign in first"));
-        };
+        let user = crate::policy::require_user(principal)?;
+        let now = self.now();
         let sql = match ids {
-            Some(ids) => stmt(
-                "UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL AND id = ANY($2)",
-                [user.0.into(), ids.into()],
-            ),
+            Some(ids) => {
+                // Someone else's notification (or none) is refused by name, never silently skipped.
+                let own: Vec<Uuid> = notification::Entity::find()
+                    .filter(notification::Column::UserId.eq(user.0))
+                    .filter(notification::Column::Id.is_in(ids.clone()))
+                    .all(&self.db)
+                    .await?
+                    .into_iter()
+                    .map(|n| n.id)
+                    .collect();
+                let unknown: Vec<crate::FieldError> = ids
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, id)| !own.contains(id))
+                    .map(|(i, _)| {
+                        crate::FieldError::new(
+                            format!("ids.{i}"),
+                            "NOT_FOUND",
+                            "no such notification of yours",
+                        )
+                    })
+                    .collect();
+                if !unknown.is_empty() {
+                    return Err(Error::Invalid(unknown));
+                }
+                stmt(
+                    "UPDATE notifications SET read_at = $3 WHERE user_id = $1 AND read_at IS NULL AND id = ANY($2)",
+                    [user.0.into(), ids.into(), now.into()],
+                )
+            }
             None => stmt(
-                "UPDATE notifications SET read_at = now() WHERE user_id = $1 AND read_at IS NULL",
-                [user.0.into()],
+                "UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL",
+                [user.0.into(), now.into()],
             ),
         };
         self.db.execute_raw(sql).await?;

@@ -267,3 +267,15 @@ pub fn internal_alliances(principal: &Principal) -> AllianceScope {
         ..readable_alliances(principal)
     }
 }
+
+/// The principal's own user id, for what only a person has (notifications, calendar feeds, own
+/// action items, a password): anonymous callers are told to sign in, integrations that they may not.
+pub fn require_user(principal: &Principal) -> Result<UserId, crate::kernel::error::Error> {
+    match principal {
+        Principal::User(user) => Ok(user.user_id),
+        Principal::Anonymous => Err(crate::kernel::error::Error::Unauthenticated(
+            "sign in first",
+        )),
+        Principal::Integration(_) => Err(crate::kernel::error::Error::Forbidden),
+    }
+}
