@@ -270,6 +270,117 @@ async fn no_node_of_a_members_only_alliance_reaches_an_outsider_through_any_fiel
     fail_on("leaks of the members-only alliance", &violations);
 }
 
+/// Root fields left out of the root walk, and why.
+const ROOT_FIELDS_NOT_WALKED: &[(&str, &str)] = &[
+    ("node", "walked object by object above"),
+    (
+        "invitation",
+        "takes the secret invitation token, which only the invitee has",
+    ),
+];
+
+/// Arguments for root fields, aimed at B: a required one must be here, an optional one named
+/// here is filled in (so `meetings(allianceId:)` asks for B's meetings outright).
+fn root_argument(w: &World, field: &str, arg: &str, ids: &[&str]) -> Option<Value> {
+    Some(match (field, arg) {
+        (_, "first") => json!(10),
+        ("nodes", "ids") => json!(ids),
+        ("alliance", "id") => json!(w.b_alliance),
+        ("organization", "id") => json!(w.b_haaen),
+        ("meeting", "id") => json!(w.b_meeting),
+        (_, "allianceId") => json!(w.b_alliance),
+        (_, "includeDone" | "includePast") => json!(true),
+        _ => return None,
+    })
+}
+
+#[tokio::test]
+async fn no_root_query_reveals_a_members_only_alliance_to_an_outsider() {
+    let app = TestApp::new().await;
+    let schema = Schema::load(&app).await;
+    let world = World::build(&app).await;
+    // B's convener assigns B's work to a person of A; if the server lets that through (a
+    // cross-alliance write, refused in the mutation test), that person must still not read B.
+    let convener = app.token(world::B_CONVENER).await;
+    app.gql(Some(&convener), "mutation($m: ID!, $o: ID!, $u: ID) { createActionItem(input: {meetingId: $m, title: \"外单位任务\", assigneeOrganizationId: $o, assigneeUserId: $u}) { actionItem { id } } }",
+        json!({ "m": world.b_meeting, "o": world.b_haaen, "u": world.a_member_user })).await;
+    let nodes = nodes_of_b(&app, &schema, &world).await.found;
+    let ids: Vec<&str> = nodes.keys().map(String::as_str).take(100).collect();
+
+    let mut queries = Vec::new();
+    for field in schema.fields("Query") {
+        let name = field["name"].as_str().unwrap_or_default();
+        if ROOT_FIELDS_NOT_WALKED.iter().any(|(f, _)| *f == name) {
+            continue;
+        }
+        let mut args = Vec::new();
+        for arg in field["args"].as_array().into_iter().flatten() {
+            let arg_name = arg["name"].as_str().unwrap_or_default();
+            match root_argument(&world, name, arg_name, &ids) {
+                Some(value) => args.push(format!("{arg_name}: {value}")),
+                None if arg["type"]["kind"] == "NON_NULL" && arg["defaultValue"].is_null() => {
+                    panic!(
+                        "Query.{name}({arg_name}:) is required: add it to root_argument or ROOT_FIELDS_NOT_WALKED"
+                    )
+                }
+                None => {}
+            }
+        }
+        let args = if args.is_empty() {
+            String::new()
+        } else {
+            format!("({})", args.join(", "))
+        };
+        let target = named(&field["type"]).name;
+        let selection = schema.select_field(name, &args, &target, NODE_DEPTH);
+        queries.push((name.to_owned(), format!("{{ {selection} }}")));
+    }
+
+    // The control: the platform admin's answers are valid and hold B's objects.
+    let admin = app.token(PLATFORM_ADMIN).await;
+    let mut seen_by_admin = 0;
+    for (name, query) in &queries {
+        let answer = app.gql(Some(&admin), query, json!({})).await;
+        let mut reached = Vec::new();
+        objects_with_ids(answer.ok(), &mut reached);
+        seen_by_admin += reached
+            .iter()
+            .filter(|(_, id, _)| nodes.contains_key(id))
+            .count();
+        let _ = name;
+    }
+    assert!(
+        seen_by_admin > 0,
+        "the root walk reaches B as a platform admin"
+    );
+
+    let mut violations = BTreeSet::new();
+    for viewer in outsiders(&app, &world).await {
+        for (name, query) in &queries {
+            let answer = app.gql(viewer.token.as_deref(), query, json!({})).await;
+            for (code, detail) in error_codes(&answer) {
+                if !refusal_codes(&viewer).contains(&code.as_str()) {
+                    violations.insert(format!(
+                        "[{}] Query.{name}: error {code}: {detail}",
+                        viewer.label
+                    ));
+                }
+            }
+            let mut reached = Vec::new();
+            objects_with_ids(answer.data(), &mut reached);
+            for (ty, id, object) in reached {
+                if nodes.contains_key(&id) && !readable(&viewer, &ty, object) {
+                    violations.insert(format!("[{}] Query.{name} reaches {ty} of B", viewer.label));
+                }
+            }
+        }
+    }
+    fail_on(
+        "root queries revealing the members-only alliance",
+        &violations,
+    );
+}
+
 // ---------------------------------------------------------------------------------------------
 // 1b. A public alliance shows its profile, and nothing else, to anyone.
 // ---------------------------------------------------------------------------------------------
@@ -865,6 +976,12 @@ async fn ids_of_another_alliance_are_refused_by_every_mutation() {
         }
         let user_errors = &answer.data()[case.mutation]["userErrors"];
         let refused = !codes.is_empty() || names_a_foreign_field(user_errors, case.foreign);
+        println!(
+            "{label}: {}",
+            codes
+                .first()
+                .map_or_else(|| short(user_errors), |(code, _)| code.clone())
+        );
         if !refused {
             violations.insert(format!("{label}: not refused: {}", short(&answer.body)));
         }

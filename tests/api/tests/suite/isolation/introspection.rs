@@ -148,25 +148,32 @@ impl Schema {
                 continue;
             };
             let target = named(&field["type"]);
-            if self.is_leaf(&target.name) {
-                parts.push(format!("{name}{args}"));
-            } else if depth == 0 {
+            if depth == 0 && !self.is_leaf(&target.name) {
                 continue;
-            } else if let Some(node) = self.connection_node(&target.name) {
-                parts.push(format!(
-                    "{name}{args} {{ __typename totalCount nodes {{ {} }} }}",
-                    self.selection(&node, depth - 1)
-                ));
-            } else if matches!(target.kind.as_str(), "INTERFACE" | "UNION") {
-                parts.push(format!("{name}{args} {{ __typename }}"));
-            } else {
-                parts.push(format!(
-                    "{name}{args} {{ {} }}",
-                    self.selection(&target.name, depth - 1)
-                ));
             }
+            parts.push(self.select_field(name, &args, &target.name, depth.saturating_sub(1)));
         }
         parts.join(" ")
+    }
+
+    /// One field with its arguments: a scalar as is, an object with its own selection `depth`
+    /// levels deep, a connection as `totalCount nodes { … }`.
+    pub fn select_field(&self, name: &str, args: &str, target: &str, depth: usize) -> String {
+        if self.is_leaf(target) {
+            format!("{name}{args}")
+        } else if let Some(node) = self.connection_node(target) {
+            format!(
+                "{name}{args} {{ __typename totalCount nodes {{ {} }} }}",
+                self.selection(&node, depth)
+            )
+        } else if matches!(
+            self.ty(target)["kind"].as_str(),
+            Some("INTERFACE" | "UNION")
+        ) {
+            format!("{name}{args} {{ __typename }}")
+        } else {
+            format!("{name}{args} {{ {} }}", self.selection(target, depth))
+        }
     }
 
     /// `node(id:)` with a fragment for every `Node` type, each `depth` levels deep.
