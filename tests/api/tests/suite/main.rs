@@ -8,4 +8,5 @@ mod governance;
 mod graphql;
 mod http;
 mod integrations;
+mod isolation;
 mod limits;
