@@ -90,11 +90,12 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
             .await
             .gql()?
             .map(|n| Node::Notification(crate::rotation::types::NotificationNode(n))),
-        Kind::Invitation
-        | Kind::AgendaItem
-        | Kind::Attendance
-        | Kind::Decision
-        | Kind::CalendarFeed => None,
+        Kind::Invitation => services
+            .invitation_visible(viewer, uuid)
+            .await
+            .gql()?
+            .map(|i| Node::Invitation(crate::auth::types::InvitationNode(i))),
+        Kind::AgendaItem | Kind::Attendance | Kind::Decision | Kind::CalendarFeed => None,
     })
 }
 

@@ -88,5 +88,5 @@ pub fn split<T>(
 /// A required relation the viewer may not see (rows always exist: foreign keys): `FORBIDDEN`,
 /// never `INTERNAL`, so a hidden organization or person is reported as such.
 pub fn hidden(what: &str) -> async_graphql::Error {
-    coded(&format!("you may not see this {what}"), "FORBIDDEN")
+    coded(format!("you may not see this {what}"), "FORBIDDEN")
 }

@@ -52,6 +52,24 @@ const SECRETARY_TAKEN: (&str, &str, &str, &str) = (
 
 impl Services {
     /// Returns the invitation and the link to accept it.
+    /// An invitation, for those who may invite to its organization (its admins, platform admins).
+    pub async fn invitation_visible(
+        &self,
+        principal: &Principal,
+        id: Uuid,
+    ) -> Result<Option<invitation::Model>, Error> {
+        let Some(found) = invitation::Entity::find_by_id(id).one(&self.db).await? else {
+            return Ok(None);
+        };
+        let Some(facts) = self
+            .organization_facts(OrganizationId(found.organization_id))
+            .await?
+        else {
+            return Ok(None);
+        };
+        Ok(policy::can(principal, Action::InviteMember, facts.resource()).then_some(found))
+    }
+
     pub async fn invite_member(
         &self,
         principal: &Principal,

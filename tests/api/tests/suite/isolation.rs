@@ -15,7 +15,6 @@
 
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
-mod descriptions;
 mod introspection;
 mod mutations;
 mod nodes;
