@@ -25,26 +25,31 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
     let viewer = &*viewer;
     Ok(match kind {
         Kind::User => services
+            .users()
             .user(viewer, UserId(uuid))
             .await
             .gql()?
             .map(|u| Node::User(UserNode(u))),
         Kind::Organization => services
+            .organizations()
             .organization(viewer, OrganizationId(uuid))
             .await
             .gql()?
             .map(|o| Node::Organization(OrganizationNode(o))),
         Kind::Alliance => services
+            .alliances()
             .alliance(viewer, AllianceId(uuid))
             .await
             .gql()?
             .map(|a| Node::Alliance(AllianceNode(a))),
         Kind::OrganizationMembership => services
+            .organizations()
             .membership_visible(viewer, uuid)
             .await
             .gql()?
             .map(|m| Node::OrganizationMembership(OrganizationMembershipNode(m))),
         Kind::AllianceMembership => services
+            .alliances()
             .alliance_membership_visible(viewer, uuid)
             .await
             .gql()?
@@ -70,22 +75,26 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
             }
         }
         Kind::Meeting => services
+            .meetings()
             .meeting(viewer, uuid)
             .await
             .gql()?
             .map(|m| Node::Meeting(crate::meetings::types::MeetingNode(m))),
         Kind::ActionItem => services
+            .meetings()
             .action_items_visible(viewer, &[uuid])
             .await
             .gql()?
             .remove(&uuid)
             .map(|item| Node::ActionItem(crate::meetings::types::ActionItemNode(item))),
         Kind::LeadTerm => services
+            .rotation()
             .lead_term_visible(viewer, uuid)
             .await
             .gql()?
             .map(|term| Node::LeadTerm(crate::rotation::types::LeadTermNode(term))),
         Kind::Notification => services
+            .notifications()
             .notification(viewer, uuid)
             .await
             .gql()?

@@ -71,7 +71,7 @@ async fn calendar_feed(
     axum::extract::Path(file): axum::extract::Path<String>,
 ) -> Response {
     let token = file.strip_suffix(".ics").unwrap_or(&file);
-    match state.services.calendar_feed_ics(token).await {
+    match state.services.calendar().calendar_feed_ics(token).await {
         Ok(Some(ics)) => (
             [
                 (header::CONTENT_TYPE, "text/calendar; charset=utf-8"),

@@ -28,6 +28,7 @@ impl AllianceQuery {
     ) -> async_graphql::Result<Conn<AllianceNode>> {
         let page = page_request(first, after)?;
         let (rows, total) = services(ctx)?
+            .alliances()
             .alliances(&*principal(ctx)?, page)
             .await
             .gql()?;
@@ -47,6 +48,7 @@ impl AllianceQuery {
     ) -> async_graphql::Result<Option<AllianceNode>> {
         let id = AllianceId(decode(&id, Kind::Alliance, "id")?);
         Ok(services(ctx)?
+            .alliances()
             .alliance(&*principal(ctx)?, id)
             .await
             .gql()?
@@ -137,6 +139,7 @@ impl AllianceMutation {
         input: CreateAllianceInput,
     ) -> async_graphql::Result<AlliancePayload> {
         let result = services(ctx)?
+            .alliances()
             .create_alliance(
                 &*principal(ctx)?,
                 AllianceInput {
@@ -169,6 +172,7 @@ impl AllianceMutation {
     ) -> async_graphql::Result<AlliancePayload> {
         let id = AllianceId(decode(&input.id, Kind::Alliance, "id")?);
         let result = services(ctx)?
+            .alliances()
             .update_alliance(
                 &*principal(ctx)?,
                 id,
@@ -208,6 +212,7 @@ impl AllianceMutation {
             "organizationId",
         )?);
         let result = services(ctx)?
+            .alliances()
             .add_alliance_member(
                 &*principal(ctx)?,
                 alliance,
@@ -235,11 +240,13 @@ impl AllianceMutation {
         let viewer = principal(ctx)?;
         let viewer = &*viewer;
         let result = services
+            .alliances()
             .grant_alliance_role(viewer, alliance, user, input.role.into())
             .await;
         let (grant, user_errors) = split(result)?;
         let alliance = match grant {
             Some(_) => services
+                .alliances()
                 .alliance(viewer, alliance)
                 .await
                 .gql()?

@@ -169,6 +169,7 @@ impl AllianceNode {
         let page = page_request(first, after)?;
         let services = crate::kernel::context::services(ctx)?;
         let (rows, total) = services
+            .meetings()
             .meetings(
                 &*principal(ctx)?,
                 page,

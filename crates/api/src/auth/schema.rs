@@ -21,6 +21,7 @@ impl AuthQuery {
     async fn me(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<UserNode>> {
         use crate::kernel::error::ResultExt;
         Ok(services(ctx)?
+            .users()
             .me(&*principal(ctx)?)
             .await
             .gql()?
@@ -180,6 +181,7 @@ async fn session_payload(
         .map_err(crate::kernel::error::gql)?;
     crate::kernel::context::request(ctx)?.viewer.set(principal);
     let user = services
+        .users()
         .me(&*crate::kernel::context::principal(ctx)?)
         .await
         .map_err(crate::kernel::error::gql)?;

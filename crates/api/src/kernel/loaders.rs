@@ -137,13 +137,13 @@ impl Loader<Uuid> for Counts {
 }
 
 macro_rules! by_id {
-    ($services:expr, $viewer:expr, $method:ident) => {
+    ($services:expr, $viewer:expr, $domain:ident . $method:ident) => {
         DataLoader::with_cache(
             ById {
                 services: $services.clone(),
                 viewer: $viewer.clone(),
                 fetch: Box::new(|s: Services, p: Arc<Principal>, ids: Vec<Uuid>| {
-                    Box::pin(async move { s.$method(&p, &ids).await })
+                    Box::pin(async move { s.$domain().$method(&p, &ids).await })
                 }),
             },
             tokio::spawn,
@@ -153,12 +153,12 @@ macro_rules! by_id {
 }
 
 macro_rules! paged {
-    ($services:expr, $viewer:expr, $method:ident $(, $extra:expr)?) => {
+    ($services:expr, $viewer:expr, $domain:ident . $method:ident $(, $extra:expr)?) => {
         DataLoader::with_cache(
             Paged {
                 services: $services.clone(),
                 viewer: $viewer.clone(),
-                fetch: Box::new(|s: Services, p: Arc<Principal>, ids: Vec<Uuid>, page: PageRequest| Box::pin(async move { s.$method(&p, &ids, page $(, $extra)?).await })),
+                fetch: Box::new(|s: Services, p: Arc<Principal>, ids: Vec<Uuid>, page: PageRequest| Box::pin(async move { s.$domain().$method(&p, &ids, page $(, $extra)?).await })),
             },
             tokio::spawn,
             HashMapCache::default(),
@@ -167,9 +167,9 @@ macro_rules! paged {
 }
 
 macro_rules! counts {
-    ($services:expr, $viewer:expr, $method:ident $(, $extra:expr)?) => {
+    ($services:expr, $viewer:expr, $domain:ident . $method:ident $(, $extra:expr)?) => {
         DataLoader::with_cache(
-            Counts { services: $services.clone(), viewer: $viewer.clone(), fetch: Box::new(|s: Services, p: Arc<Principal>, ids: Vec<Uuid>| Box::pin(async move { s.$method(&p, &ids $(, $extra)?).await })) },
+            Counts { services: $services.clone(), viewer: $viewer.clone(), fetch: Box::new(|s: Services, p: Arc<Principal>, ids: Vec<Uuid>| Box::pin(async move { s.$domain().$method(&p, &ids $(, $extra)?).await })) },
             tokio::spawn,
             HashMapCache::default(),
         )
@@ -191,15 +191,15 @@ impl Loaders {
 
     fn build(services: &Services, viewer: &Viewer) -> Self {
         Self {
-            users: by_id!(services, viewer, users_visible),
-            organizations: by_id!(services, viewer, organizations_visible),
-            alliances: by_id!(services, viewer, alliances_visible),
+            users: by_id!(services, viewer, users.users_visible),
+            organizations: by_id!(services, viewer, organizations.organizations_visible),
+            alliances: by_id!(services, viewer, alliances.alliances_visible),
             alliance_facts: DataLoader::with_cache(
                 ById {
                     services: services.clone(),
                     viewer: viewer.clone(),
                     fetch: Box::new(|s: Services, _: Arc<Principal>, ids: Vec<Uuid>| {
-                        Box::pin(async move { s.alliance_facts_many(&ids).await })
+                        Box::pin(async move { s.alliances().alliance_facts_many(&ids).await })
                     }),
                 },
                 tokio::spawn,
@@ -211,53 +211,77 @@ impl Loaders {
                     services: services.clone(),
                     viewer: viewer.clone(),
                     fetch: Box::new(|s: Services, _: Arc<Principal>, ids: Vec<Uuid>| {
-                        Box::pin(async move { s.organization_facts_many(&ids).await })
+                        Box::pin(
+                            async move { s.organizations().organization_facts_many(&ids).await },
+                        )
                     }),
                 },
                 tokio::spawn,
                 HashMapCache::default(),
             ),
-            members_of_organizations: paged!(services, viewer, members_of_organizations),
-            memberships_of_users: paged!(services, viewer, memberships_of_users, false),
-            past_memberships_of_users: paged!(services, viewer, memberships_of_users, true),
-            members_of_alliances: paged!(services, viewer, members_of_alliances),
-            alliances_of_organizations: paged!(services, viewer, alliances_of_organizations),
-            alliances_of_users: paged!(services, viewer, alliances_of_users),
+            members_of_organizations: paged!(
+                services,
+                viewer,
+                organizations.members_of_organizations
+            ),
+            memberships_of_users: paged!(
+                services,
+                viewer,
+                organizations.memberships_of_users,
+                false
+            ),
+            past_memberships_of_users: paged!(
+                services,
+                viewer,
+                organizations.memberships_of_users,
+                true
+            ),
+            members_of_alliances: paged!(services, viewer, alliances.members_of_alliances),
+            alliances_of_organizations: paged!(
+                services,
+                viewer,
+                alliances.alliances_of_organizations
+            ),
+            alliances_of_users: paged!(services, viewer, alliances.alliances_of_users),
             count_members_of_organizations: counts!(
                 services,
                 viewer,
-                count_members_of_organizations
+                organizations.count_members_of_organizations
             ),
             count_memberships_of_users: counts!(
                 services,
                 viewer,
-                count_memberships_of_users,
+                organizations.count_memberships_of_users,
                 false
             ),
             count_past_memberships_of_users: counts!(
                 services,
                 viewer,
-                count_memberships_of_users,
+                organizations.count_memberships_of_users,
                 true
             ),
-            count_members_of_alliances: counts!(services, viewer, count_members_of_alliances),
+            count_members_of_alliances: counts!(
+                services,
+                viewer,
+                alliances.count_members_of_alliances
+            ),
             count_alliances_of_organizations: counts!(
                 services,
                 viewer,
-                count_alliances_of_organizations
+                alliances.count_alliances_of_organizations
             ),
-            count_alliances_of_users: counts!(services, viewer, count_alliances_of_users),
-            meetings: by_id!(services, viewer, meetings_visible),
-            action_items: by_id!(services, viewer, action_items_visible),
-            lead_terms_of_alliances: by_id!(services, viewer, lead_terms_of_alliances),
-            agenda_of_meetings: by_id!(services, viewer, agenda_of_meetings),
-            attendances_of_meetings: by_id!(services, viewer, attendances_of_meetings),
-            decisions_of_meetings: by_id!(services, viewer, decisions_of_meetings),
-            action_items_of_meetings: by_id!(services, viewer, action_items_of_meetings),
-            carried_over_of_meetings: by_id!(services, viewer, carried_over_of_meetings),
-            notes_of_action_items: by_id!(services, viewer, notes_of_action_items),
-            minutes_of_meetings: by_id!(services, viewer, minutes_of_meetings),
-            attendance_rates: by_id!(services, viewer, attendance_rates),
+            count_alliances_of_users: counts!(services, viewer, alliances.count_alliances_of_users),
+            meetings: by_id!(services, viewer, meetings.meetings_visible),
+            action_items: by_id!(services, viewer, meetings.action_items_visible),
+            lead_terms_of_alliances: by_id!(services, viewer, rotation.lead_terms_of_alliances),
+            agenda_of_meetings: by_id!(services, viewer, meetings.agenda_of_meetings),
+            attendances_of_meetings: by_id!(services, viewer, meetings.attendances_of_meetings),
+            decisions_of_meetings: by_id!(services, viewer, meetings.decisions_of_meetings),
+            action_items_of_meetings: by_id!(services, viewer, meetings.action_items_of_meetings),
+            carried_over_of_meetings: by_id!(services, viewer, meetings.carried_over_of_meetings),
+            notes_of_action_items: by_id!(services, viewer, meetings.notes_of_action_items),
+            minutes_of_meetings: by_id!(services, viewer, meetings.minutes_of_meetings),
+            attendance_rates: by_id!(services, viewer, organizations.attendance_rates),
         }
     }
 }

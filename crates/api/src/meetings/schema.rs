@@ -27,6 +27,7 @@ impl MeetingQuery {
     ) -> async_graphql::Result<Option<MeetingNode>> {
         let id = decode(&id, Kind::Meeting, "id")?;
         Ok(services(ctx)?
+            .meetings()
             .meeting(&*principal(ctx)?, id)
             .await
             .gql()?
@@ -51,6 +52,7 @@ impl MeetingQuery {
             .transpose()?
             .map(AllianceId);
         let (rows, total) = services(ctx)?
+            .meetings()
             .meetings(&*principal(ctx)?, page, alliance, from, to)
             .await
             .gql()?;
@@ -73,6 +75,7 @@ impl MeetingQuery {
     ) -> async_graphql::Result<Conn<ActionItemNode>> {
         let page = page_request(first, after)?;
         let (rows, total) = services(ctx)?
+            .meetings()
             .my_action_items(&*principal(ctx)?, page, include_done)
             .await
             .gql()?;
@@ -238,6 +241,7 @@ async fn with_meeting(
     id: uuid::Uuid,
 ) -> async_graphql::Result<Option<MeetingNode>> {
     Ok(services(ctx)?
+        .meetings()
         .meeting(&*principal(ctx)?, id)
         .await
         .gql()?
@@ -259,6 +263,7 @@ impl MeetingMutation {
             .map(|id| decode(id, Kind::Organization, "hostOrganizationId"))
             .transpose()?;
         let result = services(ctx)?
+            .meetings()
             .schedule_meeting(
                 &*principal(ctx)?,
                 alliance,
@@ -289,6 +294,7 @@ impl MeetingMutation {
     ) -> async_graphql::Result<MeetingPayload> {
         let id = decode(&input.id, Kind::Meeting, "id")?;
         let result = services(ctx)?
+            .meetings()
             .update_meeting(
                 &*principal(ctx)?,
                 id,
@@ -325,6 +331,7 @@ impl MeetingMutation {
             .map(|id| decode(id, Kind::Organization, "presenterOrganizationId"))
             .transpose()?;
         let result = services(ctx)?
+            .meetings()
             .propose_agenda_item(
                 &*principal(ctx)?,
                 meeting,
@@ -354,6 +361,7 @@ impl MeetingMutation {
     ) -> async_graphql::Result<AgendaItemPayload> {
         let id = decode(&input.id, Kind::AgendaItem, "id")?;
         let result = services(ctx)?
+            .meetings()
             .decide_agenda_item(&*principal(ctx)?, id, input.accept)
             .await;
         let (item, user_errors) = split(result)?;
@@ -382,6 +390,7 @@ impl MeetingMutation {
             .collect::<Result<Vec<_>, _>>()?;
         let (done, user_errors) = split(
             services(ctx)?
+                .meetings()
                 .reorder_agenda(&*principal(ctx)?, meeting, &ids)
                 .await,
         )?;
@@ -405,6 +414,7 @@ impl MeetingMutation {
         let meeting = decode(&input.meeting_id, Kind::Meeting, "meetingId")?;
         let (attendance, user_errors) = split(
             services(ctx)?
+                .meetings()
                 .respond_to_meeting(&*principal(ctx)?, meeting, input.response.into())
                 .await,
         )?;
@@ -423,6 +433,7 @@ impl MeetingMutation {
         let meeting = decode(&input.meeting_id, Kind::Meeting, "meetingId")?;
         let (attendance, user_errors) = split(
             services(ctx)?
+                .meetings()
                 .check_in(&*principal(ctx)?, meeting, &input.code)
                 .await,
         )?;
@@ -442,6 +453,7 @@ impl MeetingMutation {
         let user = UserId(decode(&input.user_id, Kind::User, "userId")?);
         let (attendance, user_errors) = split(
             services(ctx)?
+                .meetings()
                 .check_in_member(&*principal(ctx)?, meeting, user)
                 .await,
         )?;
@@ -460,6 +472,7 @@ impl MeetingMutation {
         let meeting = decode(&input.meeting_id, Kind::Meeting, "meetingId")?;
         let (minutes, user_errors) = split(
             services(ctx)?
+                .meetings()
                 .save_minutes(&*principal(ctx)?, meeting, &input.body, input.version)
                 .await,
         )?;
@@ -478,6 +491,7 @@ impl MeetingMutation {
         let meeting = decode(&input.meeting_id, Kind::Meeting, "meetingId")?;
         let (minutes, user_errors) = split(
             services(ctx)?
+                .meetings()
                 .approve_minutes(&*principal(ctx)?, meeting, input.version)
                 .await,
         )?;
@@ -495,6 +509,7 @@ impl MeetingMutation {
         let meeting = decode(&input.meeting_id, Kind::Meeting, "meetingId")?;
         let (decision, user_errors) = split(
             services(ctx)?
+                .meetings()
                 .record_decision(&*principal(ctx)?, meeting, &input.text)
                 .await,
         )?;
@@ -532,6 +547,7 @@ impl MeetingMutation {
         };
         let (item, user_errors) = split(
             services(ctx)?
+                .meetings()
                 .create_action_item(&*principal(ctx)?, new)
                 .await,
         )?;
@@ -549,6 +565,7 @@ impl MeetingMutation {
     ) -> async_graphql::Result<ActionItemPayload> {
         let id = decode(&input.id, Kind::ActionItem, "id")?;
         let result = services(ctx)?
+            .meetings()
             .update_action_item(
                 &*principal(ctx)?,
                 id,
@@ -579,7 +596,13 @@ impl MeetingSubscription {
         let id = decode(&meeting_id, Kind::Meeting, "meetingId")?;
         let services = services(ctx)?.clone();
         let viewer = principal(ctx)?.clone();
-        if services.meeting(&viewer, id).await.gql()?.is_none() {
+        if services
+            .meetings()
+            .meeting(&viewer, id)
+            .await
+            .gql()?
+            .is_none()
+        {
             return Err(coded("meeting not found", "NOT_FOUND"));
         }
         let mut events = services.events.subscribe();
@@ -588,7 +611,7 @@ impl MeetingSubscription {
                 match events.recv().await {
                     Ok(event) if event.topic == "meeting" && event.id == id => {
                         // Re-checked on every event: a viewer who lost access stops receiving.
-                        match services.meeting(&viewer, id).await {
+                        match services.meetings().meeting(&viewer, id).await {
                             Ok(Some(found)) => yield MeetingNode(found),
                             Ok(None) => break,
                             Err(e) => tracing::warn!(error = %e, "subscription reload failed"),

@@ -308,7 +308,7 @@ impl MeetingNode {
     /// The meeting as an iCalendar file.
     async fn ics(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
         let owner = alliance_of(ctx, self.0.alliance_id).await?;
-        Ok(services(ctx)?.meeting_ics(&self.0, &owner))
+        Ok(services(ctx)?.calendar().meeting_ics(&self.0, &owner))
     }
 }
 
@@ -515,7 +515,9 @@ impl ActionItemNode {
             .map_err(load_error)?;
         let Some(found) = found else { return Ok(false) };
         let owner = facts_of(ctx, found.alliance_id).await?;
-        Ok(services(ctx)?.may_update_action_item(&*principal(ctx)?, &self.0, owner))
+        Ok(services(ctx)?
+            .meetings()
+            .may_update_action_item(&*principal(ctx)?, &self.0, owner))
     }
 }
 

@@ -29,6 +29,7 @@ impl OrganizationQuery {
     ) -> async_graphql::Result<Conn<OrganizationNode>> {
         let page = page_request(first, after)?;
         let (rows, total) = services(ctx)?
+            .organizations()
             .organizations(&*principal(ctx)?, page, search.as_deref())
             .await
             .gql()?;
@@ -48,6 +49,7 @@ impl OrganizationQuery {
     ) -> async_graphql::Result<Option<OrganizationNode>> {
         let id = OrganizationId(decode(&id, Kind::Organization, "id")?);
         Ok(services(ctx)?
+            .organizations()
             .organization(&*principal(ctx)?, id)
             .await
             .gql()?
@@ -119,6 +121,7 @@ impl OrganizationMutation {
         input: CreateOrganizationInput,
     ) -> async_graphql::Result<OrganizationPayload> {
         let result = services(ctx)?
+            .organizations()
             .create_organization(
                 &*principal(ctx)?,
                 OrganizationInput {
@@ -151,6 +154,7 @@ impl OrganizationMutation {
             "membershipId",
         )?;
         let result = services(ctx)?
+            .organizations()
             .update_organization_member(
                 &*principal(ctx)?,
                 id,
@@ -177,6 +181,7 @@ impl OrganizationMutation {
             "membershipId",
         )?;
         let result = services(ctx)?
+            .organizations()
             .deactivate_organization_member(&*principal(ctx)?, id, input.left_on)
             .await;
         let (membership, user_errors) = split(result)?;
@@ -194,6 +199,7 @@ impl OrganizationMutation {
     ) -> async_graphql::Result<OrganizationPayload> {
         let id = OrganizationId(decode(&input.id, Kind::Organization, "id")?);
         let result = services(ctx)?
+            .organizations()
             .update_organization(
                 &*principal(ctx)?,
                 id,
@@ -232,6 +238,7 @@ impl OrganizationSubscription {
         let services = services(ctx)?.clone();
         let viewer = principal(ctx)?.clone();
         let facts = services
+            .organizations()
             .organization_facts(id)
             .await
             .gql()?
@@ -245,7 +252,7 @@ impl OrganizationSubscription {
                 match events.recv().await {
                     Ok(event) if event.topic == "organization" && event.id == id.0 => {
                         // Re-checked on every event: a viewer who lost access stops receiving.
-                        match services.organization(&viewer, id).await {
+                        match services.organizations().organization(&viewer, id).await {
                             Ok(Some(org)) => yield OrganizationNode(org),
                             Ok(None) => break,
                             Err(e) => { tracing::warn!(error = %e, "subscription reload failed"); }

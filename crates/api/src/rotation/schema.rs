@@ -120,6 +120,7 @@ impl RotationQuery {
     ) -> async_graphql::Result<Conn<NotificationNode>> {
         let page = page_request(first, after)?;
         let (rows, total) = services(ctx)?
+            .notifications()
             .notifications(&*principal(ctx)?, page, unread_only)
             .await
             .gql()?;
@@ -133,6 +134,7 @@ impl RotationQuery {
 
     async fn unread_notification_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
         let count = services(ctx)?
+            .notifications()
             .unread_notification_count(&*principal(ctx)?)
             .await
             .gql()?;
@@ -145,6 +147,7 @@ impl RotationQuery {
         ctx: &Context<'_>,
     ) -> async_graphql::Result<Vec<CalendarFeedNode>> {
         Ok(services(ctx)?
+            .calendar()
             .calendar_feeds(&*principal(ctx)?)
             .await
             .gql()?
@@ -171,12 +174,14 @@ async fn schedule_payload(
     };
     let services = services(ctx)?;
     let terms = services
+        .rotation()
         .lead_terms_of_alliances(&*principal(ctx)?, &[alliance])
         .await
         .gql()?
         .remove(&alliance)
         .unwrap_or_default();
     let found = services
+        .alliances()
         .alliance(&*principal(ctx)?, AllianceId(alliance))
         .await
         .gql()?;
@@ -197,6 +202,7 @@ impl RotationMutation {
     ) -> async_graphql::Result<LeadSchedulePayload> {
         let alliance = AllianceId(decode(&input.alliance_id, Kind::Alliance, "allianceId")?);
         let result = services(ctx)?
+            .rotation()
             .generate_lead_schedule(&*principal(ctx)?, alliance, input.from, input.terms)
             .await
             .map(|_| alliance.0);
@@ -212,6 +218,7 @@ impl RotationMutation {
         let first = decode(&input.first_id, Kind::LeadTerm, "firstId")?;
         let second = decode(&input.second_id, Kind::LeadTerm, "secondId")?;
         let result = services(ctx)?
+            .rotation()
             .swap_lead_terms(&*principal(ctx)?, first, second)
             .await;
         schedule_payload(ctx, result).await
@@ -224,7 +231,10 @@ impl RotationMutation {
         input: SkipLeadTermInput,
     ) -> async_graphql::Result<LeadSchedulePayload> {
         let id = decode(&input.id, Kind::LeadTerm, "id")?;
-        let result = services(ctx)?.skip_lead_term(&*principal(ctx)?, id).await;
+        let result = services(ctx)?
+            .rotation()
+            .skip_lead_term(&*principal(ctx)?, id)
+            .await;
         schedule_payload(ctx, result).await
     }
 
@@ -237,6 +247,7 @@ impl RotationMutation {
         let id = decode(&input.id, Kind::LeadTerm, "id")?;
         let (term, user_errors) = split(
             services(ctx)?
+                .rotation()
                 .submit_handover_report(&*principal(ctx)?, id, &input.report)
                 .await,
         )?;
@@ -260,6 +271,7 @@ impl RotationMutation {
         )?);
         let (found, user_errors) = split(
             services(ctx)?
+                .alliances()
                 .remove_alliance_member(&*principal(ctx)?, alliance, organization, input.left_on)
                 .await,
         )?;
@@ -284,10 +296,19 @@ impl RotationMutation {
         };
         let viewer = principal(ctx)?;
         let services = services(ctx)?;
-        let (left, user_errors) = split(services.mark_notifications_read(&viewer, ids).await)?;
+        let (left, user_errors) = split(
+            services
+                .notifications()
+                .mark_notifications_read(&viewer, ids)
+                .await,
+        )?;
         let left = match left {
             Some(left) => left,
-            None => services.unread_notification_count(&viewer).await.gql()?,
+            None => services
+                .notifications()
+                .unread_notification_count(&viewer)
+                .await
+                .gql()?,
         };
         Ok(MarkNotificationsReadPayload {
             unread_count: i64::try_from(left).unwrap_or(i64::MAX),
@@ -309,6 +330,7 @@ impl RotationMutation {
             .map(AllianceId);
         let (created, user_errors) = split(
             services(ctx)?
+                .calendar()
                 .create_calendar_feed(&*principal(ctx)?, alliance)
                 .await,
         )?;
@@ -332,6 +354,7 @@ impl RotationMutation {
         let id = decode(&input.id, Kind::CalendarFeed, "id")?;
         let (feed, user_errors) = split(
             services(ctx)?
+                .calendar()
                 .revoke_calendar_feed(&*principal(ctx)?, id)
                 .await,
         )?;

@@ -1,6 +1,5 @@
 //! Alliances (联盟), their member organizations and role grants.
 
-use crate::Services;
 use crate::entities::{alliance, alliance_membership, role_grant, user};
 use crate::kernel::audit::{self, Actor};
 use crate::kernel::error::{Error, FieldError, on_constraint};
@@ -92,7 +91,7 @@ fn redact(principal: &Principal, mut found: alliance::Model) -> alliance::Model 
     found
 }
 
-impl Services {
+impl Alliances<'_> {
     pub async fn alliance_facts(&self, id: AllianceId) -> Result<Option<AllianceFacts>, Error> {
         Ok(alliance::Entity::find_by_id(id.0)
             .one(&self.db)
@@ -582,7 +581,11 @@ impl Services {
             Action::ManageAllianceMembers,
             AllianceFacts::of(&current).resource(),
         )?;
-        if !self.organization_exists(organization_id).await? {
+        if !self
+            .organizations()
+            .organization_exists(organization_id)
+            .await?
+        {
             return Err(Error::invalid(
                 "organizationId",
                 "NOT_FOUND",
@@ -634,7 +637,7 @@ impl Services {
             )
         })?;
         // Future lead terms are re-planned to include the newcomer; past and current ones stay.
-        self.replan_future(&txn, &current).await?;
+        self.rotation().replan_future(&txn, &current).await?;
         audit::record(
             &txn,
             Actor::from(principal),
@@ -693,7 +696,7 @@ impl Services {
         }
         .update(&txn)
         .await?;
-        self.replan_future(&txn, &current).await?;
+        self.rotation().replan_future(&txn, &current).await?;
         audit::record(
             &txn,
             Actor::from(principal),
@@ -764,5 +767,22 @@ impl Services {
         .await?;
         txn.commit().await?;
         Ok(created)
+    }
+}
+
+/// Alliances, their member organizations and role grants. The façade of this domain: `services.alliances()`.
+pub struct Alliances<'a>(&'a crate::Services);
+
+impl crate::Services {
+    pub fn alliances(&self) -> Alliances<'_> {
+        Alliances(self)
+    }
+}
+
+impl std::ops::Deref for Alliances<'_> {
+    type Target = crate::Services;
+
+    fn deref(&self) -> &crate::Services {
+        self.0
     }
 }

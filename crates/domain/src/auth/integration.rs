@@ -137,6 +137,7 @@ impl Services {
         match target {
             TokenTarget::Alliance(id) => {
                 let alliance = self
+                    .alliances()
                     .alliance_facts(id)
                     .await?
                     .ok_or(Error::NotFound("alliance"))?;
@@ -144,6 +145,7 @@ impl Services {
             }
             TokenTarget::Organization(id) => {
                 let facts = self
+                    .organizations()
                     .organization_facts(id)
                     .await?
                     .ok_or(Error::NotFound("organization"))?;

@@ -62,6 +62,7 @@ impl Services {
             return Ok(None);
         };
         let Some(facts) = self
+            .organizations()
             .organization_facts(OrganizationId(found.organization_id))
             .await?
         else {
@@ -76,6 +77,7 @@ impl Services {
         input: NewInvitation,
     ) -> Result<(invitation::Model, String), Error> {
         let facts = self
+            .organizations()
             .organization_facts(input.organization_id)
             .await?
             .ok_or(Error::NotFound("organization"))?;

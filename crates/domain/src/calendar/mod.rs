@@ -2,7 +2,6 @@
 //! or per alliance. A feed is evaluated with the owner's rights as of each fetch, so someone who
 //! leaves an alliance stops seeing its meetings.
 
-use crate::Services;
 use crate::auth::secret;
 use crate::entities::{alliance, calendar_feed, meeting, user};
 use crate::kernel::audit::{self, Actor};
@@ -49,7 +48,7 @@ fn event(found: &meeting::Model, alliance_name: &str, public_url: &str) -> Event
     event.done()
 }
 
-impl Services {
+impl Calendars<'_> {
     /// The iCalendar text of one meeting.
     pub fn meeting_ics(&self, found: &meeting::Model, owner: &alliance::Model) -> String {
         let mut calendar = Calendar::new();
@@ -68,6 +67,7 @@ impl Services {
         let user = crate::policy::require_user(principal)?;
         if let Some(alliance) = alliance_id {
             let found = self
+                .alliances()
                 .alliance_readable(principal, alliance)
                 .await?
                 .ok_or(Error::NotFound("alliance"))?;
@@ -198,6 +198,7 @@ impl Services {
             .all(&self.db)
             .await?;
         let names: HashMap<Uuid, String> = self
+            .alliances()
             .alliances_visible(
                 &principal,
                 &meetings.iter().map(|m| m.alliance_id).collect::<Vec<_>>(),
@@ -216,5 +217,22 @@ impl Services {
             ));
         }
         Ok(Some(calendar.done().to_string()))
+    }
+}
+
+/// iCalendar files and secret calendar feeds. The façade of this domain: `services.calendar()`.
+pub struct Calendars<'a>(&'a crate::Services);
+
+impl crate::Services {
+    pub fn calendar(&self) -> Calendars<'_> {
+        Calendars(self)
+    }
+}
+
+impl std::ops::Deref for Calendars<'_> {
+    type Target = crate::Services;
+
+    fn deref(&self) -> &crate::Services {
+        self.0
     }
 }

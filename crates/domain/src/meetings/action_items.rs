@@ -1,7 +1,6 @@
 //! Decisions and action items with progress notes, tracked until done.
 
 use super::*;
-use crate::Services;
 use crate::alliances::AllianceFacts;
 use crate::entities::{action_item, action_item_note, decision};
 use crate::kernel::audit::{self, Actor};
@@ -25,7 +24,7 @@ use serde_json::json;
 use std::collections::HashMap;
 use uuid::Uuid;
 
-impl Services {
+impl Meetings<'_> {
     pub async fn record_decision(
         &self,
         principal: &Principal,
@@ -71,6 +70,7 @@ impl Services {
         let mut errors = Vec::new();
         let title = validation::required_text(&mut errors, "title", &input.title, 500);
         let members = self
+            .alliances()
             .members_of_alliances(
                 principal,
                 &[owner.id],
@@ -140,32 +140,34 @@ impl Services {
         );
         match created.assignee_user_id {
             Some(user) => {
-                self.notify_users(
-                    &txn,
-                    &[user],
-                    Notice {
-                        kind: NotificationKind::ActionItemAssigned,
-                        entity_type: "action_item",
-                        entity_id: created.id,
-                        title: &title,
-                        dedupe: None,
-                    },
-                )
-                .await?
+                self.notifications()
+                    .notify_users(
+                        &txn,
+                        &[user],
+                        Notice {
+                            kind: NotificationKind::ActionItemAssigned,
+                            entity_type: "action_item",
+                            entity_id: created.id,
+                            title: &title,
+                            dedupe: None,
+                        },
+                    )
+                    .await?
             }
             None => {
-                self.notify_org_admins(
-                    &txn,
-                    created.assignee_organization_id,
-                    Notice {
-                        kind: NotificationKind::ActionItemAssigned,
-                        entity_type: "action_item",
-                        entity_id: created.id,
-                        title: &title,
-                        dedupe: None,
-                    },
-                )
-                .await?
+                self.notifications()
+                    .notify_org_admins(
+                        &txn,
+                        created.assignee_organization_id,
+                        Notice {
+                            kind: NotificationKind::ActionItemAssigned,
+                            entity_type: "action_item",
+                            entity_id: created.id,
+                            title: &title,
+                            dedupe: None,
+                        },
+                    )
+                    .await?
             }
         }
         audit::record(

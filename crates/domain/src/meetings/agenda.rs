@@ -1,7 +1,6 @@
 //! The agenda: proposals from member organizations, acceptance and order by the convener.
 
 use super::*;
-use crate::Services;
 use crate::alliances::AllianceFacts;
 use crate::entities::agenda_item;
 use crate::kernel::audit::{self, Actor};
@@ -20,7 +19,7 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-impl Services {
+impl Meetings<'_> {
     /// The first organization the principal acts for in the alliance (for "proposed by").
     pub(crate) fn acting_org(principal: &Principal, alliance: AllianceId) -> Option<Uuid> {
         policy::acting_organization_in(principal, alliance).map(|o| o.0)

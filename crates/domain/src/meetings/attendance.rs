@@ -1,6 +1,6 @@
 //! Invitations, RSVP and check-in (by code, QR link or the convener).
 
-use crate::Services;
+use super::Meetings;
 use crate::entities::{attendance, meeting};
 use crate::kernel::audit::{self, Actor};
 use crate::kernel::error::Error;
@@ -17,7 +17,7 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-impl Services {
+impl Meetings<'_> {
     /// The principal's attendance row, created on first use if they belong to a member organization.
     pub(crate) async fn own_attendance<C: ConnectionTrait>(
         &self,

@@ -1,6 +1,6 @@
 //! Minutes: drafts with version conflicts, and approval.
 
-use crate::Services;
+use super::Meetings;
 use crate::entities::minutes;
 use crate::kernel::audit::{self, Actor};
 use crate::kernel::error::Error;
@@ -12,7 +12,7 @@ use sea_orm::{ActiveModelTrait, EntityTrait, QuerySelect, Set, TransactionTrait}
 use serde_json::json;
 use uuid::Uuid;
 
-impl Services {
+impl Meetings<'_> {
     /// Saves draft minutes; `version` is the one read (none for the first save).
     pub async fn save_minutes(
         &self,

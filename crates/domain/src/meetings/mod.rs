@@ -65,7 +65,7 @@ fn status_move_allowed(from: &str, to: MeetingStatus) -> bool {
     }
 }
 
-impl crate::Services {
+impl Meetings<'_> {
     /// Whether `organization` is a current member of `alliance`: every organization a meeting
     /// names (host, presenter, assignee) must belong to the meeting's own alliance.
     pub(crate) async fn is_current_member<C: sea_orm::ConnectionTrait>(
@@ -109,5 +109,22 @@ impl crate::Services {
             ))
             .await?;
         Ok(row.is_some())
+    }
+}
+
+/// Joint meetings: scheduling, agenda, attendance, minutes, decisions and action items. The façade of this domain: `services.meetings()`.
+pub struct Meetings<'a>(&'a crate::Services);
+
+impl crate::Services {
+    pub fn meetings(&self) -> Meetings<'_> {
+        Meetings(self)
+    }
+}
+
+impl std::ops::Deref for Meetings<'_> {
+    type Target = crate::Services;
+
+    fn deref(&self) -> &crate::Services {
+        self.0
     }
 }

@@ -1,6 +1,6 @@
 //! Reading meetings: one by id, by ids for loaders, and the filtered list.
 
-use crate::Services;
+use super::Meetings;
 use crate::alliances::AllianceFacts;
 use crate::entities::{alliance, meeting};
 use crate::kernel::error::Error;
@@ -15,7 +15,7 @@ use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
 use std::collections::HashMap;
 use uuid::Uuid;
 
-impl Services {
+impl Meetings<'_> {
     /// The meeting with its alliance, if the principal may see it (internal use: nothing removed).
     pub(crate) async fn meeting_with_alliance(
         &self,

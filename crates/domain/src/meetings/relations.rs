@@ -1,7 +1,7 @@
 //! Batched children of meetings for the loaders: agenda, attendance, decisions, minutes. Every
 //! batch takes the principal and selects only rows of meetings it may read.
 
-use crate::Services;
+use super::Meetings;
 use crate::entities::{action_item, action_item_note, agenda_item, attendance, decision, minutes};
 use crate::kernel::db::stmt;
 use crate::kernel::error::Error;
@@ -15,7 +15,7 @@ use sea_orm::{ConnectionTrait, Value};
 use std::collections::HashMap;
 use uuid::Uuid;
 
-impl Services {
+impl Meetings<'_> {
     pub async fn agenda_of_meetings(
         &self,
         principal: &Principal,

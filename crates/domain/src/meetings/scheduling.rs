@@ -1,7 +1,6 @@
 //! Scheduling a meeting and changing it: time, place, host and status.
 
 use super::*;
-use crate::Services;
 use crate::alliances::AllianceFacts;
 use crate::entities::meeting;
 use crate::kernel::audit::{self, Actor};
@@ -21,7 +20,7 @@ use sea_orm::{
 use serde_json::json;
 use uuid::Uuid;
 
-impl Services {
+impl Meetings<'_> {
     pub async fn schedule_meeting(
         &self,
         principal: &Principal,
@@ -29,6 +28,7 @@ impl Services {
         input: MeetingInput,
     ) -> Result<meeting::Model, Error> {
         let owner = self
+            .alliances()
             .alliance_readable(principal, alliance_id)
             .await?
             .ok_or(Error::NotFound("alliance"))?;
@@ -91,6 +91,7 @@ impl Services {
         let host = match input.host_organization_id {
             Some(org) => Some(org.0),
             None => self
+                .rotation()
                 .lead_at(&txn, owner.id, starts_at)
                 .await?
                 .map(|t| t.organization_id),
@@ -131,18 +132,19 @@ impl Services {
         .await?;
         let invited = self.invited_users(&txn, created.id).await?;
         let title = format!("{}：{} / meeting scheduled", owner.name, created.title);
-        self.notify_users(
-            &txn,
-            &invited,
-            Notice {
-                kind: NotificationKind::MeetingScheduled,
-                entity_type: "meeting",
-                entity_id: created.id,
-                title: &title,
-                dedupe: None,
-            },
-        )
-        .await?;
+        self.notifications()
+            .notify_users(
+                &txn,
+                &invited,
+                Notice {
+                    kind: NotificationKind::MeetingScheduled,
+                    entity_type: "meeting",
+                    entity_id: created.id,
+                    title: &title,
+                    dedupe: None,
+                },
+            )
+            .await?;
         audit::record(
             &txn,
             Actor::from(principal),
@@ -264,18 +266,19 @@ impl Services {
             .ok_or(Error::NotFound("meeting"))?;
         let invited = self.invited_users(&txn, id).await?;
         let title = format!("{}：{} / meeting changed", owner.name, updated.title);
-        self.notify_users(
-            &txn,
-            &invited,
-            Notice {
-                kind: NotificationKind::MeetingChanged,
-                entity_type: "meeting",
-                entity_id: id,
-                title: &title,
-                dedupe: None,
-            },
-        )
-        .await?;
+        self.notifications()
+            .notify_users(
+                &txn,
+                &invited,
+                Notice {
+                    kind: NotificationKind::MeetingChanged,
+                    entity_type: "meeting",
+                    entity_id: id,
+                    title: &title,
+                    dedupe: None,
+                },
+            )
+            .await?;
         audit::record(
             &txn,
             Actor::from(principal),

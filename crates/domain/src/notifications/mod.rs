@@ -2,7 +2,6 @@
 //! happen; reminders (agenda deadline near, action item due, lead term starting) are derived from
 //! the calendar when the user looks, each written once thanks to its dedupe key.
 
-use crate::Services;
 use crate::entities::notification;
 use crate::kernel::db::stmt;
 use crate::kernel::error::Error;
@@ -25,7 +24,7 @@ pub(crate) struct Notice<'a> {
     pub dedupe: Option<String>,
 }
 
-impl Services {
+impl Notifications<'_> {
     pub(crate) async fn notify_users<C: ConnectionTrait>(
         &self,
         conn: &C,
@@ -226,5 +225,22 @@ impl Services {
         };
         self.db.execute_raw(sql).await?;
         self.unread_notification_count(principal).await
+    }
+}
+
+/// In-app notifications and reminders. The façade of this domain: `services.notifications()`.
+pub struct Notifications<'a>(&'a crate::Services);
+
+impl crate::Services {
+    pub fn notifications(&self) -> Notifications<'_> {
+        Notifications(self)
+    }
+}
+
+impl std::ops::Deref for Notifications<'_> {
+    type Target = crate::Services;
+
+    fn deref(&self) -> &crate::Services {
+        self.0
     }
 }

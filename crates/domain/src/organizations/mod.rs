@@ -1,6 +1,5 @@
 //! Organizations (成员单位) and their members.
 
-use crate::Services;
 use crate::entities::{organization, organization_membership};
 use crate::kernel::audit::{self, Actor};
 use crate::kernel::db::stmt;
@@ -84,7 +83,7 @@ fn renumber(sql: &str, from: usize, to: usize) -> String {
     out
 }
 
-impl Services {
+impl Organizations<'_> {
     pub async fn organization_facts(
         &self,
         id: OrganizationId,
@@ -565,7 +564,7 @@ fn clean_honours(errors: &mut Vec<FieldError>, honours: Vec<String>) -> Vec<Stri
     cleaned
 }
 
-impl Services {
+impl Organizations<'_> {
     async fn membership_for_admin(
         &self,
         principal: &Principal,
@@ -714,5 +713,22 @@ impl Services {
             }
         }
         Ok(out)
+    }
+}
+
+/// Member organizations and their people. The façade of this domain: `services.organizations()`.
+pub struct Organizations<'a>(&'a crate::Services);
+
+impl crate::Services {
+    pub fn organizations(&self) -> Organizations<'_> {
+        Organizations(self)
+    }
+}
+
+impl std::ops::Deref for Organizations<'_> {
+    type Target = crate::Services;
+
+    fn deref(&self) -> &crate::Services {
+        self.0
     }
 }

@@ -3,7 +3,6 @@
 //! leave. Past and current terms never change. Who leads is read from the calendar at request
 //! time, so rights switch at the boundary without any job running.
 
-use crate::Services;
 use crate::alliances::AllianceFacts;
 use crate::entities::{alliance, alliance_membership, lead_term};
 use crate::kernel::audit::{self, Actor};
@@ -97,7 +96,7 @@ async fn insert_terms<C: ConnectionTrait>(
     Ok(created)
 }
 
-impl Services {
+impl Rotation<'_> {
     /// The whole schedule of alliances the principal may see, in order; handover reports only for
     /// those who may read the alliance's internal content.
     pub async fn lead_terms_of_alliances(
@@ -162,6 +161,7 @@ impl Services {
         alliance: AllianceId,
     ) -> Result<alliance::Model, Error> {
         let found = self
+            .alliances()
             .alliance_readable(principal, alliance)
             .await?
             .ok_or(Error::NotFound("alliance"))?;
@@ -459,6 +459,7 @@ impl Services {
             .await?
             .ok_or(Error::NotFound("lead term"))?;
         let found = self
+            .alliances()
             .alliance_readable(principal, AllianceId(term.alliance_id))
             .await?
             .ok_or(Error::NotFound("lead term"))?;
@@ -500,18 +501,19 @@ impl Services {
                 "{}：上一轮值单位已提交交接报告 / the outgoing lead submitted its handover report",
                 found.name
             );
-            self.notify_org_admins(
-                &txn,
-                next.organization_id,
-                Notice {
-                    kind: crate::kernel::vocab::NotificationKind::LeadTermStarting,
-                    entity_type: "lead_term",
-                    entity_id: next.id,
-                    title: &title,
-                    dedupe: Some(format!("handover:{}", next.id)),
-                },
-            )
-            .await?;
+            self.notifications()
+                .notify_org_admins(
+                    &txn,
+                    next.organization_id,
+                    Notice {
+                        kind: crate::kernel::vocab::NotificationKind::LeadTermStarting,
+                        entity_type: "lead_term",
+                        entity_id: next.id,
+                        title: &title,
+                        dedupe: Some(format!("handover:{}", next.id)),
+                    },
+                )
+                .await?;
         }
         audit::record(
             &txn,
@@ -559,6 +561,23 @@ pub async fn seed_schedule<C: ConnectionTrait>(
     )
     .await?;
     Ok(())
+}
+
+/// The rotating lead unit: schedules, edits and handover reports. The façade of this domain: `services.rotation()`.
+pub struct Rotation<'a>(&'a crate::Services);
+
+impl crate::Services {
+    pub fn rotation(&self) -> Rotation<'_> {
+        Rotation(self)
+    }
+}
+
+impl std::ops::Deref for Rotation<'_> {
+    type Target = crate::Services;
+
+    fn deref(&self) -> &crate::Services {
+        self.0
+    }
 }
 
 #[cfg(test)]

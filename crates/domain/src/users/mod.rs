@@ -2,7 +2,6 @@
 //! the people of one of the person's organizations (now or formerly) or of an alliance where the
 //! person holds a role; contact details only where the policy allows.
 
-use crate::Services;
 use crate::entities::user;
 use crate::kernel::db::stmt;
 use crate::kernel::error::Error;
@@ -13,7 +12,7 @@ use sea_orm::{ConnectionTrait, EntityTrait, FromQueryResult, Value};
 use std::collections::HashMap;
 use uuid::Uuid;
 
-impl Services {
+impl Users<'_> {
     /// The people among `ids` the principal may see, contact details removed where they may not.
     pub async fn users_visible(
         &self,
@@ -78,5 +77,22 @@ impl Services {
         id: UserId,
     ) -> Result<Option<user::Model>, Error> {
         Ok(self.users_visible(principal, &[id.0]).await?.remove(&id.0))
+    }
+}
+
+/// People as others see them. The façade of this domain: `services.users()`.
+pub struct Users<'a>(&'a crate::Services);
+
+impl crate::Services {
+    pub fn users(&self) -> Users<'_> {
+        Users(self)
+    }
+}
+
+impl std::ops::Deref for Users<'_> {
+    type Target = crate::Services;
+
+    fn deref(&self) -> &crate::Services {
+        self.0
     }
 }
