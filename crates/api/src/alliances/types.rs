@@ -46,7 +46,7 @@ impl AllianceNode {
     }
 
     async fn status(&self) -> AllianceStatus {
-        AllianceStatus::from_db(&self.0.status)
+        self.0.status.into()
     }
 
     async fn founded_on(&self) -> Option<NaiveDate> {

@@ -128,7 +128,7 @@ impl MeetingNode {
     }
 
     async fn status(&self) -> MeetingStatus {
-        MeetingStatus::from_db(&self.0.status)
+        self.0.status.into()
     }
 
     /// Send it back with an update; a stale version is refused with `CONFLICT`.
@@ -256,7 +256,9 @@ impl MeetingNode {
             .await
             .map_err(load_error)?;
         let Some(found) = found else { return Ok(None) };
-        if found.status == "approved" || self.can(ctx, Action::ReadDraftMinutes).await? {
+        if found.status == alliance_domain::kernel::vocab::MinutesStatus::Approved
+            || self.can(ctx, Action::ReadDraftMinutes).await?
+        {
             Ok(Some(MinutesNode(found)))
         } else {
             Ok(None)
@@ -348,7 +350,7 @@ impl AgendaItemNode {
     }
 
     async fn status(&self) -> AgendaItemStatus {
-        AgendaItemStatus::from_db(&self.0.status)
+        self.0.status.into()
     }
 }
 
@@ -390,7 +392,7 @@ impl MinutesNode {
     }
 
     async fn status(&self) -> MinutesStatus {
-        MinutesStatus::from_db(&self.0.status)
+        self.0.status.into()
     }
 
     /// Send it back when saving or approving; a stale version is refused with `CONFLICT`.
@@ -481,13 +483,14 @@ impl ActionItemNode {
     }
 
     async fn status(&self) -> ActionItemStatus {
-        ActionItemStatus::from_db(&self.0.status)
+        self.0.status.into()
     }
 
     /// Not done or cancelled, and past its due date.
     async fn is_overdue(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
         let today = services(ctx)?.now().date_naive();
-        Ok(matches!(self.0.status.as_str(), "open" | "in_progress")
+        use alliance_domain::kernel::vocab::ActionItemStatus as S;
+        Ok(matches!(self.0.status, S::Open | S::InProgress)
             && self.0.due_on.is_some_and(|d| d < today))
     }
 
@@ -532,7 +535,7 @@ impl ActionItemNoteNode {
 
     /// The status set with this note, if it changed.
     async fn status(&self) -> Option<ActionItemStatus> {
-        self.0.status.as_deref().map(ActionItemStatus::from_db)
+        self.0.status.map(Into::into)
     }
 
     async fn author(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<UserNode>> {

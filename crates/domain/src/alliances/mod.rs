@@ -68,14 +68,11 @@ const NAME_TAKEN: (&str, &str, &str, &str) = (
 );
 
 /// Allowed moves of the alliance lifecycle: preparatory → active → dissolved.
-fn status_move_allowed(from: &str, to: AllianceStatus) -> bool {
+fn status_move_allowed(from: AllianceStatus, to: AllianceStatus) -> bool {
+    use AllianceStatus as S;
     matches!(
         (from, to),
-        (
-            "preparatory",
-            AllianceStatus::Preparatory | AllianceStatus::Active | AllianceStatus::Dissolved
-        ) | ("active", AllianceStatus::Active | AllianceStatus::Dissolved)
-            | ("dissolved", AllianceStatus::Dissolved)
+        (S::Preparatory, _) | (S::Active, S::Active | S::Dissolved) | (S::Dissolved, S::Dissolved)
     )
 }
 
@@ -401,11 +398,7 @@ impl Alliances<'_> {
             name: Set(name),
             name_en: Set(name_en),
             kind: Set(kind.as_str().to_owned()),
-            status: Set(input
-                .status
-                .unwrap_or(AllianceStatus::Preparatory)
-                .as_str()
-                .to_owned()),
+            status: Set(input.status.unwrap_or(AllianceStatus::Preparatory)),
             founded_on: Set(input.founded_on),
             supervising_body: Set(supervising_body),
             instructor: Set(instructor),
@@ -477,14 +470,14 @@ impl Alliances<'_> {
             changes.kind = Set(v.as_str().to_owned());
         }
         if let Some(v) = input.status {
-            if !status_move_allowed(&current.status, v) {
+            if !status_move_allowed(current.status, v) {
                 errors.push(FieldError::new(
                     "status",
                     "INVALID_TRANSITION",
                     format!("an alliance cannot go from {} to {}", current.status, v),
                 ));
             }
-            changes.status = Set(v.as_str().to_owned());
+            changes.status = Set(v);
         }
         if let Some(v) = input.founded_on {
             changes.founded_on = Set(Some(v));

@@ -34,11 +34,13 @@ fn event(found: &meeting::Model, alliance_name: &str, public_url: &str) -> Event
             "URL",
             format!("{}/meetings/{}", public_url.trim_end_matches('/'), found.id),
         )
-        .status(if found.status == "cancelled" {
-            EventStatus::Cancelled
-        } else {
-            EventStatus::Confirmed
-        });
+        .status(
+            if found.status == crate::kernel::vocab::MeetingStatus::Cancelled {
+                EventStatus::Cancelled
+            } else {
+                EventStatus::Confirmed
+            },
+        );
     if let Some(location) = found.location.as_deref().or(found.online_url.as_deref()) {
         event.location(location);
     }

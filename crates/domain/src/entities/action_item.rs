@@ -11,7 +11,7 @@ pub struct Model {
     pub assignee_organization_id: Uuid,
     pub assignee_user_id: Option<Uuid>,
     pub due_on: Option<Date>,
-    pub status: String,
+    pub status: crate::kernel::vocab::ActionItemStatus,
     pub completed_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

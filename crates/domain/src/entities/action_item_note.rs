@@ -8,7 +8,7 @@ pub struct Model {
     pub action_item_id: Uuid,
     pub author_id: Option<Uuid>,
     pub text: String,
-    pub status: Option<String>,
+    pub status: Option<crate::kernel::vocab::ActionItemStatus>,
     pub created_at: DateTimeUtc,
 }
 

@@ -12,7 +12,7 @@ pub struct Model {
     pub minutes_allotted: Option<i32>,
     pub proposed_by_organization_id: Option<Uuid>,
     pub proposed_by: Option<Uuid>,
-    pub status: String,
+    pub status: crate::kernel::vocab::AgendaItemStatus,
     pub created_at: DateTimeUtc,
 }
 

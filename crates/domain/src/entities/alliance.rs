@@ -8,7 +8,7 @@ pub struct Model {
     pub name: String,
     pub name_en: Option<String>,
     pub kind: String,
-    pub status: String,
+    pub status: crate::kernel::vocab::AllianceStatus,
     pub founded_on: Option<Date>,
     pub supervising_body: Option<String>,
     pub instructor: Option<String>,

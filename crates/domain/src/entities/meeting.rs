@@ -13,7 +13,7 @@ pub struct Model {
     pub ends_at: DateTimeUtc,
     pub location: Option<String>,
     pub online_url: Option<String>,
-    pub status: String,
+    pub status: crate::kernel::vocab::MeetingStatus,
     pub check_in_code: String,
     pub created_by: Option<Uuid>,
     pub created_at: DateTimeUtc,

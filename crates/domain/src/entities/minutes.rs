@@ -6,7 +6,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub meeting_id: Uuid,
     pub body: String,
-    pub status: String,
+    pub status: crate::kernel::vocab::MinutesStatus,
     pub approved_by: Option<Uuid>,
     pub approved_at: Option<DateTimeUtc>,
     pub updated_by: Option<Uuid>,

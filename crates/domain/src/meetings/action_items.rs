@@ -126,7 +126,7 @@ impl Meetings<'_> {
             assignee_organization_id: Set(input.assignee_organization_id),
             assignee_user_id: Set(input.assignee_user_id),
             due_on: Set(input.due_on),
-            status: Set("open".into()),
+            status: Set(ActionItemStatus::Open),
             completed_at: Set(None),
             created_at: Set(now),
             updated_at: Set(now),
@@ -243,7 +243,7 @@ impl Meetings<'_> {
             ..Default::default()
         };
         if let Some(status) = status {
-            changes.status = Set(status.as_str().into());
+            changes.status = Set(status);
             changes.completed_at = Set((status == ActionItemStatus::Done).then_some(now));
         }
         let result = action_item::Entity::update_many()
@@ -262,7 +262,7 @@ impl Meetings<'_> {
             action_item_id: Set(id),
             author_id: Set(principal.user_id().map(|u| u.0)),
             text: Set(note.unwrap_or_default().to_owned()),
-            status: Set(status.map(|s| s.as_str().to_owned())),
+            status: Set(status),
             created_at: Set(now),
         }
         .insert(&txn)

@@ -9,6 +9,7 @@ use crate::kernel::error::{Error, FieldError};
 use crate::kernel::events;
 use crate::kernel::ids::AllianceId;
 use crate::kernel::validation;
+use crate::kernel::vocab::AgendaItemStatus;
 use crate::kernel::vocab::MeetingStatus;
 use crate::policy::principal::Principal;
 use crate::policy::{self, Action};
@@ -55,7 +56,7 @@ impl Meetings<'_> {
             ));
         }
         if matches!(
-            MeetingStatus::parse(&found.status),
+            Some(found.status),
             Some(MeetingStatus::Completed | MeetingStatus::Cancelled)
         ) {
             errors.push(FieldError::new(
@@ -87,7 +88,11 @@ impl Meetings<'_> {
             proposed_by_organization_id: Set(proposer),
             proposed_by: Set(principal.user_id().map(|u| u.0)),
             // The convener's own items need no acceptance.
-            status: Set(if convener { "accepted" } else { "proposed" }.into()),
+            status: Set(if convener {
+                AgendaItemStatus::Accepted
+            } else {
+                AgendaItemStatus::Proposed
+            }),
             created_at: Set(Utc::now()),
         }
         .insert(&txn)
@@ -133,7 +138,11 @@ impl Meetings<'_> {
         let txn = self.db.begin().await?;
         let updated = agenda_item::ActiveModel {
             id: Set(id),
-            status: Set(if accept { "accepted" } else { "rejected" }.into()),
+            status: Set(if accept {
+                AgendaItemStatus::Accepted
+            } else {
+                AgendaItemStatus::Rejected
+            }),
             ..Default::default()
         }
         .update(&txn)

@@ -101,7 +101,7 @@ impl Meetings<'_> {
             ));
         }
         if matches!(
-            MeetingStatus::parse(&found.status),
+            Some(found.status),
             Some(MeetingStatus::Cancelled | MeetingStatus::Completed)
         ) {
             return Err(Error::invalid(

@@ -5,6 +5,7 @@ use crate::entities::minutes;
 use crate::kernel::audit::{self, Actor};
 use crate::kernel::error::Error;
 use crate::kernel::events;
+use crate::kernel::vocab::MinutesStatus;
 use crate::policy::Action;
 use crate::policy::principal::Principal;
 use chrono::Utc;
@@ -41,7 +42,7 @@ impl Meetings<'_> {
                 minutes::ActiveModel {
                     meeting_id: Set(meeting_id),
                     body: Set(body.to_owned()),
-                    status: Set("draft".into()),
+                    status: Set(MinutesStatus::Draft),
                     approved_by: Set(None),
                     approved_at: Set(None),
                     updated_by: Set(principal.user_id().map(|u| u.0)),
@@ -51,7 +52,7 @@ impl Meetings<'_> {
                 .insert(&txn)
                 .await?
             }
-            (Some(current), _) if current.status == "approved" => {
+            (Some(current), _) if current.status == MinutesStatus::Approved => {
                 return Err(Error::invalid(
                     "body",
                     "APPROVED",
@@ -111,7 +112,7 @@ impl Meetings<'_> {
                     "there are no minutes to approve yet",
                 )
             })?;
-        if current.status == "approved" {
+        if current.status == MinutesStatus::Approved {
             return Err(Error::invalid(
                 "meetingId",
                 "ALREADY_APPROVED",
@@ -127,7 +128,7 @@ impl Meetings<'_> {
         let now = Utc::now();
         let approved = minutes::ActiveModel {
             meeting_id: Set(meeting_id),
-            status: Set("approved".into()),
+            status: Set(MinutesStatus::Approved),
             approved_by: Set(principal.user_id().map(|u| u.0)),
             approved_at: Set(Some(now)),
             version: Set(current.version + 1),

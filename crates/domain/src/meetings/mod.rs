@@ -53,15 +53,14 @@ fn check_in_code() -> String {
     format!("{:06}", rand::random::<u32>() % 1_000_000)
 }
 
-fn status_move_allowed(from: &str, to: MeetingStatus) -> bool {
+fn status_move_allowed(from: MeetingStatus, to: MeetingStatus) -> bool {
     use MeetingStatus as S;
-    match MeetingStatus::parse(from) {
-        Some(S::Draft) => true,
-        Some(S::Scheduled) => !matches!(to, S::Draft),
-        Some(S::InProgress) => matches!(to, S::InProgress | S::Completed | S::Cancelled),
-        Some(S::Completed) => matches!(to, S::Completed),
-        Some(S::Cancelled) => matches!(to, S::Cancelled | S::Scheduled),
-        None => false,
+    match from {
+        S::Draft => true,
+        S::Scheduled => !matches!(to, S::Draft),
+        S::InProgress => matches!(to, S::InProgress | S::Completed | S::Cancelled),
+        S::Completed => matches!(to, S::Completed),
+        S::Cancelled => matches!(to, S::Cancelled | S::Scheduled),
     }
 }
 

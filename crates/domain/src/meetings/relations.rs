@@ -132,7 +132,7 @@ impl Meetings<'_> {
         for row in rows {
             let found = minutes::Model::from_query_result(&row, "")?;
             let alliance: Uuid = row.try_get("", "alliance_id")?;
-            if found.status == "approved"
+            if found.status == crate::kernel::vocab::MinutesStatus::Approved
                 || policy::can_in_alliance(
                     principal,
                     Action::ReadDraftMinutes,

@@ -107,11 +107,7 @@ impl Meetings<'_> {
             ends_at: Set(ends_at),
             location: Set(location),
             online_url: Set(online_url),
-            status: Set(input
-                .status
-                .unwrap_or(MeetingStatus::Scheduled)
-                .as_str()
-                .into()),
+            status: Set(input.status.unwrap_or(MeetingStatus::Scheduled)),
             check_in_code: Set(check_in_code()),
             created_by: Set(principal.user_id().map(|u| u.0)),
             created_at: Set(now),
@@ -225,14 +221,14 @@ impl Meetings<'_> {
             ));
         }
         if let Some(v) = input.status {
-            if !status_move_allowed(&current.status, v) {
+            if !status_move_allowed(current.status, v) {
                 errors.push(FieldError::new(
                     "status",
                     "INVALID_TRANSITION",
                     format!("a meeting cannot go from {} to {v}", current.status),
                 ));
             }
-            changes.status = Set(v.as_str().into());
+            changes.status = Set(v);
         }
         if let Some(org) = input.host_organization_id {
             if self.is_current_member(&self.db, owner.id, org.0).await? {

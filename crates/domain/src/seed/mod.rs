@@ -10,6 +10,9 @@ use crate::kernel::db::stmt;
 use crate::kernel::error::{Error, FieldError};
 use crate::kernel::validation;
 use crate::kernel::vocab::{
+    ActionItemStatus as ItemStatus, AllianceStatus, MeetingStatus, MinutesStatus,
+};
+use crate::kernel::vocab::{
     AllianceKind, GrantedRole, OrganizationKind, Position, RotationPeriod, Visibility,
 };
 use chrono::{Datelike, NaiveDate, TimeZone, Utc};
@@ -615,7 +618,7 @@ pub async fn demo(services: &Services) -> Result<String, Error> {
                     name: Set(union.name.into()),
                     name_en: Set(Some(union.name_en.into())),
                     kind: Set(union.kind.as_str().into()),
-                    status: Set("active".into()),
+                    status: Set(AllianceStatus::Active),
                     founded_on: Set(Some(date(union.founded))),
                     supervising_body: Set(Some(union.supervising_body)
                         .filter(|s| !s.is_empty())
@@ -790,7 +793,7 @@ async fn seed_meetings<C: ConnectionTrait>(
             ends_at: Set(starts + chrono::Duration::hours(2)),
             location: Set(Some("牵头单位党员活动室".into())),
             online_url: Set(None),
-            status: Set((*status).into()),
+            status: Set(MeetingStatus::parse(status).unwrap_or(MeetingStatus::Scheduled)),
             check_in_code: Set(format!("{:06}", rand::random::<u32>() % 1_000_000)),
             created_by: Set(None),
             created_at: Set(now),
@@ -831,7 +834,7 @@ async fn seed_meetings<C: ConnectionTrait>(
         minutes::ActiveModel {
             meeting_id: Set(id),
             body: Set(format!("# {title}\n\n## 议题\n\n1. 各成员单位党建工作交流\n2. 研究部署下阶段联合行动\n\n## 决定事项\n\n- 联合开展一次主题党日活动\n")),
-            status: Set("approved".into()),
+            status: Set(MinutesStatus::Approved),
             approved_by: Set(None),
             approved_at: Set(Some(starts + chrono::Duration::days(2))),
             updated_by: Set(None),
@@ -854,7 +857,11 @@ async fn seed_meetings<C: ConnectionTrait>(
             assignee_organization_id: Set(org(index + 1)),
             assignee_user_id: Set(None),
             due_on: Set(Some((starts + chrono::Duration::days(20)).date_naive())),
-            status: Set(if done { "done".into() } else { "open".into() }),
+            status: Set(if done {
+                ItemStatus::Done
+            } else {
+                ItemStatus::Open
+            }),
             completed_at: Set(done.then_some(starts + chrono::Duration::days(15))),
             created_at: Set(now),
             updated_at: Set(now),
