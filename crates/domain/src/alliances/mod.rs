@@ -1,5 +1,7 @@
 //! Alliances (联盟), their member organizations and role grants.
 
+pub mod grants;
+
 use crate::Services;
 use crate::entities::{alliance, alliance_membership, role_grant, user};
 use crate::kernel::audit::{self, Actor};

@@ -42,6 +42,10 @@ pub enum Action {
     ManageRotation,
     ManageDocuments,
     ManageAllianceTokens,
+    /// See who holds which granted role in the alliance (`Alliance.roleGrants`).
+    ReadRoleGrants,
+    /// Read the audit entries that concern the alliance.
+    ReadAllianceAuditLog,
     ScheduleMeeting,
     ManageAgenda,
     TakeAttendance,
@@ -84,6 +88,8 @@ impl Action {
         Action::ManageRotation,
         Action::ManageDocuments,
         Action::ManageAllianceTokens,
+        Action::ReadRoleGrants,
+        Action::ReadAllianceAuditLog,
         Action::ScheduleMeeting,
         Action::ManageAgenda,
         Action::TakeAttendance,
@@ -161,7 +167,9 @@ fn alliance_roles_for(action: Action) -> &'static [AllianceRole] {
         | Action::ManageAllianceMembers
         | Action::ManageRotation
         | Action::ManageDocuments
-        | Action::ManageAllianceTokens => SECRETARIAT,
+        | Action::ManageAllianceTokens
+        | Action::ReadRoleGrants
+        | Action::ReadAllianceAuditLog => SECRETARIAT,
         Action::ScheduleMeeting
         | Action::ManageAgenda
         | Action::TakeAttendance
@@ -455,5 +463,41 @@ pub fn meeting_alliances(principal: &Principal) -> AllianceScope {
             public: false,
             ..readable_alliances(principal)
         },
+    }
+}
+
+/// Whose audit entries a principal may read: every entry (platform admins), or only the entries
+/// concerning the alliances listed (their secretariat). An empty, non-`all` scope reads nothing.
+pub fn audit_alliances(principal: &Principal) -> AllianceScope {
+    if can(principal, Action::ReadAuditLog, Resource::Platform) {
+        return AllianceScope {
+            all: true,
+            ..Default::default()
+        };
+    }
+    let Principal::User(user) = principal else {
+        return AllianceScope::default();
+    };
+    let mut ids: Vec<AllianceId> = user
+        .grants
+        .iter()
+        .map(|(alliance, _)| *alliance)
+        .filter(|alliance| {
+            can(
+                principal,
+                Action::ReadAllianceAuditLog,
+                Resource::Alliance {
+                    id: *alliance,
+                    public: false,
+                },
+            )
+        })
+        .collect();
+    ids.sort();
+    ids.dedup();
+    AllianceScope {
+        all: false,
+        ids,
+        public: false,
     }
 }

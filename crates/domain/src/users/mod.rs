@@ -1,5 +1,7 @@
 //! Users as others see them.
 
+pub mod admin;
+
 use crate::Services;
 use crate::entities::user;
 use crate::kernel::error::Error;
