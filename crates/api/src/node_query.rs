@@ -151,6 +151,16 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
                 .find(|n| n.id == uuid)
                 .map(|n| Node::Notification(crate::rotation::types::NotificationNode(n)))
         }
+        Kind::RoleGrant => services
+            .role_grant(viewer, alliance_domain::kernel::ids::RoleGrantId(uuid))
+            .await
+            .gql()?
+            .map(|g| Node::RoleGrant(crate::alliances::grants::RoleGrantNode(g))),
+        Kind::AuditEntry => services
+            .audit_entry(viewer, uuid)
+            .await
+            .gql()?
+            .map(|e| Node::AuditEntry(crate::audit::types::AuditEntryNode(e))),
         Kind::Invitation
         | Kind::AgendaItem
         | Kind::Attendance
