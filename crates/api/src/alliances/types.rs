@@ -188,10 +188,13 @@ impl AllianceNode {
         ctx: &Context<'_>,
         first: Option<i32>,
         after: Option<String>,
-        #[graphql(default = false)] include_revoked: bool,
+        #[graphql(desc = "Also list revoked grants (default false).")] include_revoked: Option<
+            bool,
+        >,
     ) -> async_graphql::Result<
         crate::kernel::connection::Conn<crate::alliances::grants::RoleGrantNode>,
     > {
+        let include_revoked = include_revoked.unwrap_or(false);
         crate::alliances::grants::role_grants_of(ctx, self.0.id, first, after, include_revoked)
             .await
     }
