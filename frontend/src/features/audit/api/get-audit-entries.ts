@@ -59,8 +59,9 @@ export interface AuditFilters {
 }
 
 const PAGE_SIZE = 20;
-// Every mutation writes an entry; refetch when one of the audited objects comes back.
-const context = { additionalTypenames: ['AuditEntry'] };
+// Every mutation writes an entry, so a cached page is stale as soon as anything happened: show it, and
+// fetch it again each time the page opens.
+const context = { additionalTypenames: ['AuditEntry'], requestPolicy: 'cache-and-network' as const };
 
 /** Audit entries, newest first, a page at a time (platform admins; an alliance's secretariat). */
 export function useAuditEntries(filters: AuditFilters) {

@@ -23,6 +23,7 @@ const UsersQuery = graphql(`
 `);
 
 const PAGE_SIZE = 20;
+// Disabling and enabling return the User, which refreshes the pages that show it.
 const context = { additionalTypenames: ['User'] };
 
 /** Every account (platform admins), filtered by a search term and by status. */
