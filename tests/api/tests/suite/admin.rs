@@ -739,3 +739,20 @@ async fn the_audit_log_filters_by_actor_entity_action_and_time_and_keeps_allianc
         .await;
     assert_eq!(total(&raw.ok()["auditEntries"]), 0);
 }
+
+#[tokio::test]
+async fn audit_entries_and_users_load_in_a_fixed_number_of_statements() {
+    let app = TestApp::new().await;
+    let platform = app.token("admin@example.com").await;
+    // Audit entries with their actors and alliances, users with their contact details: one page of
+    // one row and one of fifty cost the same statements (actors and alliances come from loaders).
+    for query in [AUDIT, USERS] {
+        let (_, few) = app
+            .statements_for(&platform, query, json!({ "first": 1 }))
+            .await;
+        let (_, many) = app
+            .statements_for(&platform, query, json!({ "first": 50 }))
+            .await;
+        assert_eq!(few, many, "{query}: statements grow with rows");
+    }
+}
