@@ -1,13 +1,6 @@
-import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
-import {
-  CONSORTIUM,
-  DESKTOP,
-  launchBrowser,
-  logIn,
-  pathnameOf,
-  withPage,
-} from "./helpers.mjs";
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { CONSORTIUM, DESKTOP, launchBrowser, logIn, pathnameOf, withPage } from './helpers.mjs';
 
 let browser;
 before(async () => {
@@ -17,61 +10,51 @@ after(async () => {
   await browser?.close();
 });
 
-test("a member logs in and the profile shows their organization and alliance", async (t) => {
+test('a member logs in and the profile shows their organization and alliance', async (t) => {
   await withPage(browser, t, DESKTOP, async (page) => {
-    await logIn(page, "member@example.com");
-    await page.getByText("华安证券公益基金会", { exact: true }).waitFor();
+    await logIn(page, 'member@example.com');
+    await page.getByText('华安证券公益基金会', { exact: true }).waitFor();
     await page.getByText(CONSORTIUM, { exact: true }).waitFor();
     // The alliance's translated kind and status, not the raw enum values.
-    await page.getByText("联合体", { exact: true }).first().waitFor();
-    await page.getByText("运行中", { exact: true }).first().waitFor();
-    assert.equal(
-      await page.getByText("CONSORTIUM", { exact: true }).count(),
-      0,
-    );
+    await page.getByText('联合体', { exact: true }).first().waitFor();
+    await page.getByText('运行中', { exact: true }).first().waitFor();
+    assert.equal(await page.getByText('CONSORTIUM', { exact: true }).count(), 0);
   });
 });
 
-test("a wrong password shows the translated error and stays on the login page", async (t) => {
+test('a wrong password shows the translated error and stays on the login page', async (t) => {
   await withPage(browser, t, DESKTOP, async (page) => {
     // A successful login clears the account's failure count, so failures of earlier runs never add
     // up to a lock-out (five in the throttle window): the wrong password below is always the first.
-    await logIn(page, "supervisor@example.com");
-    await page.getByRole("button", { name: "用户菜单" }).click();
-    await page.getByRole("menuitem", { name: "退出登录" }).click();
+    await logIn(page, 'supervisor@example.com');
+    await page.getByRole('button', { name: '用户菜单' }).click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
     await page.waitForURL(/\/login$/);
 
-    await page.getByLabel("邮箱或手机号").fill("supervisor@example.com");
-    await page
-      .getByLabel("密码", { exact: true })
-      .fill("not-the-password-2026");
-    await page.getByRole("button", { name: "登录", exact: true }).click();
-    const alert = page
-      .getByRole("alert")
-      .filter({ hasText: "登录名或密码错误" });
+    await page.getByLabel('邮箱或手机号').fill('supervisor@example.com');
+    await page.getByLabel('密码', { exact: true }).fill('not-the-password-2026');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: '登录名或密码错误' });
     await alert.waitFor();
-    assert.equal((await alert.innerText()).trim(), "登录名或密码错误");
-    assert.equal(pathnameOf(page), "/login");
-    await page.getByRole("heading", { name: "登录", level: 1 }).waitFor();
-    assert.equal(
-      await page.getByRole("heading", { name: "个人中心" }).count(),
-      0,
-    );
+    assert.equal((await alert.innerText()).trim(), '登录名或密码错误');
+    assert.equal(pathnameOf(page), '/login');
+    await page.getByRole('heading', { name: '登录', level: 1 }).waitFor();
+    assert.equal(await page.getByRole('heading', { name: '个人中心' }).count(), 0);
 
     // And reset it again, leaving the account as the test found it.
-    await logIn(page, "supervisor@example.com");
+    await logIn(page, 'supervisor@example.com');
   });
 });
 
-test("an app page asked for before logging in is shown after logging in", async (t) => {
+test('an app page asked for before logging in is shown after logging in', async (t) => {
   await withPage(browser, t, DESKTOP, async (page) => {
-    await page.goto("/alliances");
+    await page.goto('/alliances');
     await page.waitForURL(/\/login\?next=%2Falliances$/);
-    await page.getByLabel("邮箱或手机号").fill("member@example.com");
-    await page.getByLabel("密码", { exact: true }).fill("alliance-demo-2026");
-    await page.getByRole("button", { name: "登录", exact: true }).click();
+    await page.getByLabel('邮箱或手机号').fill('member@example.com');
+    await page.getByLabel('密码', { exact: true }).fill('alliance-demo-2026');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
     await page.waitForURL(/\/alliances$/);
-    await page.getByRole("heading", { name: "联盟", level: 1 }).waitFor();
+    await page.getByRole('heading', { name: '联盟', level: 1 }).waitFor();
     await page.getByText(CONSORTIUM, { exact: true }).waitFor();
   });
 });
