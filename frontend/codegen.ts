@@ -18,7 +18,7 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         // Both arrive as strings and are parsed where shown (dayjs): DateTime is RFC 3339, a calendar
         // date is YYYY-MM-DD (async-graphql names it NaiveDate; the first draft called it Date).
-        scalars: { DateTime: 'string', NaiveDate: 'string', Date: 'string' },
+        scalars: { DateTime: 'string', NaiveDate: 'string', Date: 'string', JSON: 'unknown' },
         avoidOptionals: { field: true, inputValue: false, object: true, defaultValue: false },
         strictScalars: true,
         skipTypename: false,

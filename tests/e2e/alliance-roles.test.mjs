@@ -2,8 +2,8 @@
 // consortium's supervisor; granting the same role again is refused with the translated error. Others see
 // no such form.
 //
-// The grant stays (there is no revoking in the API yet): on a database where an earlier run granted it,
-// the first grant is refused too, which the test accepts.
+// The person holds no role before the test (a fresh demo database); the test revokes the grant at the
+// end through the grant list, so that the first grant of the next run succeeds too.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { CONSORTIUM, DESKTOP, launchBrowser, logIn, withPage } from './helpers.mjs';
@@ -45,13 +45,27 @@ test('a platform admin grants a person the supervisor role, and granting it agai
     await openConsortium(page);
     const form = page.getByRole('region', { name: '授予联盟角色' });
 
+    const grants = page.getByRole('region', { name: '角色授予' });
+    const revokeButton = grants.getByRole('button', {
+      name: `撤销 ${PERSON} 的“${ROLE}”角色`,
+    });
+    await grants.getByText('周敏', { exact: true }).waitFor();
+    assert.equal(await revokeButton.count(), 0, `${PERSON} must hold no role before the test`);
+
+    // The first grant succeeds, and the grant list shows it.
     await grant(page, form);
-    const outcome = page.getByText(`已授予 ${PERSON}“${ROLE}”角色`).or(form.getByText(ALREADY_GRANTED));
-    await outcome.first().waitFor();
+    await page.getByText(`已授予 ${PERSON}“${ROLE}”角色`).waitFor();
+    assert.equal(await form.getByText(ALREADY_GRANTED).count(), 0);
+    await revokeButton.waitFor();
 
     // Once granted, the same grant again is refused on the role field.
     await grant(page, form);
     await form.getByText(ALREADY_GRANTED).waitFor();
+
+    // Leave the database as found.
+    await revokeButton.click();
+    await page.getByRole('dialog').getByRole('button', { name: '撤销' }).click();
+    await revokeButton.waitFor({ state: 'detached' });
   });
 });
 

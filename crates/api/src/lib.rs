@@ -8,6 +8,7 @@ mod node_query;
 pub mod schema;
 
 pub mod alliances;
+pub mod audit;
 pub mod auth;
 pub mod meetings;
 pub mod organizations;

@@ -1,4 +1,6 @@
+use crate::alliances::grants::RoleGrantNode;
 use crate::alliances::types::{AllianceMembershipNode, AllianceNode};
+use crate::audit::types::AuditEntryNode;
 use crate::auth::types::InvitationNode;
 use crate::meetings::types::{ActionItemNode, MeetingNode};
 use crate::organizations::types::{OrganizationMembershipNode, OrganizationNode};
@@ -22,4 +24,6 @@ pub enum Node {
     Meeting(MeetingNode),
     ActionItem(ActionItemNode),
     Notification(NotificationNode),
+    RoleGrant(RoleGrantNode),
+    AuditEntry(AuditEntryNode),
 }

@@ -99,6 +99,18 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
             .await
             .gql()?
             .map(|n| Node::Notification(crate::rotation::types::NotificationNode(n))),
+        Kind::RoleGrant => services
+            .alliances()
+            .role_grant(viewer, alliance_domain::kernel::ids::RoleGrantId(uuid))
+            .await
+            .gql()?
+            .map(|g| Node::RoleGrant(crate::alliances::grants::RoleGrantNode(g))),
+        Kind::AuditEntry => services
+            .audit()
+            .audit_entry(viewer, uuid)
+            .await
+            .gql()?
+            .map(|e| Node::AuditEntry(crate::audit::types::AuditEntryNode(e))),
         Kind::Invitation => services
             .invitation_visible(viewer, uuid)
             .await

@@ -3,7 +3,9 @@
 use crate::kernel::context::{ApiConfig, RequestContext};
 use crate::kernel::limits::{Limits, ShapeLimits};
 use crate::kernel::loaders::Loaders;
-use crate::{alliances, auth, meetings, node_query as nodes, organizations, rotation, tokens};
+use crate::{
+    alliances, audit, auth, meetings, node_query as nodes, organizations, rotation, tokens, users,
+};
 use alliance_domain::Services;
 use async_graphql::{MergedObject, MergedSubscription, Schema};
 
@@ -16,6 +18,8 @@ pub struct Query(
     tokens::schema::TokenQuery,
     meetings::schema::MeetingQuery,
     rotation::schema::RotationQuery,
+    users::schema::UserAdminQuery,
+    audit::schema::AuditQuery,
 );
 
 #[derive(MergedObject, Default)]
@@ -26,6 +30,8 @@ pub struct Mutation(
     tokens::schema::TokenMutation,
     meetings::schema::MeetingMutation,
     rotation::schema::RotationMutation,
+    alliances::grants::RoleGrantMutation,
+    users::schema::UserAdminMutation,
 );
 
 #[derive(MergedSubscription, Default)]

@@ -6,6 +6,7 @@ pub mod kernel;
 pub mod policy;
 
 pub mod alliances;
+pub mod audit;
 pub mod auth;
 pub mod calendar;
 pub mod meetings;

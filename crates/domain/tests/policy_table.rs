@@ -103,6 +103,8 @@ const TABLE: &[(Action, &str)] = &[
     (Action::ManageRotation, "N N N Y N N Y N N"),
     (Action::ManageDocuments, "N N N Y N N Y N N"),
     (Action::ManageAllianceTokens, "N N N Y N N Y N N"),
+    (Action::ReadRoleGrants, "N N N Y N N Y N N"),
+    (Action::ReadAllianceAuditLog, "N N N Y N N Y N N"),
     (Action::ScheduleMeeting, "N N N Y N Y Y N N"),
     (Action::ManageAgenda, "N N N Y N Y Y N N"),
     (Action::TakeAttendance, "N N N Y N Y Y N N"),
@@ -323,4 +325,28 @@ fn lead_convener_rights_exist_only_while_the_organization_leads() {
     };
     assert!(can(&leading, Action::ScheduleMeeting, meeting));
     assert!(!can(&not_leading, Action::ScheduleMeeting, meeting));
+}
+
+#[test]
+fn audit_scope_agrees_with_single_decisions() {
+    use alliance_domain::policy::audit_alliances;
+    let w = world();
+    for (name, principal) in principals(&w) {
+        let scope = audit_alliances(&principal);
+        let platform = can(&principal, Action::ReadAuditLog, Resource::Platform);
+        let alliance = can(
+            &principal,
+            Action::ReadAllianceAuditLog,
+            Resource::Alliance {
+                id: w.a,
+                public: false,
+            },
+        );
+        assert_eq!(scope.all, platform, "{name}: all");
+        assert_eq!(scope.contains(w.a, false), alliance, "{name}: alliance");
+        assert!(
+            !scope.public,
+            "{name}: an audit scope never opens public alliances"
+        );
+    }
 }

@@ -65,7 +65,11 @@ fn add_missing_codes(response: &mut GqlResponse) {
         if has_code {
             continue;
         }
-        let code = if error.path.is_empty() {
+        // An argument that does not parse (a malformed DateTime in a variable) is reported by
+        // async-graphql at the field's path, without a code; it is the client's mistake too.
+        let bad_argument = error.message.starts_with("Failed to parse ")
+            || error.message.starts_with("Expected input type ");
+        let code = if error.path.is_empty() || bad_argument {
             "BAD_USER_INPUT"
         } else {
             "INTERNAL"

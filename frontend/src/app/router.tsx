@@ -59,6 +59,14 @@ const router = createBrowserRouter([
             lazy: () => import('./routes/organization').then((m) => ({ Component: m.OrganizationRoute })),
           },
           {
+            path: 'admin/users',
+            lazy: () => import('./routes/admin-users').then((m) => ({ Component: m.AdminUsersRoute })),
+          },
+          {
+            path: 'admin/audit',
+            lazy: () => import('./routes/audit-log').then((m) => ({ Component: m.AuditLogRoute })),
+          },
+          {
             path: 'integration-tokens',
             lazy: () => import('./routes/integration-tokens').then((m) => ({ Component: m.IntegrationTokensRoute })),
           },

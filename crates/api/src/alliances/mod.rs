@@ -1,3 +1,4 @@
 //! alliances
+pub mod grants;
 pub mod schema;
 pub mod types;

@@ -124,6 +124,10 @@ pub struct GrantAllianceRoleInput {
 #[derive(SimpleObject)]
 pub struct GrantAllianceRolePayload {
     alliance: Option<AllianceNode>,
+    /// The new grant; null when the input was refused.
+    role_grant: Option<crate::alliances::grants::RoleGrantNode>,
+    /// `ALREADY_GRANTED` on `role` when the user already holds this role here; `NOT_FOUND` on
+    /// `allianceId` or `userId` for an unknown alliance or user.
     user_errors: Vec<UserError>,
 }
 
@@ -255,6 +259,7 @@ impl AllianceMutation {
         };
         Ok(GrantAllianceRolePayload {
             alliance,
+            role_grant: grant.map(crate::alliances::grants::RoleGrantNode),
             user_errors,
         })
     }

@@ -187,6 +187,25 @@ impl AllianceNode {
         ))
     }
 
+    /// Who holds granted roles here (current grants; revoked ones too with `includeRevoked`).
+    /// Visible to platform admins and the alliance's secretariat; empty for everyone else.
+    #[graphql(complexity = "first.unwrap_or(20).max(1) as usize * child_complexity")]
+    async fn role_grants(
+        &self,
+        ctx: &Context<'_>,
+        first: Option<i32>,
+        after: Option<String>,
+        #[graphql(desc = "Also list revoked grants (default false).")] include_revoked: Option<
+            bool,
+        >,
+    ) -> async_graphql::Result<
+        crate::kernel::connection::Conn<crate::alliances::grants::RoleGrantNode>,
+    > {
+        let include_revoked = include_revoked.unwrap_or(false);
+        crate::alliances::grants::role_grants_of(ctx, self.0.id, first, after, include_revoked)
+            .await
+    }
+
     /// The viewer's roles here (empty for anonymous visitors and integrations).
     async fn viewer_roles(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<AllianceRole>> {
         Ok(

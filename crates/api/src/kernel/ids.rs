@@ -23,10 +23,12 @@ pub enum Kind {
     ActionItem,
     Notification,
     CalendarFeed,
+    RoleGrant,
+    AuditEntry,
 }
 
 impl Kind {
-    const ALL: [Kind; 15] = [
+    const ALL: [Kind; 17] = [
         Kind::User,
         Kind::Organization,
         Kind::OrganizationMembership,
@@ -42,6 +44,8 @@ impl Kind {
         Kind::ActionItem,
         Kind::Notification,
         Kind::CalendarFeed,
+        Kind::RoleGrant,
+        Kind::AuditEntry,
     ];
 
     fn name(self) -> &'static str {
@@ -61,6 +65,8 @@ impl Kind {
             Kind::ActionItem => "ActionItem",
             Kind::Notification => "Notification",
             Kind::CalendarFeed => "CalendarFeed",
+            Kind::RoleGrant => "RoleGrant",
+            Kind::AuditEntry => "AuditEntry",
         }
     }
 }

@@ -1,2 +1,3 @@
 //! users
+pub mod schema;
 pub mod types;

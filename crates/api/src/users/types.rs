@@ -121,4 +121,20 @@ impl UserNode {
     async fn created_at(&self) -> chrono::DateTime<chrono::Utc> {
         self.0.created_at
     }
+
+    /// When the account was disabled (it cannot sign in while set); null for active accounts, and
+    /// always null unless the viewer is a platform admin.
+    async fn disabled_at(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<chrono::DateTime<chrono::Utc>>> {
+        let viewer = principal(ctx)?;
+        Ok(alliance_domain::policy::can(
+            &viewer,
+            alliance_domain::policy::Action::ManageUsers,
+            alliance_domain::policy::Resource::Platform,
+        )
+        .then_some(self.0.disabled_at)
+        .flatten())
+    }
 }

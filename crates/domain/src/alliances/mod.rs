@@ -1,5 +1,7 @@
 //! Alliances (联盟), their member organizations and role grants.
 
+pub mod grants;
+
 use crate::entities::{alliance, alliance_membership, role_grant, user};
 use crate::kernel::audit::{self, Actor};
 use crate::kernel::error::{Error, FieldError, on_constraint};

@@ -57,6 +57,10 @@ actions! {
     ManageRotation,
     ManageDocuments,
     ManageAllianceTokens,
+    /// See who holds which granted role in the alliance (`Alliance.roleGrants`).
+    ReadRoleGrants,
+    /// Read the audit entries that concern the alliance.
+    ReadAllianceAuditLog,
     ScheduleMeeting,
     ManageAgenda,
     TakeAttendance,
@@ -136,7 +140,9 @@ fn alliance_roles_for(action: Action) -> &'static [AllianceRole] {
         | Action::ManageAllianceMembers
         | Action::ManageRotation
         | Action::ManageDocuments
-        | Action::ManageAllianceTokens => SECRETARIAT,
+        | Action::ManageAllianceTokens
+        | Action::ReadRoleGrants
+        | Action::ReadAllianceAuditLog => SECRETARIAT,
         Action::ScheduleMeeting
         | Action::ManageAgenda
         | Action::TakeAttendance

@@ -2,7 +2,7 @@
 //! list never shows a row that `can` would refuse. The domain turns them into SQL
 //! (`kernel::scope`), so the filter runs before a page is cut.
 
-use super::{AllianceRole, alliance_roles};
+use super::{Action, AllianceRole, Resource, alliance_roles, can};
 use crate::kernel::ids::{AllianceId, OrganizationId, UserId};
 use crate::kernel::vocab::Scope;
 use crate::policy::principal::{Principal, TokenTarget};
@@ -277,5 +277,41 @@ pub fn require_user(principal: &Principal) -> Result<UserId, crate::kernel::erro
             "sign in first",
         )),
         Principal::Integration(_) => Err(crate::kernel::error::Error::Forbidden),
+    }
+}
+
+/// Whose audit entries a principal may read: every entry (platform admins), or only the entries
+/// concerning the alliances listed (their secretariat). An empty, non-`all` scope reads nothing.
+pub fn audit_alliances(principal: &Principal) -> AllianceScope {
+    if can(principal, Action::ReadAuditLog, Resource::Platform) {
+        return AllianceScope {
+            all: true,
+            ..Default::default()
+        };
+    }
+    let Principal::User(user) = principal else {
+        return AllianceScope::default();
+    };
+    let mut ids: Vec<AllianceId> = user
+        .grants
+        .iter()
+        .map(|(alliance, _)| *alliance)
+        .filter(|alliance| {
+            can(
+                principal,
+                Action::ReadAllianceAuditLog,
+                Resource::Alliance {
+                    id: *alliance,
+                    public: false,
+                },
+            )
+        })
+        .collect();
+    ids.sort();
+    ids.dedup();
+    AllianceScope {
+        all: false,
+        ids,
+        public: false,
     }
 }

@@ -2,6 +2,8 @@
 //! the people of one of the person's organizations (now or formerly) or of an alliance where the
 //! person holds a role; contact details only where the policy allows.
 
+pub mod admin;
+
 use crate::entities::user;
 use crate::kernel::db::stmt;
 use crate::kernel::error::Error;

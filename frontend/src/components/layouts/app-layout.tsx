@@ -1,6 +1,7 @@
 import {
   ApiOutlined,
   ApartmentOutlined,
+  AuditOutlined,
   BellOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
@@ -9,6 +10,7 @@ import {
   MenuOutlined,
   TeamOutlined,
   UserOutlined,
+  UserSwitchOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Drawer, Dropdown, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { useState, type ReactNode } from 'react';
@@ -20,7 +22,13 @@ import { useIsPhone } from '@/hooks/use-is-phone';
 
 const SIDER_WIDTH = 220;
 
-function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
+/** Administration pages the viewer may open; the others are not shown. */
+export interface AdminLinks {
+  users: boolean;
+  audit: boolean;
+}
+
+function NavMenu({ onNavigate, adminLinks }: { onNavigate?: () => void; adminLinks?: AdminLinks }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const items: MenuProps['items'] = [
@@ -44,8 +52,21 @@ function NavMenu({ onNavigate }: { onNavigate?: () => void }) {
       icon: <ApiOutlined />,
       label: <Link to="/integration-tokens">{t('nav.integrationTokens')}</Link>,
     },
+    ...(adminLinks?.users
+      ? [
+          {
+            key: '/admin/users',
+            icon: <UserSwitchOutlined />,
+            label: <Link to="/admin/users">{t('nav.adminUsers')}</Link>,
+          },
+        ]
+      : []),
+    ...(adminLinks?.audit
+      ? [{ key: '/admin/audit', icon: <AuditOutlined />, label: <Link to="/admin/audit">{t('nav.auditLog')}</Link> }]
+      : []),
   ];
-  const selected = '/' + (pathname.split('/')[1] ?? '');
+  const [first, second] = pathname.split('/').slice(1);
+  const selected = first === 'admin' ? `/admin/${second ?? ''}` : '/' + (first ?? '');
   return (
     <nav aria-label={t('nav.main')}>
       <Menu mode="inline" items={items} selectedKeys={[selected]} onClick={onNavigate} style={{ borderInlineEnd: 0 }} />
@@ -58,9 +79,12 @@ export function AppLayout({
   viewerName,
   onLogout,
   headerExtra,
+  adminLinks,
   children,
 }: {
   viewerName: string;
+  /** Which administration pages to offer in the navigation. */
+  adminLinks?: AdminLinks;
   onLogout: () => void;
   /** Shown in the header before the language switch (e.g. the notification bell). */
   headerExtra?: ReactNode;
@@ -122,11 +146,11 @@ export function AppLayout({
             title={t('app.name')}
             styles={{ body: { padding: 0 } }}
           >
-            <NavMenu onNavigate={() => setDrawerOpen(false)} />
+            <NavMenu onNavigate={() => setDrawerOpen(false)} adminLinks={adminLinks} />
           </Drawer>
         ) : (
           <Layout.Sider width={SIDER_WIDTH} theme="light" className="app-sider">
-            <NavMenu />
+            <NavMenu adminLinks={adminLinks} />
           </Layout.Sider>
         )}
         <Layout.Content className="app-content">

@@ -107,7 +107,14 @@ pub(crate) async fn nodes_of_b(app: &TestApp, schema: &Schema, world: &World) ->
         (world.b_alliance.clone(), PLATFORM_ADMIN),
         (world.b_token.clone(), PLATFORM_ADMIN),
         (world.b_invitation.clone(), PLATFORM_ADMIN),
+        (world.b_grant.clone(), PLATFORM_ADMIN),
     ];
+    queue.extend(
+        world
+            .b_audit_entries
+            .iter()
+            .map(|e| (e.clone(), PLATFORM_ADMIN)),
+    );
     queue.extend(world.b_notifications.iter().cloned());
     while let Some((id, reader)) = queue.pop() {
         if found.contains_key(&id) || found.len() > 400 {

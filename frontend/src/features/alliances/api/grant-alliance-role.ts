@@ -8,6 +8,10 @@ const GrantAllianceRoleMutation = graphql(`
         id
         viewerRoles
       }
+      roleGrant {
+        id
+        role
+      }
       userErrors {
         field
         message
@@ -19,7 +23,8 @@ const GrantAllianceRoleMutation = graphql(`
 
 /**
  * Grants a person the alliance-admin or supervisor role (platform admins; `ALREADY_GRANTED` when they
- * have it). Afterwards: the alliance page refetches (Alliance typename).
+ * have it). Afterwards: the alliance page and its
+ * grant list refetch (Alliance and RoleGrant typenames).
  */
 export function useGrantAllianceRole() {
   return useMutation(GrantAllianceRoleMutation);

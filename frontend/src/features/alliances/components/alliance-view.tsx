@@ -18,6 +18,7 @@ import { GrantRoleCard } from './grant-role-card';
 import { HandoverReportForm } from './handover-report-form';
 import { MemberList, type AllianceMember } from './member-list';
 import { RemoveMemberModal } from './remove-member-modal';
+import { RoleGrantList } from './role-grant-list';
 import { RotationAdmin } from './rotation-admin';
 import { RotationTimeline } from './rotation-timeline';
 import { termRange } from './term-range';
@@ -200,8 +201,13 @@ export function AllianceView({ allianceId, isPlatformAdmin }: { allianceId: stri
           </Card>
         </Col>
         {isPlatformAdmin && (
-          <Col xs={24}>
+          <Col xs={24} lg={12}>
             <GrantRoleCard allianceId={alliance.id} />
+          </Col>
+        )}
+        {canManage && (
+          <Col xs={24} lg={isPlatformAdmin ? 12 : 24}>
+            <RoleGrantList allianceId={alliance.id} canRevoke={isPlatformAdmin} />
           </Col>
         )}
         <Col xs={24}>

@@ -38,6 +38,25 @@ fn cases(w: &World, starts: chrono::DateTime<chrono::Utc>) -> Vec<Case> {
     let mut a_items_with_b = w.a_agenda_items.clone();
     a_items_with_b.push(w.b_agenda_items[0].clone());
     vec![
+        // Platform administration: the secretariat of A has no say over B's people or grants.
+        case(
+            "disableUser",
+            SECRETARIAT,
+            json!({ "userId": w.b_convener }),
+            &["userId"],
+        ),
+        case(
+            "enableUser",
+            SECRETARIAT,
+            json!({ "userId": w.b_convener }),
+            &["userId"],
+        ),
+        case(
+            "revokeAllianceRole",
+            SECRETARIAT,
+            json!({ "grantId": w.b_grant }),
+            &["grantId"],
+        ),
         case(
             "inviteMember",
             ORG_ADMIN,

@@ -69,6 +69,9 @@ pub struct World {
     pub b_token: String,
     pub b_feed: String,
     pub b_invitation: String,
+    /// A role grant in B, and audit entries that concern B.
+    pub b_grant: String,
+    pub b_audit_entries: Vec<String>,
     /// Notifications of B's people, with their owner (only the owner reads a notification).
     pub b_notifications: Vec<(String, &'static str)>,
     /// Secrets of integration tokens: B with only `read:alliance`, B with only `read:meetings`,
@@ -160,6 +163,22 @@ impl World {
         must(app, &admin, "mutation($id: ID!) { submitHandoverReport(input: {id: $id, report: \"交接：内部总结，仅成员可见\"}) { leadTerm { id } userErrors { field code } } }", json!({ "id": w.b_started_term })).await;
         let invitation = must(app, &convener, "mutation($o: ID!) { inviteMember(input: {organizationId: $o, name: \"新党员\", email: \"new.member@example.com\"}) { invitation { id } userErrors { field code } } }", json!({ "o": w.b_haaen })).await;
         w.b_invitation = id(&invitation["invitation"]["id"]);
+        let grant = must(app, &admin, "mutation($a: ID!, $u: ID!) { grantAllianceRole(input: {allianceId: $a, userId: $u, role: SUPERVISOR}) { roleGrant { id } userErrors { field code } } }", json!({ "a": w.b_alliance, "u": w.b_secretary })).await;
+        w.b_grant = id(&grant["roleGrant"]["id"]);
+        let audit = app
+            .gql(
+                Some(&admin),
+                "query($a: ID!) { auditEntries(allianceId: $a, first: 5) { nodes { id } } }",
+                json!({ "a": w.b_alliance }),
+            )
+            .await;
+        w.b_audit_entries = audit.ok()["auditEntries"]["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| id(&e["id"]))
+            .collect();
+        assert!(!w.b_audit_entries.is_empty(), "B's changes are audited");
         let feed = must(app, &convener, "mutation($a: ID) { createCalendarFeed(input: {allianceId: $a}) { feed { id } userErrors { field code } } }", json!({ "a": w.b_alliance })).await;
         w.b_feed = id(&feed["feed"]["id"]);
         for (token, owner) in [(&convener, B_CONVENER), (&secretary, B_SECRETARY)] {

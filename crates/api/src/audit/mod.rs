@@ -1,0 +1,3 @@
+//! audit
+pub mod schema;
+pub mod types;
