@@ -70,10 +70,11 @@ async function scheduleMeeting(page, title, days) {
   return new URL(page.url()).pathname;
 }
 
-test('1. the lead convener schedules a joint meeting a week from now', async (t) => {
+test('1. the lead convener schedules a joint meeting eight days from now', async (t) => {
   await withPage(browser, t, DESKTOP, async (page) => {
     await logIn(page, 'convener@example.com');
-    state.meetingPath = await scheduleMeeting(page, MEETING_TITLE, 7);
+    // Eight days: the agenda closes 7 days before, so members can still propose whatever the hour.
+    state.meetingPath = await scheduleMeeting(page, MEETING_TITLE, 8);
 
     // The page shows the place, the consortium, and the convener's check-in kit with its link.
     await page.getByText('省社会组织党群服务中心 3 楼会议室').waitFor();
