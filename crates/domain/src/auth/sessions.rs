@@ -10,13 +10,13 @@ use crate::kernel::events;
 use crate::kernel::ids::{SessionId, UserId};
 use crate::policy::facts as principal_loader;
 use crate::policy::principal::Principal;
+use chrono::{DateTime, Utc};
 use sea_orm::prelude::Expr;
 use sea_orm::sea_query::ExprTrait;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
     TransactionTrait,
 };
-use chrono::{DateTime, Utc};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -443,7 +443,9 @@ impl Services {
             self.now(),
         )
         .await?
-        .ok_or(Error::Unauthenticated("the session has ended; sign in again"))?;
+        .ok_or(Error::Unauthenticated(
+            "the session has ended; sign in again",
+        ))?;
         Ok(Reauthenticated {
             principal: Principal::User(principal),
             expires_at: Some(expires_at),

@@ -16,9 +16,8 @@ use uuid::Uuid;
 /// Long enough for any delivery on a loaded machine; only reached when something is wrong.
 const PATIENCE: Duration = Duration::from_secs(30);
 
-type Ws = tokio_tungstenite::WebSocketStream<
-    tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
->;
+type Ws =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 struct Socket(Ws);
 
@@ -212,7 +211,11 @@ async fn a_member_whose_organization_left_the_alliance_stops_receiving_its_meeti
             json!({ "id": meeting }),
         )
         .await;
-    assert_eq!(still_visible.ok()["meeting"], Value::Null, "the precondition");
+    assert_eq!(
+        still_visible.ok()["meeting"],
+        Value::Null,
+        "the precondition"
+    );
 
     // The next meeting event is not delivered: the subscription ends instead.
     publish(&app, "meeting", meeting_uuid).await;
