@@ -163,6 +163,8 @@ pub struct Options {
     pub web_dist: Option<PathBuf>,
     pub cors: Vec<String>,
     pub demo: bool,
+    /// Overrides the access-token lifetime (15 minutes), e.g. to see a live connection expire.
+    pub access_token_ttl: Option<std::time::Duration>,
 }
 
 impl Default for Options {
@@ -173,6 +175,7 @@ impl Default for Options {
             web_dist: None,
             cors: Vec::new(),
             demo: true,
+            access_token_ttl: None,
         }
     }
 }
@@ -247,6 +250,9 @@ impl TestApp {
         let outbox = Outbox::default();
         let mut domain = DomainConfig::for_tests();
         domain.throttle = options.throttle.clone();
+        if let Some(ttl) = options.access_token_ttl {
+            domain.access_token_ttl = ttl;
+        }
         let services = Services::new(
             connection,
             domain.clone(),

@@ -5,6 +5,7 @@ use crate::kernel::context::{principal, services};
 use crate::kernel::enums::{ActionItemStatus, MeetingKind, MeetingStatus, RsvpResponse};
 use crate::kernel::error::{ResultExt, UserError, coded, split};
 use crate::kernel::ids::{Kind, decode};
+use crate::kernel::live::{Live, Reauthorized};
 use crate::meetings::types::{
     ActionItemNode, AgendaItemNode, AttendanceNode, DecisionNode, MeetingNode, MinutesNode,
 };
@@ -594,24 +595,30 @@ impl MeetingSubscription {
         meeting_id: ID,
     ) -> async_graphql::Result<impl Stream<Item = MeetingNode> + use<>> {
         let id = decode(&meeting_id, Kind::Meeting, "meetingId")?;
-        let services = services(ctx)?.clone();
-        let viewer = principal(ctx)?.clone();
-        if services
+        let live = Live::of(ctx)?;
+        if live
+            .services()
             .meetings()
-            .meeting(&viewer, id)
+            .meeting(&live.principal(), id)
             .await
             .gql()?
             .is_none()
         {
             return Err(coded("meeting not found", "NOT_FOUND"));
         }
-        let mut events = services.events.subscribe();
+        let mut events = live.services().events.subscribe();
         Ok(async_stream::stream! {
             loop {
                 match events.recv().await {
                     Ok(event) if event.topic == "meeting" && event.id == id => {
-                        // Re-checked on every event: a viewer who lost access stops receiving.
-                        match services.meetings().meeting(&viewer, id).await {
+                        // Before every event: the credential again, the rights as of now, then
+                        // the meeting with those rights. A viewer who lost access stops receiving.
+                        let viewer = match live.reauthorize().await {
+                            Reauthorized::Fresh(viewer) => viewer,
+                            Reauthorized::Skip => continue,
+                            Reauthorized::Closed => break,
+                        };
+                        match live.services().meetings().meeting(&viewer, id).await {
                             Ok(Some(found)) => yield MeetingNode(found),
                             Ok(None) => break,
                             Err(e) => tracing::warn!(error = %e, "subscription reload failed"),

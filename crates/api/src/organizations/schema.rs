@@ -5,6 +5,7 @@ use crate::kernel::context::{principal, services};
 use crate::kernel::enums::OrganizationKind;
 use crate::kernel::error::{ResultExt, UserError, coded, split};
 use crate::kernel::ids::{Kind, decode};
+use crate::kernel::live::{Live, Reauthorized};
 use crate::organizations::types::OrganizationNode;
 use alliance_domain::kernel::ids::OrganizationId;
 use alliance_domain::organizations::OrganizationInput;
@@ -235,24 +236,34 @@ impl OrganizationSubscription {
         id: ID,
     ) -> async_graphql::Result<impl Stream<Item = OrganizationNode> + use<>> {
         let id = OrganizationId(decode(&id, Kind::Organization, "id")?);
-        let services = services(ctx)?.clone();
-        let viewer = principal(ctx)?.clone();
-        let facts = services
+        let live = Live::of(ctx)?;
+        let facts = live
+            .services()
             .organizations()
             .organization_facts(id)
             .await
             .gql()?
             .ok_or_else(|| coded("organization not found", "NOT_FOUND"))?;
-        if !alliance_domain::policy::can(&viewer, Action::ReadOrganization, facts.resource()) {
+        if !alliance_domain::policy::can(
+            &live.principal(),
+            Action::ReadOrganization,
+            facts.resource(),
+        ) {
             return Err(coded("organization not found", "NOT_FOUND"));
         }
-        let mut events = services.events.subscribe();
+        let mut events = live.services().events.subscribe();
         Ok(async_stream::stream! {
             loop {
                 match events.recv().await {
                     Ok(event) if event.topic == "organization" && event.id == id.0 => {
-                        // Re-checked on every event: a viewer who lost access stops receiving.
-                        match services.organizations().organization(&viewer, id).await {
+                        // Before every event: the credential again, the rights as of now, then
+                        // the organization with those rights. A viewer who lost access stops receiving.
+                        let viewer = match live.reauthorize().await {
+                            Reauthorized::Fresh(viewer) => viewer,
+                            Reauthorized::Skip => continue,
+                            Reauthorized::Closed => break,
+                        };
+                        match live.services().organizations().organization(&viewer, id).await {
                             Ok(Some(org)) => yield OrganizationNode(org),
                             Ok(None) => break,
                             Err(e) => { tracing::warn!(error = %e, "subscription reload failed"); }

@@ -6,9 +6,11 @@ use crate::Services;
 use crate::entities::{refresh_token, session, user};
 use crate::kernel::audit::{self, Actor};
 use crate::kernel::error::{Error, FieldError};
+use crate::kernel::events;
 use crate::kernel::ids::{SessionId, UserId};
 use crate::policy::facts as principal_loader;
 use crate::policy::principal::Principal;
+use chrono::{DateTime, Utc};
 use sea_orm::prelude::Expr;
 use sea_orm::sea_query::ExprTrait;
 use sea_orm::{
@@ -20,6 +22,9 @@ use uuid::Uuid;
 
 pub const REFRESH_PREFIX: &str = "arf_";
 pub const INTEGRATION_PREFIX: &str = "alt_";
+/// The event topic published when a session is revoked (logout, password change, refresh-token
+/// reuse); the event's id is the session's.
+pub const SESSION_REVOKED: &str = "session.revoked";
 const BAD_LOGIN: Error = Error::Unauthenticated("incorrect login or password");
 const BAD_REFRESH: Error = Error::Unauthenticated("invalid or expired refresh token");
 
@@ -397,6 +402,52 @@ impl Services {
     }
 }
 
+/// A credential verified again on a live (subscription) connection.
+#[derive(Debug, Clone)]
+pub struct Reauthenticated {
+    /// The principal with its facts as of now.
+    pub principal: Principal,
+    /// When the credential stops being valid, if it is an access token.
+    pub expires_at: Option<DateTime<Utc>>,
+}
+
+impl Services {
+    /// Verifies a bearer credential again, as a live connection does before each event: the
+    /// signature, `exp` as of the injected clock, the session still open and the user not
+    /// disabled (for an integration token: not revoked or expired); then the principal's facts as
+    /// of now. For an access token that is one round trip.
+    pub async fn reauthenticate(&self, bearer: &str) -> Result<Reauthenticated, Error> {
+        if bearer.starts_with(INTEGRATION_PREFIX) {
+            return Ok(Reauthenticated {
+                principal: self.authenticate_integration_token(bearer).await?,
+                expires_at: None,
+            });
+        }
+        let claims = self.access_tokens.verify(bearer)?;
+        let expires_at = DateTime::<Utc>::from_timestamp(claims.exp, 0)
+            .ok_or(Error::Unauthenticated("invalid or expired access token"))?;
+        if expires_at <= self.now() {
+            return Err(Error::Unauthenticated(
+                "the access token has expired; connect again with a fresh one",
+            ));
+        }
+        let principal = principal_loader::load_session_principal(
+            &self.db,
+            UserId(claims.sub),
+            SessionId(claims.sid),
+            self.now(),
+        )
+        .await?
+        .ok_or(Error::Unauthenticated(
+            "the session has ended; sign in again",
+        ))?;
+        Ok(Reauthenticated {
+            principal: Principal::User(principal),
+            expires_at: Some(expires_at),
+        })
+    }
+}
+
 async fn insert_refresh_token<C: ConnectionTrait>(
     conn: &C,
     session_id: SessionId,
@@ -414,18 +465,34 @@ async fn insert_refresh_token<C: ConnectionTrait>(
     Ok(token)
 }
 
-/// Revokes the not-yet-revoked sessions matching `filter`; returns how many.
+/// Revokes the not-yet-revoked sessions matching `filter`; returns how many. Each revoked session
+/// publishes [`SESSION_REVOKED`] (on commit), so that every server instance closes the live
+/// connections that authenticated with it.
 pub(crate) async fn revoke_sessions<C: ConnectionTrait>(
     conn: &C,
     filter: sea_orm::sea_query::SimpleExpr,
     reason: &str,
 ) -> Result<u64, Error> {
+    let ids: Vec<Uuid> = session::Entity::find()
+        .select_only()
+        .column(session::Column::Id)
+        .filter(filter)
+        .filter(session::Column::RevokedAt.is_null())
+        .into_tuple()
+        .all(conn)
+        .await?;
+    if ids.is_empty() {
+        return Ok(0);
+    }
     let result = session::Entity::update_many()
         .col_expr(session::Column::RevokedAt, Expr::value(chrono::Utc::now()))
         .col_expr(session::Column::RevokedReason, Expr::value(reason))
-        .filter(filter)
+        .filter(session::Column::Id.is_in(ids.clone()))
         .filter(session::Column::RevokedAt.is_null())
         .exec(conn)
         .await?;
+    for id in ids {
+        events::publish(conn, SESSION_REVOKED, id).await?;
+    }
     Ok(result.rows_affected)
 }

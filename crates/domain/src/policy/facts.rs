@@ -9,19 +9,9 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use uuid::Uuid;
 
-/// One round trip: the user's current organizations, their current alliances, explicit grants and
-/// the alliances whose current lead term belongs to an organization the user acts for.
-pub async fn load_user_principal(
-    db: &DatabaseConnection,
-    user_id: UserId,
-    session_id: Option<SessionId>,
-    is_platform_admin: bool,
-    now: DateTime<Utc>,
-) -> Result<UserPrincipal, Error> {
-    let today = now.date_naive();
-    let rows = db
-        .query_all_raw(stmt(
-            "WITH orgs AS (
+/// The facts of a user as of `now`: their current organizations, their current alliances,
+/// explicit grants and the alliances whose current lead term belongs to an organization they act for.
+const FACTS: &str = "WITH orgs AS (
                  SELECT organization_id, position, is_org_admin FROM organization_memberships
                  WHERE user_id = $1 AND joined_on <= $2 AND (left_on IS NULL OR left_on > $2))
              SELECT 'org' AS kind, organization_id AS a, NULL::uuid AS b, position AS extra, is_org_admin AS flag
@@ -35,8 +25,28 @@ pub async fn load_user_principal(
              UNION ALL
              SELECT 'lead', lt.alliance_id, lt.organization_id, NULL, NULL
                FROM lead_terms lt JOIN orgs o USING (organization_id)
-              WHERE lt.starts_at <= $3 AND lt.ends_at > $3 AND (o.is_org_admin OR o.position = 'secretary')",
-            [user_id.0.into(), today.into(), now.into()],
+              WHERE lt.starts_at <= $3 AND lt.ends_at > $3 AND (o.is_org_admin OR o.position = 'secretary')";
+
+/// A session that is still open, of a user who is not disabled: one more row of the same query.
+const SESSION_GATE: &str = "
+             UNION ALL
+             SELECT 'session', u.id, NULL, NULL, u.is_platform_admin
+               FROM sessions s JOIN users u ON u.id = s.user_id
+              WHERE s.id = $4 AND s.user_id = $1 AND s.revoked_at IS NULL AND u.disabled_at IS NULL";
+
+/// One round trip: the user's current organizations, their current alliances, explicit grants and
+/// the alliances whose current lead term belongs to an organization the user acts for.
+pub async fn load_user_principal(
+    db: &DatabaseConnection,
+    user_id: UserId,
+    session_id: Option<SessionId>,
+    is_platform_admin: bool,
+    now: DateTime<Utc>,
+) -> Result<UserPrincipal, Error> {
+    let rows = db
+        .query_all_raw(stmt(
+            FACTS,
+            [user_id.0.into(), now.date_naive().into(), now.into()],
         ))
         .await?;
     let mut principal = UserPrincipal {
@@ -45,6 +55,48 @@ pub async fn load_user_principal(
         is_platform_admin,
         ..Default::default()
     };
+    read_facts(rows, &mut principal)?;
+    Ok(principal)
+}
+
+/// Like [`load_user_principal`], and in the same round trip checks that the session is still open
+/// and the user not disabled (the platform-admin flag is read from the same row). `None` when the
+/// session has ended or the user is disabled.
+pub async fn load_session_principal(
+    db: &DatabaseConnection,
+    user_id: UserId,
+    session_id: SessionId,
+    now: DateTime<Utc>,
+) -> Result<Option<UserPrincipal>, Error> {
+    let rows = db
+        .query_all_raw(stmt(
+            &format!("{FACTS}{SESSION_GATE}"),
+            [
+                user_id.0.into(),
+                now.date_naive().into(),
+                now.into(),
+                session_id.0.into(),
+            ],
+        ))
+        .await?;
+    let mut principal = UserPrincipal {
+        user_id,
+        session_id: Some(session_id),
+        ..Default::default()
+    };
+    let open = read_facts(rows, &mut principal)?;
+    Ok(open.map(|is_platform_admin| UserPrincipal {
+        is_platform_admin,
+        ..principal
+    }))
+}
+
+/// Fills the principal from the rows; returns the session row's platform-admin flag, if there was one.
+fn read_facts(
+    rows: Vec<sea_orm::QueryResult>,
+    principal: &mut UserPrincipal,
+) -> Result<Option<bool>, Error> {
+    let mut session = None;
     for row in rows {
         let kind: String = row.try_get("", "kind")?;
         let a: Uuid = row.try_get("", "a")?;
@@ -77,8 +129,11 @@ pub async fn load_user_principal(
             "lead" => {
                 principal.lead_alliances.insert(AllianceId(a));
             }
+            "session" => {
+                session = Some(row.try_get("", "flag")?);
+            }
             _ => {}
         }
     }
-    Ok(principal)
+    Ok(session)
 }

@@ -11,3 +11,4 @@ mod http;
 mod integrations;
 mod isolation;
 mod limits;
+mod subscriptions;
