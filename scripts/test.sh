@@ -90,6 +90,9 @@ echo "Postgres is up"
 step "cargo fmt --check"
 cargo fmt --all -- --check
 
+step "Architecture checks (scripts/check-architecture.sh)"
+bash scripts/check-architecture.sh
+
 step "cargo clippy (warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
