@@ -9,3 +9,4 @@ mod graphql;
 mod http;
 mod integrations;
 mod limits;
+mod schema_docs;
