@@ -7,6 +7,8 @@ use crate::{alliances, auth, meetings, node_query as nodes, organizations, rotat
 use alliance_domain::Services;
 use async_graphql::{MergedObject, MergedSubscription, Schema};
 
+/// Read entry points. Anonymous visitors see public profiles only; signed-in people and integration
+/// tokens see what their roles and scopes allow.
 #[derive(MergedObject, Default)]
 pub struct Query(
     auth::schema::AuthQuery,
@@ -18,6 +20,9 @@ pub struct Query(
     rotation::schema::RotationQuery,
 );
 
+/// Write entry points. Each takes one `input` and answers a payload whose `userErrors` lists invalid
+/// input (`field`, `message`, `code`); `FORBIDDEN`, `NOT_FOUND`, `CONFLICT` and `UNAUTHENTICATED`
+/// come back as GraphQL errors with that `extensions.code`.
 #[derive(MergedObject, Default)]
 pub struct Mutation(
     auth::schema::AuthMutation,
@@ -28,6 +33,8 @@ pub struct Mutation(
     rotation::schema::RotationMutation,
 );
 
+/// Live updates over the `graphql-transport-ws` WebSocket protocol; each event is checked against
+/// the viewer's rights when it is sent.
 #[derive(MergedSubscription, Default)]
 pub struct Subscription(
     organizations::schema::OrganizationSubscription,
