@@ -49,11 +49,11 @@ pub fn build_schema(
     limits: &Limits,
     introspection: bool,
 ) -> AppSchema {
-    let mut builder = Schema::build(
+    let mut builder = crate::kernel::connection::describe(Schema::build(
         Query::default(),
         Mutation::default(),
         Subscription::default(),
-    )
+    ))
     .data(services)
     .data(config)
     .limit_depth(limits.max_depth)
@@ -80,11 +80,11 @@ pub fn prepare(
 
 /// The SDL as committed in `schema.graphql`.
 pub fn sdl() -> String {
-    let schema = Schema::build(
+    let schema = crate::kernel::connection::describe(Schema::build(
         Query::default(),
         Mutation::default(),
         Subscription::default(),
-    )
+    ))
     .finish();
     schema.sdl()
 }

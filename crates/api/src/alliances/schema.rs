@@ -23,8 +23,12 @@ impl AllianceQuery {
     async fn alliances(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`.")] first: Option<i32>,
-        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")] after: Option<String>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
+        first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
+        after: Option<String>,
     ) -> async_graphql::Result<Conn<AllianceNode>> {
         let page = page_request(first, after)?;
         let (rows, total) = services(ctx)?
@@ -43,7 +47,10 @@ impl AllianceQuery {
     async fn alliance(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The alliance's global id; an id of another type answers `BAD_USER_INPUT`.")] id: ID,
+        #[graphql(
+            desc = "The alliance's global id; an id of another type answers `BAD_USER_INPUT`."
+        )]
+        id: ID,
     ) -> async_graphql::Result<Option<AllianceNode>> {
         let id = AllianceId(decode(&id, Kind::Alliance, "id")?);
         Ok(services(ctx)?
@@ -201,7 +208,8 @@ impl AllianceMutation {
     async fn update_alliance(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The alliance, the version read, and the fields to change.")] input: UpdateAllianceInput,
+        #[graphql(desc = "The alliance, the version read, and the fields to change.")]
+        input: UpdateAllianceInput,
     ) -> async_graphql::Result<AlliancePayload> {
         let id = AllianceId(decode(&input.id, Kind::Alliance, "id")?);
         let result = services(ctx)?
@@ -235,7 +243,8 @@ impl AllianceMutation {
     async fn add_alliance_member(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The alliance, the organization and the joining day.")] input: AddAllianceMemberInput,
+        #[graphql(desc = "The alliance, the organization and the joining day.")]
+        input: AddAllianceMemberInput,
     ) -> async_graphql::Result<AddAllianceMemberPayload> {
         let alliance = AllianceId(decode(&input.alliance_id, Kind::Alliance, "allianceId")?);
         let organization = OrganizationId(decode(

@@ -100,8 +100,12 @@ impl AllianceNode {
     async fn members(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`.")] first: Option<i32>,
-        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")] after: Option<String>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
+        first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
+        after: Option<String>,
     ) -> async_graphql::Result<Conn<AllianceMembershipNode>> {
         let page = page_request(first, after)?;
         let loaders = loaders(ctx)?;
@@ -170,10 +174,19 @@ impl AllianceNode {
     async fn meetings(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`.")] first: Option<i32>,
-        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")] after: Option<String>,
-        #[graphql(desc = "Only meetings still running after this instant (UTC), i.e. ending later.")] from: Option<chrono::DateTime<chrono::Utc>>,
-        #[graphql(desc = "Only meetings starting before this instant (UTC).")] to: Option<chrono::DateTime<chrono::Utc>>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
+        first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
+        after: Option<String>,
+        #[graphql(
+            desc = "Only meetings still running after this instant (UTC), i.e. ending later."
+        )]
+        from: Option<chrono::DateTime<chrono::Utc>>,
+        #[graphql(desc = "Only meetings starting before this instant (UTC).")] to: Option<
+            chrono::DateTime<chrono::Utc>,
+        >,
     ) -> async_graphql::Result<Conn<crate::meetings::types::MeetingNode>> {
         use crate::kernel::error::ResultExt;
         let page = page_request(first, after)?;

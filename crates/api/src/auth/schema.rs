@@ -245,7 +245,8 @@ impl AuthMutation {
     async fn refresh_session(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The refresh token, or none to use the session cookie.")] input: RefreshSessionInput,
+        #[graphql(desc = "The refresh token, or none to use the session cookie.")]
+        input: RefreshSessionInput,
     ) -> async_graphql::Result<SessionPayload> {
         let request = request(ctx)?;
         let (token, from_cookie) = match input.refresh_token {

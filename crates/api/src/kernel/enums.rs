@@ -176,15 +176,15 @@ mirror!(
 mirror!(
     /// draft → scheduled → in progress → completed (or cancelled).
     MeetingStatus => MeetingStatus {
-        /// Announced to the invitees; open for agenda proposals and RSVPs.
+        /// Announced to the invitees. May move to any status but DRAFT.
         Scheduled,
-        /// Being prepared by the convener; not yet announced.
+        /// Being prepared by the conveners. May move to any status.
         Draft,
-        /// Taking place; check-in is open.
+        /// Taking place. May move to COMPLETED or CANCELLED.
         InProgress,
-        /// Held; minutes and decisions follow.
+        /// Held; final. Agenda proposals and check-in are closed.
         Completed,
-        /// Called off.
+        /// Called off; may be SCHEDULED again. Agenda proposals and check-in are closed.
         Cancelled
     }
 );

@@ -23,9 +23,16 @@ impl OrganizationQuery {
     async fn organizations(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`.")] first: Option<i32>,
-        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")] after: Option<String>,
-        #[graphql(desc = "Case-insensitive text to find in the Chinese or English name; blank means no filter.")] search: Option<String>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
+        first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
+        after: Option<String>,
+        #[graphql(
+            desc = "Case-insensitive text to find in the Chinese or English name; blank means no filter."
+        )]
+        search: Option<String>,
     ) -> async_graphql::Result<Conn<OrganizationNode>> {
         let page = page_request(first, after)?;
         let (rows, total) = services(ctx)?
@@ -44,7 +51,10 @@ impl OrganizationQuery {
     async fn organization(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The organization's global id; an id of another type answers `BAD_USER_INPUT`.")] id: ID,
+        #[graphql(
+            desc = "The organization's global id; an id of another type answers `BAD_USER_INPUT`."
+        )]
+        id: ID,
     ) -> async_graphql::Result<Option<OrganizationNode>> {
         let id = OrganizationId(decode(&id, Kind::Organization, "id")?);
         Ok(services(ctx)?
@@ -171,7 +181,8 @@ impl OrganizationMutation {
     async fn update_organization_member(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The membership and its new position or admin flag.")] input: UpdateOrganizationMemberInput,
+        #[graphql(desc = "The membership and its new position or admin flag.")]
+        input: UpdateOrganizationMemberInput,
     ) -> async_graphql::Result<OrganizationMemberPayload> {
         let id = decode(
             &input.membership_id,
@@ -197,7 +208,8 @@ impl OrganizationMutation {
     async fn deactivate_organization_member(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The membership to end and the leave date.")] input: DeactivateOrganizationMemberInput,
+        #[graphql(desc = "The membership to end and the leave date.")]
+        input: DeactivateOrganizationMemberInput,
     ) -> async_graphql::Result<OrganizationMemberPayload> {
         let id = decode(
             &input.membership_id,
@@ -218,7 +230,8 @@ impl OrganizationMutation {
     async fn update_organization(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The organization, the version read, and the fields to change.")] input: UpdateOrganizationInput,
+        #[graphql(desc = "The organization, the version read, and the fields to change.")]
+        input: UpdateOrganizationInput,
     ) -> async_graphql::Result<OrganizationPayload> {
         let id = OrganizationId(decode(&input.id, Kind::Organization, "id")?);
         let result = services(ctx)?
@@ -254,7 +267,10 @@ impl OrganizationSubscription {
     async fn organization_updated(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The organization's global id; one the viewer may not see answers `NOT_FOUND`.")] id: ID,
+        #[graphql(
+            desc = "The organization's global id; one the viewer may not see answers `NOT_FOUND`."
+        )]
+        id: ID,
     ) -> async_graphql::Result<impl Stream<Item = OrganizationNode> + use<>> {
         let id = OrganizationId(decode(&id, Kind::Organization, "id")?);
         let services = services(ctx)?.clone();

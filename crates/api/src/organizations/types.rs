@@ -69,8 +69,12 @@ impl OrganizationNode {
     async fn members(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`.")] first: Option<i32>,
-        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")] after: Option<String>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
+        first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
+        after: Option<String>,
     ) -> async_graphql::Result<Conn<OrganizationMembershipNode>> {
         let page = page_request(first, after)?;
         if !crate::organizations::access::can_on_organization(
@@ -113,8 +117,12 @@ impl OrganizationNode {
     async fn alliances(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`.")] first: Option<i32>,
-        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")] after: Option<String>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
+        first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
+        after: Option<String>,
     ) -> async_graphql::Result<Conn<AllianceMembershipNode>> {
         let page = page_request(first, after)?;
         let loaders = loaders(ctx)?;

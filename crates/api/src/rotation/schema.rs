@@ -150,8 +150,12 @@ impl RotationQuery {
     async fn notifications(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`.")] first: Option<i32>,
-        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")] after: Option<String>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
+        first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
+        after: Option<String>,
         #[graphql(default = false, desc = "Only notifications not yet read.")] unread_only: bool,
     ) -> async_graphql::Result<Conn<NotificationNode>> {
         let page = page_request(first, after)?;
@@ -230,7 +234,8 @@ impl RotationMutation {
     async fn generate_lead_schedule(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The alliance, the first day and the number of terms.")] input: GenerateLeadScheduleInput,
+        #[graphql(desc = "The alliance, the first day and the number of terms.")]
+        input: GenerateLeadScheduleInput,
     ) -> async_graphql::Result<LeadSchedulePayload> {
         let alliance = AllianceId(decode(&input.alliance_id, Kind::Alliance, "allianceId")?);
         let result = services(ctx)?
@@ -287,7 +292,8 @@ impl RotationMutation {
     async fn remove_alliance_member(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The alliance, the organization and the leave day.")] input: RemoveAllianceMemberInput,
+        #[graphql(desc = "The alliance, the organization and the leave day.")]
+        input: RemoveAllianceMemberInput,
     ) -> async_graphql::Result<RemoveAllianceMemberPayload> {
         let alliance = AllianceId(decode(&input.alliance_id, Kind::Alliance, "allianceId")?);
         let organization = OrganizationId(decode(

@@ -22,8 +22,12 @@ impl TokenQuery {
     async fn integration_tokens(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`.")] first: Option<i32>,
-        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")] after: Option<String>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
+        first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
+        after: Option<String>,
     ) -> async_graphql::Result<Conn<IntegrationTokenNode>> {
         let page = page_request(first, after)?;
         let (rows, total) = services(ctx)?
@@ -95,7 +99,8 @@ impl TokenMutation {
     async fn create_integration_token(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "The token's name, scopes, target and expiry.")] input: CreateIntegrationTokenInput,
+        #[graphql(desc = "The token's name, scopes, target and expiry.")]
+        input: CreateIntegrationTokenInput,
     ) -> async_graphql::Result<CreateIntegrationTokenPayload> {
         let alliance_id = input
             .alliance_id

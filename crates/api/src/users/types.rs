@@ -52,8 +52,12 @@ impl UserNode {
     async fn organization_memberships(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`.")] first: Option<i32>,
-        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")] after: Option<String>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
+        first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
+        after: Option<String>,
         #[graphql(default = false, desc = "Include memberships the person has left.")] include_past: bool,
     ) -> async_graphql::Result<Conn<OrganizationMembershipNode>> {
         let page = page_request(first, after)?;
@@ -88,8 +92,12 @@ impl UserNode {
     async fn alliances(
         &self,
         ctx: &Context<'_>,
-        #[graphql(desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`.")] first: Option<i32>,
-        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")] after: Option<String>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
+        first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
+        after: Option<String>,
     ) -> async_graphql::Result<Conn<AllianceNode>> {
         let page = page_request(first, after)?;
         let viewer = principal(ctx)?;

@@ -164,7 +164,10 @@ fn split_top_level(args: &str) -> Vec<&str> {
         }
     }
     parts.push(&args[start..]);
-    parts.into_iter().filter(|part| !part.trim().is_empty()).collect()
+    parts
+        .into_iter()
+        .filter(|part| !part.trim().is_empty())
+        .collect()
 }
 
 #[test]
