@@ -28,7 +28,8 @@ impl AllianceNode {
 }
 
 /// An alliance (联盟) of member organizations with a rotating lead unit. PUBLIC alliances show their
-/// profile to everyone; MEMBERS alliances only to their people, role holders and platform admins.
+/// profile to everyone; MEMBERS alliances only to their people, role holders, platform admins and
+/// their integration tokens with `read:alliance`.
 #[Object(name = "Alliance")]
 impl AllianceNode {
     /// The alliance's global id.

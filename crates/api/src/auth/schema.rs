@@ -113,7 +113,8 @@ pub struct ChangePasswordPayload {
 /// Input for `inviteMember`.
 #[derive(InputObject)]
 pub struct InviteMemberInput {
-    /// The organization to join; the caller must be its admin or secretary (else `FORBIDDEN`).
+    /// The organization to join; the caller must be its admin or secretary, or a platform admin
+    /// (else `FORBIDDEN`).
     organization_id: ID,
     /// The invitee's full name, 1 to 100 characters.
     name: String,

@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 /// An invitation to join an organization.
 pub struct InvitationNode(pub invitation::Model);
 
-/// An invitation to join an organization, seen by that organization's admins.
+/// An invitation to join an organization, as returned by `inviteMember` to the inviting admin.
 #[Object(name = "Invitation")]
 impl InvitationNode {
     /// The invitation's global id.

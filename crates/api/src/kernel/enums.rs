@@ -116,7 +116,8 @@ mirror!(
     AllianceVisibility => Visibility {
         /// Anyone, signed in or not, may see the alliance's public profile.
         Public,
-        /// Only people of member organizations, alliance roles and platform admins see the alliance.
+        /// Only people of member organizations, holders of an alliance role, platform admins and the
+        /// alliance's integration tokens with `read:alliance` see the alliance.
         Members
     }
 );

@@ -113,7 +113,7 @@ pub struct ScheduleMeetingInput {
     kind: MeetingKind,
     /// When it starts (UTC).
     starts_at: DateTime<Utc>,
-    /// When it ends (UTC); not before `startsAt` (`BEFORE_START`).
+    /// When it ends (UTC); must be after `startsAt` (else `BEFORE_START`).
     ends_at: DateTime<Utc>,
     /// Where it takes place, at most 300 characters.
     location: Option<String>,
@@ -136,7 +136,7 @@ pub struct UpdateMeetingInput {
     kind: Option<MeetingKind>,
     /// New start (UTC).
     starts_at: Option<DateTime<Utc>>,
-    /// New end (UTC); not before the start (`BEFORE_START`).
+    /// New end (UTC); must be after the start (else `BEFORE_START`).
     ends_at: Option<DateTime<Utc>>,
     /// New location, at most 300 characters.
     location: Option<String>,
@@ -200,7 +200,8 @@ pub struct ReorderAgendaInput {
 /// Input for `respondToMeeting`.
 #[derive(InputObject)]
 pub struct RespondToMeetingInput {
-    /// The meeting's global id; the viewer must be invited.
+    /// The meeting's global id; the viewer must be a person of one of its alliance's member
+    /// organizations (else `FORBIDDEN`).
     meeting_id: ID,
     /// The answer.
     response: RsvpResponse,
