@@ -11,7 +11,11 @@ use async_graphql::{ID, Interface};
 
 /// An object with a global id, fetchable with `node(id:)`.
 #[derive(Interface)]
-#[graphql(field(name = "id", ty = "ID"))]
+#[graphql(field(
+    name = "id",
+    ty = "ID",
+    desc = "The global id: opaque, stable, and accepted by `node(id:)` and every `...Id` argument."
+))]
 pub enum Node {
     User(UserNode),
     Organization(OrganizationNode),

@@ -9,6 +9,8 @@ use crate::{
 use alliance_domain::Services;
 use async_graphql::{MergedObject, MergedSubscription, Schema};
 
+/// Read entry points. Anonymous visitors see public profiles only; signed-in people and integration
+/// tokens see what their roles and scopes allow.
 #[derive(MergedObject, Default)]
 pub struct Query(
     auth::schema::AuthQuery,
@@ -22,6 +24,9 @@ pub struct Query(
     audit::schema::AuditQuery,
 );
 
+/// Write entry points. Each takes one `input` and answers a payload whose `userErrors` lists invalid
+/// input (`field`, `message`, `code`); `FORBIDDEN`, `NOT_FOUND`, `CONFLICT` and `UNAUTHENTICATED`
+/// come back as GraphQL errors with that `extensions.code`.
 #[derive(MergedObject, Default)]
 pub struct Mutation(
     auth::schema::AuthMutation,
@@ -34,6 +39,8 @@ pub struct Mutation(
     users::schema::UserAdminMutation,
 );
 
+/// Live updates over the `graphql-transport-ws` WebSocket protocol; each event is checked against
+/// the viewer's rights when it is sent.
 #[derive(MergedSubscription, Default)]
 pub struct Subscription(
     organizations::schema::OrganizationSubscription,
@@ -48,11 +55,11 @@ pub fn build_schema(
     limits: &Limits,
     introspection: bool,
 ) -> AppSchema {
-    let mut builder = Schema::build(
+    let mut builder = crate::kernel::connection::describe(Schema::build(
         Query::default(),
         Mutation::default(),
         Subscription::default(),
-    )
+    ))
     .data(services)
     .data(config)
     .limit_depth(limits.max_depth)
@@ -79,11 +86,11 @@ pub fn prepare(
 
 /// The SDL as committed in `schema.graphql`.
 pub fn sdl() -> String {
-    let schema = Schema::build(
+    let schema = crate::kernel::connection::describe(Schema::build(
         Query::default(),
         Mutation::default(),
         Subscription::default(),
-    )
+    ))
     .finish();
     schema.sdl()
 }

@@ -101,12 +101,14 @@ pub async fn role_grants_of(
     ))
 }
 
+/// Which role grant to revoke.
 #[derive(InputObject)]
 pub struct RevokeAllianceRoleInput {
     /// The `RoleGrant` id to revoke (from `Alliance.roleGrants`).
     grant_id: ID,
 }
 
+/// The revoked grant, or why the revocation was refused.
 #[derive(SimpleObject)]
 pub struct RevokeAllianceRolePayload {
     /// The grant, now with `revokedAt`; null when the input was refused.
@@ -125,7 +127,7 @@ impl RoleGrantMutation {
     async fn revoke_alliance_role(
         &self,
         ctx: &Context<'_>,
-        input: RevokeAllianceRoleInput,
+        #[graphql(desc = "The grant to revoke.")] input: RevokeAllianceRoleInput,
     ) -> async_graphql::Result<RevokeAllianceRolePayload> {
         let id = RoleGrantId(decode(&input.grant_id, Kind::RoleGrant, "grantId")?);
         let result = services(ctx)?

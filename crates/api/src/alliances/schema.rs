@@ -23,7 +23,11 @@ impl AllianceQuery {
     async fn alliances(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
         first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
         after: Option<String>,
     ) -> async_graphql::Result<Conn<AllianceNode>> {
         let page = page_request(first, after)?;
@@ -44,6 +48,9 @@ impl AllianceQuery {
     async fn alliance(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "The alliance's global id; an id of another type answers `BAD_USER_INPUT`."
+        )]
         id: ID,
     ) -> async_graphql::Result<Option<AllianceNode>> {
         let id = AllianceId(decode(&id, Kind::Alliance, "id")?);
@@ -56,73 +63,108 @@ impl AllianceQuery {
     }
 }
 
+/// Input for `createAlliance`.
 #[derive(InputObject)]
 pub struct CreateAllianceInput {
+    /// Name in Chinese, 1 to 200 characters.
     name: String,
+    /// Name in English, at most 200 characters.
     name_en: Option<String>,
+    /// Pairing, tripartite or consortium.
     kind: AllianceKind,
     /// Defaults to PREPARATORY.
     status: Option<AllianceStatus>,
+    /// The day the alliance was founded (`YYYY-MM-DD`).
     founded_on: Option<NaiveDate>,
+    /// The body the alliance works under, at most 200 characters.
     supervising_body: Option<String>,
+    /// The party-building instructor's name, at most 100 characters.
     instructor: Option<String>,
     /// Defaults to QUARTER.
     rotation_period: Option<RotationPeriod>,
     /// Defaults to MEMBERS.
     visibility: Option<AllianceVisibility>,
+    /// Working rules in markdown, at most 100,000 characters.
     working_rules: Option<String>,
 }
 
+/// Input for `updateAlliance`: omitted fields stay as they are; an empty string clears an optional text.
 #[derive(InputObject)]
 pub struct UpdateAllianceInput {
+    /// The alliance's global id.
     id: ID,
     /// The `version` you read; a stale one is refused with `CONFLICT`.
     version: i32,
+    /// New name in Chinese, 1 to 200 characters.
     name: Option<String>,
+    /// New name in English, at most 200 characters.
     name_en: Option<String>,
+    /// New kind.
     kind: Option<AllianceKind>,
     /// Moves only forward: PREPARATORY → ACTIVE → DISSOLVED.
     status: Option<AllianceStatus>,
+    /// New founding day (`YYYY-MM-DD`).
     founded_on: Option<NaiveDate>,
+    /// New supervising body, at most 200 characters.
     supervising_body: Option<String>,
+    /// New instructor's name, at most 100 characters.
     instructor: Option<String>,
+    /// New length of a lead term.
     rotation_period: Option<RotationPeriod>,
+    /// Who may see the alliance.
     visibility: Option<AllianceVisibility>,
+    /// New working rules in markdown, at most 100,000 characters.
     working_rules: Option<String>,
     /// Days before a meeting that agenda proposals close (0 to 60; 7 by default).
     agenda_deadline_days: Option<i32>,
 }
 
+/// The result of `createAlliance` or `updateAlliance`.
 #[derive(SimpleObject)]
 pub struct AlliancePayload {
+    /// The alliance as saved; null when `userErrors` is not empty.
     alliance: Option<AllianceNode>,
+    /// Invalid input: `name` `REQUIRED`/`TOO_LONG`, `kind` `REQUIRED`, texts `TOO_LONG`, `status` `INVALID_TRANSITION`, `agendaDeadlineDays` `OUT_OF_RANGE`.
     user_errors: Vec<UserError>,
 }
 
+/// Input for `addAllianceMember`.
 #[derive(InputObject)]
 pub struct AddAllianceMemberInput {
+    /// The alliance's global id.
     alliance_id: ID,
+    /// The organization to add; an unknown one answers `NOT_FOUND`, a current member `ALREADY_MEMBER`.
     organization_id: ID,
+    /// The day it joins (`YYYY-MM-DD`).
     joined_on: NaiveDate,
     /// Position in the lead rotation; defaults to last.
     rotation_order: Option<i32>,
 }
 
+/// The result of `addAllianceMember`.
 #[derive(SimpleObject)]
 pub struct AddAllianceMemberPayload {
+    /// The new membership; null when `userErrors` is not empty.
     membership: Option<AllianceMembershipNode>,
+    /// Invalid input: `organizationId` `NOT_FOUND`/`ALREADY_MEMBER`, `rotationOrder` `OUT_OF_RANGE`.
     user_errors: Vec<UserError>,
 }
 
+/// Input for `grantAllianceRole`.
 #[derive(InputObject)]
 pub struct GrantAllianceRoleInput {
+    /// The alliance's global id; an unknown one answers `NOT_FOUND`.
     alliance_id: ID,
+    /// The person's global id; an unknown one answers `NOT_FOUND`.
     user_id: ID,
+    /// The role to grant.
     role: GrantedRole,
 }
 
+/// The result of `grantAllianceRole`.
 #[derive(SimpleObject)]
 pub struct GrantAllianceRolePayload {
+    /// The alliance; null when `userErrors` is not empty.
     alliance: Option<AllianceNode>,
     /// The new grant; null when the input was refused.
     role_grant: Option<crate::alliances::grants::RoleGrantNode>,
@@ -140,7 +182,7 @@ impl AllianceMutation {
     async fn create_alliance(
         &self,
         ctx: &Context<'_>,
-        input: CreateAllianceInput,
+        #[graphql(desc = "The new alliance's profile.")] input: CreateAllianceInput,
     ) -> async_graphql::Result<AlliancePayload> {
         let result = services(ctx)?
             .alliances()
@@ -172,6 +214,7 @@ impl AllianceMutation {
     async fn update_alliance(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The alliance, the version read, and the fields to change.")]
         input: UpdateAllianceInput,
     ) -> async_graphql::Result<AlliancePayload> {
         let id = AllianceId(decode(&input.id, Kind::Alliance, "id")?);
@@ -207,6 +250,7 @@ impl AllianceMutation {
     async fn add_alliance_member(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The alliance, the organization and the joining day.")]
         input: AddAllianceMemberInput,
     ) -> async_graphql::Result<AddAllianceMemberPayload> {
         let alliance = AllianceId(decode(&input.alliance_id, Kind::Alliance, "allianceId")?);
@@ -236,7 +280,7 @@ impl AllianceMutation {
     async fn grant_alliance_role(
         &self,
         ctx: &Context<'_>,
-        input: GrantAllianceRoleInput,
+        #[graphql(desc = "The alliance, the person and the role.")] input: GrantAllianceRoleInput,
     ) -> async_graphql::Result<GrantAllianceRolePayload> {
         let alliance = AllianceId(decode(&input.alliance_id, Kind::Alliance, "allianceId")?);
         let user = UserId(decode(&input.user_id, Kind::User, "userId")?);

@@ -27,28 +27,37 @@ impl AllianceNode {
     }
 }
 
+/// An alliance (联盟) of member organizations with a rotating lead unit. PUBLIC alliances show their
+/// profile to everyone; MEMBERS alliances only to their people, role holders, platform admins and
+/// their integration tokens with `read:alliance`.
 #[Object(name = "Alliance")]
 impl AllianceNode {
+    /// The alliance's global id.
     pub async fn id(&self) -> ID {
         encode(Kind::Alliance, self.0.id)
     }
 
+    /// Name in Chinese.
     async fn name(&self) -> &str {
         &self.0.name
     }
 
+    /// Name in English, if given.
     async fn name_en(&self) -> Option<&str> {
         self.0.name_en.as_deref()
     }
 
+    /// Pairing, tripartite or consortium.
     async fn kind(&self) -> AllianceKind {
         AllianceKind::from_db(&self.0.kind)
     }
 
+    /// Where the alliance is in its lifecycle.
     async fn status(&self) -> AllianceStatus {
         self.0.status.into()
     }
 
+    /// The day the alliance was founded (`YYYY-MM-DD`), if known.
     async fn founded_on(&self) -> Option<NaiveDate> {
         self.0.founded_on
     }
@@ -63,10 +72,12 @@ impl AllianceNode {
         self.0.instructor.as_deref()
     }
 
+    /// How long each lead term lasts.
     async fn rotation_period(&self) -> RotationPeriod {
         RotationPeriod::from_db(&self.0.rotation_period)
     }
 
+    /// Who may see the alliance.
     async fn visibility(&self) -> AllianceVisibility {
         AllianceVisibility::from_db(&self.0.visibility)
     }
@@ -90,7 +101,11 @@ impl AllianceNode {
     async fn members(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
         first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
         after: Option<String>,
     ) -> async_graphql::Result<Conn<AllianceMembershipNode>> {
         let page = page_request(first, after)?;
@@ -160,10 +175,19 @@ impl AllianceNode {
     async fn meetings(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
         first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
         after: Option<String>,
+        #[graphql(
+            desc = "Only meetings still running after this instant (UTC), i.e. ending later."
+        )]
         from: Option<chrono::DateTime<chrono::Utc>>,
-        to: Option<chrono::DateTime<chrono::Utc>>,
+        #[graphql(desc = "Only meetings starting before this instant (UTC).")] to: Option<
+            chrono::DateTime<chrono::Utc>,
+        >,
     ) -> async_graphql::Result<Conn<crate::meetings::types::MeetingNode>> {
         use crate::kernel::error::ResultExt;
         let page = page_request(first, after)?;
@@ -220,12 +244,15 @@ impl AllianceNode {
 /// An organization's membership in an alliance.
 pub struct AllianceMembershipNode(pub alliance_membership::Model);
 
+/// An organization's membership in an alliance, visible to whoever may see the alliance.
 #[Object(name = "AllianceMembership")]
 impl AllianceMembershipNode {
+    /// The membership's global id.
     pub async fn id(&self) -> ID {
         encode(Kind::AllianceMembership, self.0.id)
     }
 
+    /// The alliance.
     async fn alliance(&self, ctx: &Context<'_>) -> async_graphql::Result<AllianceNode> {
         let found = loaders(ctx)?
             .alliances
@@ -237,6 +264,7 @@ impl AllianceMembershipNode {
             .ok_or_else(|| crate::kernel::error::hidden("alliance"))
     }
 
+    /// The member organization.
     async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<OrganizationNode> {
         let found = loaders(ctx)?
             .organizations
@@ -248,10 +276,12 @@ impl AllianceMembershipNode {
             .ok_or_else(|| crate::kernel::error::hidden("organization"))
     }
 
+    /// The day it joined (`YYYY-MM-DD`).
     async fn joined_on(&self) -> NaiveDate {
         self.0.joined_on
     }
 
+    /// The day it left (`YYYY-MM-DD`); null while a current member.
     async fn left_on(&self) -> Option<NaiveDate> {
         self.0.left_on
     }

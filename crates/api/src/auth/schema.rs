@@ -32,7 +32,7 @@ impl AuthQuery {
     async fn invitation(
         &self,
         ctx: &Context<'_>,
-        token: String,
+        #[graphql(desc = "The secret token from the invitation link (`…/invite/<token>`).")] token: String,
     ) -> async_graphql::Result<Option<InvitationPreviewNode>> {
         use crate::kernel::error::ResultExt;
         Ok(services(ctx)?
@@ -43,10 +43,12 @@ impl AuthQuery {
     }
 }
 
+/// Credentials for `login`.
 #[derive(InputObject)]
 pub struct LoginInput {
     /// E-mail address or mobile number.
     login: String,
+    /// The account's password.
     password: String,
     /// Set the refresh token as an HttpOnly cookie instead of returning it (the web client does).
     #[graphql(default = false)]
@@ -58,71 +60,96 @@ pub struct LoginInput {
 pub struct SessionPayload {
     /// Send as `Authorization: Bearer <accessToken>`; valid about 15 minutes.
     access_token: Option<String>,
+    /// When `accessToken` expires (UTC); refresh before then.
     expires_at: Option<DateTime<Utc>>,
     /// Null when it was set as an HttpOnly cookie.
     refresh_token: Option<String>,
+    /// The signed-in user; null when `userErrors` is not empty.
     user: Option<UserNode>,
+    /// Invalid input, one entry per field; empty on success.
     user_errors: Vec<UserError>,
 }
 
+/// Input for `refreshSession`.
 #[derive(InputObject)]
 pub struct RefreshSessionInput {
     /// The refresh token; when omitted, the HttpOnly cookie is used and the rotated token is set as a cookie again.
     refresh_token: Option<String>,
 }
 
+/// Input for `logout`.
 #[derive(InputObject)]
 pub struct LogoutInput {
     /// The session to end; when omitted, the cookie's or else the access token's session.
     refresh_token: Option<String>,
 }
 
+/// The result of `logout`.
 #[derive(SimpleObject)]
 pub struct LogoutPayload {
     /// Whether a session was ended.
     logged_out: bool,
+    /// Always empty.
     user_errors: Vec<UserError>,
 }
 
+/// Input for `changePassword`.
 #[derive(InputObject)]
 pub struct ChangePasswordInput {
+    /// The caller's current password; a wrong one answers the `userErrors` code `INCORRECT`.
     current_password: String,
     /// 8 to 128 characters.
     new_password: String,
 }
 
+/// The result of `changePassword`.
 #[derive(SimpleObject)]
 pub struct ChangePasswordPayload {
+    /// The caller, after the change; null when `userErrors` is not empty.
     user: Option<UserNode>,
+    /// Invalid input: `currentPassword` `INCORRECT`, `newPassword` `TOO_SHORT`/`TOO_LONG`.
     user_errors: Vec<UserError>,
 }
 
+/// Input for `inviteMember`.
 #[derive(InputObject)]
 pub struct InviteMemberInput {
+    /// The organization to join; the caller must be its admin or secretary, or a platform admin
+    /// (else `FORBIDDEN`).
     organization_id: ID,
+    /// The invitee's full name, 1 to 100 characters.
     name: String,
     /// E-mail address or phone (at least one).
     email: Option<String>,
+    /// Mobile number: optional `+`, then 6 to 20 digits (spaces and dashes ignored).
     phone: Option<String>,
+    /// The position the invitee will hold; `SECRETARY` answers `TAKEN` when the organization already has one.
     #[graphql(default_with = "Position::Member")]
     position: Position,
+    /// Whether the invitee will be an organization admin.
     #[graphql(default = false)]
     is_org_admin: bool,
 }
 
+/// The result of `inviteMember`: the invitation and its one-time link.
 #[derive(SimpleObject)]
 pub struct InviteMemberPayload {
+    /// The invitation; null when `userErrors` is not empty.
     invitation: Option<InvitationNode>,
     /// The one-time link (also mailed when an e-mail address was given), to pass on by phone or chat.
     accept_url: Option<String>,
+    /// Invalid input: `name` `REQUIRED`/`TOO_LONG`, `email`/`phone` `INVALID`, `email` `REQUIRED` when neither is given, `position` `TAKEN`.
     user_errors: Vec<UserError>,
 }
 
+/// Input for `acceptInvitation`.
 #[derive(InputObject)]
 pub struct AcceptInvitationInput {
+    /// The secret token from the invitation link. Answers the `userErrors` codes `INVALID`, `EXPIRED`, `ALREADY_ACCEPTED` or `ALREADY_MEMBER`.
     token: String,
     /// The new password (8 to 128 characters), or the existing account's password.
     password: String,
+    /// Set the refresh token as an HttpOnly cookie instead of returning it (the web client does).
     #[graphql(default = false)]
     refresh_token_in_cookie: bool,
 }
@@ -207,7 +234,7 @@ impl AuthMutation {
     async fn login(
         &self,
         ctx: &Context<'_>,
-        input: LoginInput,
+        #[graphql(desc = "The credentials.")] input: LoginInput,
     ) -> async_graphql::Result<SessionPayload> {
         let request = request(ctx)?;
         let result = services(ctx)?
@@ -221,6 +248,7 @@ impl AuthMutation {
     async fn refresh_session(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The refresh token, or none to use the session cookie.")]
         input: RefreshSessionInput,
     ) -> async_graphql::Result<SessionPayload> {
         let request = request(ctx)?;
@@ -247,7 +275,7 @@ impl AuthMutation {
     async fn logout(
         &self,
         ctx: &Context<'_>,
-        input: LogoutInput,
+        #[graphql(desc = "The session to end.")] input: LogoutInput,
     ) -> async_graphql::Result<LogoutPayload> {
         use crate::kernel::error::ResultExt;
         let request = request(ctx)?;
@@ -269,7 +297,7 @@ impl AuthMutation {
     async fn change_password(
         &self,
         ctx: &Context<'_>,
-        input: ChangePasswordInput,
+        #[graphql(desc = "The current and the new password.")] input: ChangePasswordInput,
     ) -> async_graphql::Result<ChangePasswordPayload> {
         let result = services(ctx)?
             .change_password(
@@ -289,7 +317,7 @@ impl AuthMutation {
     async fn invite_member(
         &self,
         ctx: &Context<'_>,
-        input: InviteMemberInput,
+        #[graphql(desc = "Who to invite, where, and in which position.")] input: InviteMemberInput,
     ) -> async_graphql::Result<InviteMemberPayload> {
         let organization_id = OrganizationId(decode(
             &input.organization_id,
@@ -325,7 +353,7 @@ impl AuthMutation {
     async fn accept_invitation(
         &self,
         ctx: &Context<'_>,
-        input: AcceptInvitationInput,
+        #[graphql(desc = "The invitation token and the password.")] input: AcceptInvitationInput,
     ) -> async_graphql::Result<SessionPayload> {
         let request = request(ctx)?;
         let result = services(ctx)?

@@ -4,7 +4,7 @@ use crate::kernel::error::ResultExt;
 use crate::kernel::ids::{decode_cursor, encode_cursor};
 use alliance_domain::kernel::pagination::{Page, PageRequest};
 use async_graphql::connection::{Connection, Edge};
-use async_graphql::{OutputType, SimpleObject};
+use async_graphql::{OutputType, SchemaBuilder, SimpleObject};
 use uuid::Uuid;
 
 /// Extra fields on every connection.
@@ -41,4 +41,47 @@ pub fn build<M, T: OutputType>(
             .map(|item| Edge::new(encode_cursor(id(&item)), wrap(item))),
     );
     connection
+}
+
+/// async-graphql's `Connection` types carry no description of their own; this gives each one.
+pub fn describe<Q, M, S>(builder: SchemaBuilder<Q, M, S>) -> SchemaBuilder<Q, M, S> {
+    use crate::alliances::types::{AllianceMembershipNode, AllianceNode};
+    use crate::meetings::types::{ActionItemNode, MeetingNode};
+    use crate::organizations::types::{OrganizationMembershipNode, OrganizationNode};
+    use crate::rotation::types::NotificationNode;
+    use crate::tokens::types::IntegrationTokenNode;
+    builder
+        .override_output_type_description::<Conn<ActionItemNode>>(
+            "A page of action items; pass the last `cursor` as `after` for the next page.",
+        )
+        .override_output_type_description::<Conn<AllianceNode>>(
+            "A page of alliances; pass the last `cursor` as `after` for the next page.",
+        )
+        .override_output_type_description::<Conn<AllianceMembershipNode>>(
+            "A page of alliance memberships; pass the last `cursor` as `after` for the next page.",
+        )
+        .override_output_type_description::<Conn<IntegrationTokenNode>>(
+            "A page of integration tokens; pass the last `cursor` as `after` for the next page.",
+        )
+        .override_output_type_description::<Conn<MeetingNode>>(
+            "A page of meetings; pass the last `cursor` as `after` for the next page.",
+        )
+        .override_output_type_description::<Conn<NotificationNode>>(
+            "A page of notifications; pass the last `cursor` as `after` for the next page.",
+        )
+        .override_output_type_description::<Conn<OrganizationNode>>(
+            "A page of organizations; pass the last `cursor` as `after` for the next page.",
+        )
+        .override_output_type_description::<Conn<OrganizationMembershipNode>>(
+            "A page of organization memberships; pass the last `cursor` as `after` for the next page.",
+        )
+        .override_output_type_description::<Conn<crate::audit::types::AuditEntryNode>>(
+            "A page of audit entries, newest first; pass the last `cursor` as `after` for the next page.",
+        )
+        .override_output_type_description::<Conn<crate::users::types::UserNode>>(
+            "A page of user accounts; pass the last `cursor` as `after` for the next page.",
+        )
+        .override_output_type_description::<Conn<crate::alliances::grants::RoleGrantNode>>(
+            "A page of role grants; pass the last `cursor` as `after` for the next page.",
+        )
 }

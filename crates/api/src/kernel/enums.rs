@@ -35,38 +35,101 @@ mirror!(
     /// The kind of a member organization.
     OrganizationKind => OrganizationKind {
         /// Party branch of an enterprise.
-        EnterpriseBranch, SocialOrganization, Community, School, Hospital, ChamberOfCommerce, GovernmentDepartment, Other
+        EnterpriseBranch,
+        /// Party branch of a social organization (association, foundation, NGO).
+        SocialOrganization,
+        /// Party branch of a residential community or neighbourhood.
+        Community,
+        /// Party branch of a school or university.
+        School,
+        /// Party branch of a hospital.
+        Hospital,
+        /// Party branch of a chamber of commerce or industry association.
+        ChamberOfCommerce,
+        /// Party branch of a government department.
+        GovernmentDepartment,
+        /// Any other kind of organization.
+        Other
     }
 );
 
 mirror!(
     /// A person's position in an organization's party branch.
-    Position => Position { Member, Secretary, DeputySecretary, OrganizationCommittee, PropagandaCommittee, DisciplineCommittee, YouthCommittee }
+    Position => Position {
+        /// An ordinary party member without a committee role.
+        Member,
+        /// The branch secretary; at most one current secretary per organization. Acts as an organization admin.
+        Secretary,
+        /// A deputy secretary.
+        DeputySecretary,
+        /// Committee member for organization work.
+        OrganizationCommittee,
+        /// Committee member for propaganda work.
+        PropagandaCommittee,
+        /// Committee member for discipline inspection.
+        DisciplineCommittee,
+        /// Committee member for youth work.
+        YouthCommittee
+    }
 );
 
 mirror!(
     /// Pairing of two, tripartite, or a consortium of more.
-    AllianceKind => AllianceKind { Pairing, Tripartite, Consortium }
+    AllianceKind => AllianceKind {
+        /// Two organizations paired with each other.
+        Pairing,
+        /// Three organizations.
+        Tripartite,
+        /// A consortium of more organizations.
+        Consortium
+    }
 );
 
 mirror!(
     /// Lifecycle: preparatory → active → dissolved.
-    AllianceStatus => AllianceStatus { Preparatory, Active, Dissolved }
+    AllianceStatus => AllianceStatus {
+        /// Being set up; not yet active.
+        Preparatory,
+        /// Running.
+        Active,
+        /// Ended; kept for the record.
+        Dissolved
+    }
 );
 
 mirror!(
     /// How long each lead term lasts.
-    RotationPeriod => RotationPeriod { Month, Quarter, HalfYear, Year }
+    RotationPeriod => RotationPeriod {
+        /// One calendar month per lead term.
+        Month,
+        /// Three months per lead term.
+        Quarter,
+        /// Six months per lead term.
+        HalfYear,
+        /// Twelve months per lead term.
+        Year
+    }
 );
 
 mirror!(
     /// PUBLIC alliances have a public profile; MEMBERS alliances are seen by members only.
-    AllianceVisibility => Visibility { Public, Members }
+    AllianceVisibility => Visibility {
+        /// Anyone, signed in or not, may see the alliance's public profile.
+        Public,
+        /// Only people of member organizations, holders of an alliance role, platform admins and the
+        /// alliance's integration tokens with `read:alliance` see the alliance.
+        Members
+    }
 );
 
 mirror!(
     /// A role that is granted explicitly on an alliance.
-    GrantedRole => GrantedRole { AllianceAdmin, Supervisor }
+    GrantedRole => GrantedRole {
+        /// The alliance's secretariat: manages the alliance, its members, lead rotation and tokens, and convenes meetings.
+        AllianceAdmin,
+        /// Instructor or supervising committee: reads the alliance, including draft minutes, and approves minutes.
+        Supervisor
+    }
 );
 
 /// The viewer's standing in an alliance.
@@ -99,35 +162,98 @@ impl From<alliance_domain::policy::AllianceRole> for AllianceRole {
 
 mirror!(
     /// The kind of a joint meeting.
-    MeetingKind => MeetingKind { Regular, Preparatory, Symposium, WorkSummary }
+    MeetingKind => MeetingKind {
+        /// A regular joint meeting.
+        Regular,
+        /// A preparatory meeting, e.g. before the alliance becomes active.
+        Preparatory,
+        /// A symposium or exchange on a topic.
+        Symposium,
+        /// A work-summary meeting reviewing a period.
+        WorkSummary
+    }
 );
 
 mirror!(
     /// draft → scheduled → in progress → completed (or cancelled).
-    MeetingStatus => MeetingStatus { Scheduled, Draft, InProgress, Completed, Cancelled }
+    MeetingStatus => MeetingStatus {
+        /// Announced to the invitees. May move to any status but DRAFT.
+        Scheduled,
+        /// Being prepared by the conveners. May move to any status.
+        Draft,
+        /// Taking place. May move to COMPLETED or CANCELLED.
+        InProgress,
+        /// Held; final. Agenda proposals and check-in are closed.
+        Completed,
+        /// Called off; may be SCHEDULED again. Agenda proposals and check-in are closed.
+        Cancelled
+    }
 );
 
 mirror!(
     /// Proposed by a member organization, then accepted or rejected by the convener.
-    AgendaItemStatus => AgendaItemStatus { Proposed, Accepted, Rejected }
+    AgendaItemStatus => AgendaItemStatus {
+        /// Proposed and waiting for the convener's decision.
+        Proposed,
+        /// Accepted onto the agenda.
+        Accepted,
+        /// Turned down by the convener.
+        Rejected
+    }
 );
 
 mirror!(
     /// An invitee's answer.
-    RsvpResponse => RsvpResponse { Pending, Yes, No, Maybe }
+    RsvpResponse => RsvpResponse {
+        /// No answer yet.
+        Pending,
+        /// Will attend.
+        Yes,
+        /// Will not attend.
+        No,
+        /// Not sure yet.
+        Maybe
+    }
 );
 
 mirror!(
     /// Only approved minutes are visible beyond the conveners and supervisors.
-    MinutesStatus => MinutesStatus { Draft, Approved }
+    MinutesStatus => MinutesStatus {
+        /// Being written; seen only by alliance admins, the lead convener and supervisors.
+        Draft,
+        /// Approved; seen by everyone who may see the meeting.
+        Approved
+    }
 );
 
 mirror!(
     /// An action item belongs to the meeting that made it until it is done.
-    ActionItemStatus => ActionItemStatus { Open, InProgress, Done, Cancelled }
+    ActionItemStatus => ActionItemStatus {
+        /// Not started.
+        Open,
+        /// Being worked on.
+        InProgress,
+        /// Finished.
+        Done,
+        /// Dropped.
+        Cancelled
+    }
 );
 
 mirror!(
     /// What a notification is about.
-    NotificationKind => NotificationKind { MeetingScheduled, MeetingChanged, AgendaDeadline, ActionItemAssigned, ActionItemDue, LeadTermStarting }
+    NotificationKind => NotificationKind {
+        /// A meeting you are invited to was scheduled.
+        MeetingScheduled,
+        /// A meeting you are invited to was changed.
+        MeetingChanged,
+        /// Agenda proposals for a meeting close within two days (organization admins and secretaries).
+        AgendaDeadline,
+        /// An action item was assigned to you or your organization.
+        ActionItemAssigned,
+        /// An action item of yours is due within three days or overdue.
+        ActionItemDue,
+        /// Your organization leads the alliance next: its term starts within a week, or the outgoing lead handed over.
+        LeadTermStarting
+    }
 );

@@ -24,6 +24,9 @@ impl MeetingQuery {
     async fn meeting(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "The meeting's global id; an id of another type answers `BAD_USER_INPUT`."
+        )]
         id: ID,
     ) -> async_graphql::Result<Option<MeetingNode>> {
         let id = decode(&id, Kind::Meeting, "id")?;
@@ -40,11 +43,20 @@ impl MeetingQuery {
     async fn meetings(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
         first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
         after: Option<String>,
-        alliance_id: Option<ID>,
+        #[graphql(desc = "Only this alliance's meetings.")] alliance_id: Option<ID>,
+        #[graphql(
+            desc = "Only meetings still running after this instant (UTC), i.e. ending later."
+        )]
         from: Option<DateTime<Utc>>,
-        to: Option<DateTime<Utc>>,
+        #[graphql(desc = "Only meetings starting before this instant (UTC).")] to: Option<
+            DateTime<Utc>,
+        >,
     ) -> async_graphql::Result<Conn<MeetingNode>> {
         let page = page_request(first, after)?;
         let alliance = alliance_id
@@ -70,9 +82,13 @@ impl MeetingQuery {
     async fn my_action_items(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
         first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
         after: Option<String>,
-        #[graphql(default = false)] include_done: bool,
+        #[graphql(default = false, desc = "Include done and cancelled items.")] include_done: bool,
     ) -> async_graphql::Result<Conn<ActionItemNode>> {
         let page = page_request(first, after)?;
         let (rows, total) = services(ctx)?
@@ -89,95 +105,143 @@ impl MeetingQuery {
     }
 }
 
+/// Input for `scheduleMeeting`.
 #[derive(InputObject)]
 pub struct ScheduleMeetingInput {
+    /// The alliance's global id.
     alliance_id: ID,
+    /// The meeting's title, 1 to 200 characters.
     title: String,
+    /// The kind of meeting.
     #[graphql(default_with = "MeetingKind::Regular")]
     kind: MeetingKind,
+    /// When it starts (UTC).
     starts_at: DateTime<Utc>,
+    /// When it ends (UTC); must be after `startsAt` (else `BEFORE_START`).
     ends_at: DateTime<Utc>,
+    /// Where it takes place, at most 300 characters.
     location: Option<String>,
+    /// An `http://` or `https://` link to join online, at most 500 characters.
     online_url: Option<String>,
     /// Defaults to the lead unit on the meeting's date.
     host_organization_id: Option<ID>,
 }
 
+/// Input for `updateMeeting`: omitted fields stay as they are; an empty string clears an optional text.
 #[derive(InputObject)]
 pub struct UpdateMeetingInput {
+    /// The meeting's global id.
     id: ID,
+    /// The `version` you read; a stale one is refused with `CONFLICT`.
     version: i32,
+    /// New title, 1 to 200 characters.
     title: Option<String>,
+    /// New kind.
     kind: Option<MeetingKind>,
+    /// New start (UTC).
     starts_at: Option<DateTime<Utc>>,
+    /// New end (UTC); must be after the start (else `BEFORE_START`).
     ends_at: Option<DateTime<Utc>>,
+    /// New location, at most 300 characters.
     location: Option<String>,
+    /// New `http(s)` link, at most 500 characters.
     online_url: Option<String>,
+    /// New status; a move the lifecycle does not allow answers `INVALID_TRANSITION`.
     status: Option<MeetingStatus>,
 }
 
+/// The result of `scheduleMeeting` or `updateMeeting`.
 #[derive(SimpleObject)]
 pub struct MeetingPayload {
+    /// The meeting as saved; null when `userErrors` is not empty.
     meeting: Option<MeetingNode>,
+    /// Invalid input: `title` `REQUIRED`/`TOO_LONG`, `startsAt` `REQUIRED`, `endsAt` `BEFORE_START`, `location`/`onlineUrl` `TOO_LONG`, `onlineUrl` `INVALID`, `hostOrganizationId` `NOT_MEMBER`, `status` `INVALID_TRANSITION`.
     user_errors: Vec<UserError>,
 }
 
+/// Input for `proposeAgendaItem`.
 #[derive(InputObject)]
 pub struct ProposeAgendaItemInput {
+    /// The meeting's global id.
     meeting_id: ID,
+    /// The item's title, 1 to 200 characters.
     title: String,
     /// Defaults to the proposing organization.
     presenter_organization_id: Option<ID>,
+    /// Minutes of speaking time, 1 to 480.
     minutes_allotted: Option<i32>,
 }
 
+/// Input for `decideAgendaItem`.
 #[derive(InputObject)]
 pub struct DecideAgendaItemInput {
+    /// The agenda item's global id (from `Meeting.agenda`).
     id: ID,
+    /// True to accept, false to reject.
     accept: bool,
 }
 
+/// The result of an agenda change.
 #[derive(SimpleObject)]
 pub struct AgendaItemPayload {
+    /// The item as saved; null for `reorderAgenda` or when `userErrors` is not empty.
     agenda_item: Option<AgendaItemNode>,
+    /// The meeting with its updated agenda; null when `userErrors` is not empty.
     meeting: Option<MeetingNode>,
+    /// Invalid input: `title` `REQUIRED`/`TOO_LONG`, `minutesAllotted` `OUT_OF_RANGE`, `meetingId` `DEADLINE_PASSED`/`CLOSED`, `presenterOrganizationId` `NOT_MEMBER`, `itemIds` `MISMATCH`.
     user_errors: Vec<UserError>,
 }
 
+/// Input for `reorderAgenda`.
 #[derive(InputObject)]
 pub struct ReorderAgendaInput {
+    /// The meeting's global id.
     meeting_id: ID,
     /// Every agenda item of the meeting, in the new order.
     item_ids: Vec<ID>,
 }
 
+/// Input for `respondToMeeting`.
 #[derive(InputObject)]
 pub struct RespondToMeetingInput {
+    /// The meeting's global id; the viewer must be a person of one of its alliance's member
+    /// organizations (else `FORBIDDEN`).
     meeting_id: ID,
+    /// The answer.
     response: RsvpResponse,
 }
 
+/// Input for `checkIn`.
 #[derive(InputObject)]
 pub struct CheckInInput {
+    /// The meeting's global id; a completed or cancelled meeting answers `CLOSED`.
     meeting_id: ID,
     /// The code from the check-in link or QR code.
     code: String,
 }
 
+/// Input for `checkInMember`.
 #[derive(InputObject)]
 pub struct CheckInMemberInput {
+    /// The meeting's global id.
     meeting_id: ID,
+    /// The invitee's global id; someone not invited answers `NOT_INVITED`.
     user_id: ID,
 }
 
+/// The result of an RSVP or a check-in.
 #[derive(SimpleObject)]
 pub struct AttendancePayload {
+    /// The attendance as saved; null when `userErrors` is not empty.
     attendance: Option<AttendanceNode>,
+    /// Invalid input: `code` `INVALID`, `meetingId` `CLOSED`, `userId` `NOT_INVITED`.
     user_errors: Vec<UserError>,
 }
 
+/// Input for `saveMinutes`.
 #[derive(InputObject)]
 pub struct SaveMinutesInput {
+    /// The meeting's global id.
     meeting_id: ID,
     /// Markdown.
     body: String,
@@ -185,52 +249,78 @@ pub struct SaveMinutesInput {
     version: Option<i32>,
 }
 
+/// Input for `approveMinutes`.
 #[derive(InputObject)]
 pub struct ApproveMinutesInput {
+    /// The meeting's global id.
     meeting_id: ID,
+    /// The minutes' `version` you read; a stale one is refused with `CONFLICT`.
     version: i32,
 }
 
+/// The result of `saveMinutes` or `approveMinutes`.
 #[derive(SimpleObject)]
 pub struct MinutesPayload {
+    /// The minutes as saved; null when `userErrors` is not empty.
     minutes: Option<MinutesNode>,
+    /// Invalid input: `body` `TOO_LONG` (200,000 characters) or `APPROVED` (approved minutes are final), `meetingId` `NO_MINUTES`/`ALREADY_APPROVED`.
     user_errors: Vec<UserError>,
 }
 
+/// Input for `recordDecision`.
 #[derive(InputObject)]
 pub struct RecordDecisionInput {
+    /// The meeting's global id.
     meeting_id: ID,
+    /// The decision, 1 to 2000 characters.
     text: String,
 }
 
+/// The result of `recordDecision`.
 #[derive(SimpleObject)]
 pub struct DecisionPayload {
+    /// The decision as saved; null when `userErrors` is not empty.
     decision: Option<DecisionNode>,
+    /// Invalid input: `text` `REQUIRED`/`TOO_LONG`.
     user_errors: Vec<UserError>,
 }
 
+/// Input for `createActionItem`.
 #[derive(InputObject)]
 pub struct CreateActionItemInput {
+    /// The meeting that makes it.
     meeting_id: ID,
+    /// The decision it carries out; one of another meeting answers `INVALID`.
     decision_id: Option<ID>,
+    /// What to do, 1 to 500 characters.
     title: String,
+    /// The responsible organization, a current member of the alliance (else `NOT_MEMBER`).
     assignee_organization_id: ID,
+    /// A responsible person, a current member of that organization (else `NOT_MEMBER`).
     assignee_user_id: Option<ID>,
+    /// The due day (`YYYY-MM-DD`); past it the item is overdue.
     due_on: Option<NaiveDate>,
 }
 
+/// Input for `updateActionItem`: give a new `status`, a `note`, or both (else `REQUIRED`).
 #[derive(InputObject)]
 pub struct UpdateActionItemInput {
+    /// The action item's global id.
     id: ID,
+    /// The `version` you read; a stale one is refused with `CONFLICT`.
     version: i32,
+    /// The new status.
     status: Option<ActionItemStatus>,
     /// A progress note.
     note: Option<String>,
 }
 
+/// The result of `createActionItem` or `updateActionItem`.
 #[derive(SimpleObject)]
 pub struct ActionItemPayload {
+    /// The action item as saved; null when `userErrors` is not empty.
     action_item: Option<ActionItemNode>,
+    /// Invalid input: `title` `REQUIRED`/`TOO_LONG`, `assigneeOrganizationId`/`assigneeUserId` `NOT_MEMBER`, `decisionId` `INVALID`, `note` `TOO_LONG` (2000 characters), `status` `REQUIRED`.
     user_errors: Vec<UserError>,
 }
 
@@ -255,7 +345,7 @@ impl MeetingMutation {
     async fn schedule_meeting(
         &self,
         ctx: &Context<'_>,
-        input: ScheduleMeetingInput,
+        #[graphql(desc = "The alliance, title, time and place.")] input: ScheduleMeetingInput,
     ) -> async_graphql::Result<MeetingPayload> {
         let alliance = AllianceId(decode(&input.alliance_id, Kind::Alliance, "allianceId")?);
         let host = input
@@ -291,6 +381,7 @@ impl MeetingMutation {
     async fn update_meeting(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The meeting, the version read, and the fields to change.")]
         input: UpdateMeetingInput,
     ) -> async_graphql::Result<MeetingPayload> {
         let id = decode(&input.id, Kind::Meeting, "id")?;
@@ -323,7 +414,7 @@ impl MeetingMutation {
     async fn propose_agenda_item(
         &self,
         ctx: &Context<'_>,
-        input: ProposeAgendaItemInput,
+        #[graphql(desc = "The meeting and the item.")] input: ProposeAgendaItemInput,
     ) -> async_graphql::Result<AgendaItemPayload> {
         let meeting = decode(&input.meeting_id, Kind::Meeting, "meetingId")?;
         let presenter = input
@@ -358,7 +449,7 @@ impl MeetingMutation {
     async fn decide_agenda_item(
         &self,
         ctx: &Context<'_>,
-        input: DecideAgendaItemInput,
+        #[graphql(desc = "The item and the decision.")] input: DecideAgendaItemInput,
     ) -> async_graphql::Result<AgendaItemPayload> {
         let id = decode(&input.id, Kind::AgendaItem, "id")?;
         let result = services(ctx)?
@@ -381,7 +472,7 @@ impl MeetingMutation {
     async fn reorder_agenda(
         &self,
         ctx: &Context<'_>,
-        input: ReorderAgendaInput,
+        #[graphql(desc = "The meeting and the new order.")] input: ReorderAgendaInput,
     ) -> async_graphql::Result<MeetingPayload> {
         let meeting = decode(&input.meeting_id, Kind::Meeting, "meetingId")?;
         let ids = input
@@ -410,7 +501,7 @@ impl MeetingMutation {
     async fn respond_to_meeting(
         &self,
         ctx: &Context<'_>,
-        input: RespondToMeetingInput,
+        #[graphql(desc = "The meeting and the answer.")] input: RespondToMeetingInput,
     ) -> async_graphql::Result<AttendancePayload> {
         let meeting = decode(&input.meeting_id, Kind::Meeting, "meetingId")?;
         let (attendance, user_errors) = split(
@@ -429,7 +520,7 @@ impl MeetingMutation {
     async fn check_in(
         &self,
         ctx: &Context<'_>,
-        input: CheckInInput,
+        #[graphql(desc = "The meeting and its check-in code.")] input: CheckInInput,
     ) -> async_graphql::Result<AttendancePayload> {
         let meeting = decode(&input.meeting_id, Kind::Meeting, "meetingId")?;
         let (attendance, user_errors) = split(
@@ -448,7 +539,7 @@ impl MeetingMutation {
     async fn check_in_member(
         &self,
         ctx: &Context<'_>,
-        input: CheckInMemberInput,
+        #[graphql(desc = "The meeting and the invitee.")] input: CheckInMemberInput,
     ) -> async_graphql::Result<AttendancePayload> {
         let meeting = decode(&input.meeting_id, Kind::Meeting, "meetingId")?;
         let user = UserId(decode(&input.user_id, Kind::User, "userId")?);
@@ -468,7 +559,7 @@ impl MeetingMutation {
     async fn save_minutes(
         &self,
         ctx: &Context<'_>,
-        input: SaveMinutesInput,
+        #[graphql(desc = "The meeting, the text and the version read.")] input: SaveMinutesInput,
     ) -> async_graphql::Result<MinutesPayload> {
         let meeting = decode(&input.meeting_id, Kind::Meeting, "meetingId")?;
         let (minutes, user_errors) = split(
@@ -487,7 +578,7 @@ impl MeetingMutation {
     async fn approve_minutes(
         &self,
         ctx: &Context<'_>,
-        input: ApproveMinutesInput,
+        #[graphql(desc = "The meeting and the minutes' version read.")] input: ApproveMinutesInput,
     ) -> async_graphql::Result<MinutesPayload> {
         let meeting = decode(&input.meeting_id, Kind::Meeting, "meetingId")?;
         let (minutes, user_errors) = split(
@@ -502,10 +593,11 @@ impl MeetingMutation {
         })
     }
 
+    /// Records a decision the meeting made (conveners: alliance admins and the lead convener).
     async fn record_decision(
         &self,
         ctx: &Context<'_>,
-        input: RecordDecisionInput,
+        #[graphql(desc = "The meeting and the decision.")] input: RecordDecisionInput,
     ) -> async_graphql::Result<DecisionPayload> {
         let meeting = decode(&input.meeting_id, Kind::Meeting, "meetingId")?;
         let (decision, user_errors) = split(
@@ -524,7 +616,7 @@ impl MeetingMutation {
     async fn create_action_item(
         &self,
         ctx: &Context<'_>,
-        input: CreateActionItemInput,
+        #[graphql(desc = "The meeting, the work and who does it.")] input: CreateActionItemInput,
     ) -> async_graphql::Result<ActionItemPayload> {
         let new = NewActionItem {
             meeting_id: decode(&input.meeting_id, Kind::Meeting, "meetingId")?,
@@ -562,6 +654,7 @@ impl MeetingMutation {
     async fn update_action_item(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The item, the version read, and the new status or note.")]
         input: UpdateActionItemInput,
     ) -> async_graphql::Result<ActionItemPayload> {
         let id = decode(&input.id, Kind::ActionItem, "id")?;
@@ -592,6 +685,9 @@ impl MeetingSubscription {
     async fn meeting_updated(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "The meeting's global id; one the viewer may not see answers `NOT_FOUND`. The stream ends when the viewer loses access."
+        )]
         meeting_id: ID,
     ) -> async_graphql::Result<impl Stream<Item = MeetingNode> + use<>> {
         let id = decode(&meeting_id, Kind::Meeting, "meetingId")?;

@@ -85,12 +85,16 @@ impl MeetingNode {
     }
 }
 
+/// A joint meeting (联席会议) of an alliance, visible to the alliance's people, role holders, platform
+/// admins and integration tokens with `read:meetings`.
 #[Object(name = "Meeting")]
 impl MeetingNode {
+    /// The meeting's global id.
     pub async fn id(&self) -> ID {
         encode(Kind::Meeting, self.0.id)
     }
 
+    /// The alliance holding the meeting.
     async fn alliance(&self, ctx: &Context<'_>) -> async_graphql::Result<AllianceNode> {
         Ok(AllianceNode(alliance_of(ctx, self.0.alliance_id).await?))
     }
@@ -103,30 +107,37 @@ impl MeetingNode {
         org(ctx, self.0.host_organization_id).await
     }
 
+    /// The kind of meeting.
     async fn kind(&self) -> MeetingKind {
         MeetingKind::from_db(&self.0.kind)
     }
 
+    /// The meeting's title.
     async fn title(&self) -> &str {
         &self.0.title
     }
 
+    /// When it starts (UTC).
     async fn starts_at(&self) -> DateTime<Utc> {
         self.0.starts_at
     }
 
+    /// When it ends (UTC).
     async fn ends_at(&self) -> DateTime<Utc> {
         self.0.ends_at
     }
 
+    /// Where it takes place, if given.
     async fn location(&self) -> Option<&str> {
         self.0.location.as_deref()
     }
 
+    /// The `http(s)` link to join online, if given.
     async fn online_url(&self) -> Option<&str> {
         self.0.online_url.as_deref()
     }
 
+    /// Where the meeting is in its lifecycle.
     async fn status(&self) -> MeetingStatus {
         self.0.status.into()
     }
@@ -265,6 +276,7 @@ impl MeetingNode {
         }
     }
 
+    /// Decisions the meeting recorded, oldest first.
     async fn decisions(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<DecisionNode>> {
         let rows = loaders(ctx)?
             .decisions_of_meetings
@@ -317,20 +329,25 @@ impl MeetingNode {
 /// An item on a meeting's agenda.
 pub struct AgendaItemNode(pub agenda_item::Model);
 
+/// An item on a meeting's agenda, visible with the meeting.
 #[Object(name = "AgendaItem")]
 impl AgendaItemNode {
+    /// The item's global id, for `decideAgendaItem` and `reorderAgenda`.
     async fn id(&self) -> ID {
         encode(Kind::AgendaItem, self.0.id)
     }
 
+    /// Its place in the agenda, counting from 1.
     async fn position(&self) -> i32 {
         self.0.position
     }
 
+    /// The item's title.
     async fn title(&self) -> &str {
         &self.0.title
     }
 
+    /// The organization presenting it, if any.
     async fn presenter_organization(
         &self,
         ctx: &Context<'_>,
@@ -338,10 +355,12 @@ impl AgendaItemNode {
         org(ctx, self.0.presenter_organization_id).await
     }
 
+    /// Minutes of speaking time, if set.
     async fn minutes_allotted(&self) -> Option<i32> {
         self.0.minutes_allotted
     }
 
+    /// The organization the proposer acted for; null when they acted for none.
     async fn proposed_by_organization(
         &self,
         ctx: &Context<'_>,
@@ -349,6 +368,7 @@ impl AgendaItemNode {
         org(ctx, self.0.proposed_by_organization_id).await
     }
 
+    /// Proposed, accepted or rejected.
     async fn status(&self) -> AgendaItemStatus {
         self.0.status.into()
     }
@@ -357,26 +377,32 @@ impl AgendaItemNode {
 /// An invited person's RSVP and check-in.
 pub struct AttendanceNode(pub attendance::Model);
 
+/// One invitee's RSVP and check-in for a meeting.
 #[Object(name = "Attendance")]
 impl AttendanceNode {
+    /// The attendance's global id.
     async fn id(&self) -> ID {
         encode(Kind::Attendance, self.0.id)
     }
 
+    /// The organization the invitee attends for.
     async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<OrganizationNode> {
         org(ctx, Some(self.0.organization_id))
             .await?
             .ok_or_else(|| crate::kernel::error::hidden("organization"))
     }
 
+    /// The invited person; null when none is recorded or the person is not visible to the viewer.
     async fn user(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<UserNode>> {
         user(ctx, self.0.user_id).await
     }
 
+    /// The invitee's answer.
     async fn rsvp(&self) -> RsvpResponse {
         RsvpResponse::from_db(&self.0.rsvp)
     }
 
+    /// When the invitee checked in (UTC); null until then.
     async fn checked_in_at(&self) -> Option<DateTime<Utc>> {
         self.0.checked_in_at
     }
@@ -385,12 +411,15 @@ impl AttendanceNode {
 /// Minutes in markdown.
 pub struct MinutesNode(pub minutes::Model);
 
+/// A meeting's minutes: approved minutes are seen with the meeting, drafts only by alliance admins, the lead convener and supervisors.
 #[Object(name = "Minutes")]
 impl MinutesNode {
+    /// The text, in markdown.
     async fn body(&self) -> &str {
         &self.0.body
     }
 
+    /// Draft or approved.
     async fn status(&self) -> MinutesStatus {
         self.0.status.into()
     }
@@ -400,14 +429,17 @@ impl MinutesNode {
         self.0.version
     }
 
+    /// Who approved them; null while a draft or when not visible to the viewer.
     async fn approved_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<UserNode>> {
         user(ctx, self.0.approved_by).await
     }
 
+    /// When they were approved (UTC); null while a draft.
     async fn approved_at(&self) -> Option<DateTime<Utc>> {
         self.0.approved_at
     }
 
+    /// When they were last saved (UTC).
     async fn updated_at(&self) -> DateTime<Utc> {
         self.0.updated_at
     }
@@ -416,12 +448,15 @@ impl MinutesNode {
 /// A decision of a meeting.
 pub struct DecisionNode(pub decision::Model);
 
+/// A decision a meeting made.
 #[Object(name = "Decision")]
 impl DecisionNode {
+    /// The decision's global id, for `createActionItem(decisionId:)`.
     async fn id(&self) -> ID {
         encode(Kind::Decision, self.0.id)
     }
 
+    /// The decision.
     async fn text(&self) -> &str {
         &self.0.text
     }
@@ -430,8 +465,10 @@ impl DecisionNode {
 /// Work a meeting assigned to a member organization, tracked until done.
 pub struct ActionItemNode(pub action_item::Model);
 
+/// Work a meeting assigned to a member organization (and optionally a person), visible with the meeting.
 #[Object(name = "ActionItem")]
 impl ActionItemNode {
+    /// The action item's global id.
     pub async fn id(&self) -> ID {
         encode(Kind::ActionItem, self.0.id)
     }
@@ -448,6 +485,7 @@ impl ActionItemNode {
             .ok_or_else(|| crate::kernel::error::hidden("meeting"))
     }
 
+    /// The decision it carries out, if any.
     async fn decision(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<DecisionNode>> {
         let Some(id) = self.0.decision_id else {
             return Ok(None);
@@ -461,10 +499,12 @@ impl ActionItemNode {
         Ok(all.into_iter().find(|d| d.id == id).map(DecisionNode))
     }
 
+    /// What to do.
     async fn title(&self) -> &str {
         &self.0.title
     }
 
+    /// The responsible organization.
     async fn assignee_organization(
         &self,
         ctx: &Context<'_>,
@@ -474,14 +514,17 @@ impl ActionItemNode {
             .ok_or_else(|| crate::kernel::error::hidden("organization"))
     }
 
+    /// The responsible person, if one was named and is visible to the viewer.
     async fn assignee_user(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<UserNode>> {
         user(ctx, self.0.assignee_user_id).await
     }
 
+    /// The due day (`YYYY-MM-DD`), if any.
     async fn due_on(&self) -> Option<NaiveDate> {
         self.0.due_on
     }
 
+    /// Where the work stands.
     async fn status(&self) -> ActionItemStatus {
         self.0.status.into()
     }
@@ -494,6 +537,7 @@ impl ActionItemNode {
             && self.0.due_on.is_some_and(|d| d < today))
     }
 
+    /// Send it back with `updateActionItem`; a stale version is refused with `CONFLICT`.
     async fn version(&self) -> i32 {
         self.0.version
     }
@@ -527,8 +571,10 @@ impl ActionItemNode {
 /// A progress note on an action item.
 pub struct ActionItemNoteNode(pub action_item_note::Model);
 
+/// A progress note on an action item.
 #[Object(name = "ActionItemNote")]
 impl ActionItemNoteNode {
+    /// The note.
     async fn text(&self) -> &str {
         &self.0.text
     }
@@ -538,10 +584,12 @@ impl ActionItemNoteNode {
         self.0.status.map(Into::into)
     }
 
+    /// Who wrote it; null when not visible to the viewer.
     async fn author(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<UserNode>> {
         user(ctx, self.0.author_id).await
     }
 
+    /// When it was written (UTC).
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
     }

@@ -24,8 +24,15 @@ impl OrganizationQuery {
     async fn organizations(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
         first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
         after: Option<String>,
+        #[graphql(
+            desc = "Case-insensitive text to find in the Chinese or English name; blank means no filter."
+        )]
         search: Option<String>,
     ) -> async_graphql::Result<Conn<OrganizationNode>> {
         let page = page_request(first, after)?;
@@ -46,6 +53,9 @@ impl OrganizationQuery {
     async fn organization(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "The organization's global id; an id of another type answers `BAD_USER_INPUT`."
+        )]
         id: ID,
     ) -> async_graphql::Result<Option<OrganizationNode>> {
         let id = OrganizationId(decode(&id, Kind::Organization, "id")?);
@@ -58,55 +68,83 @@ impl OrganizationQuery {
     }
 }
 
+/// Input for `createOrganization`.
 #[derive(InputObject)]
 pub struct CreateOrganizationInput {
     /// Name in Chinese.
     name: String,
+    /// Name in English, at most 200 characters.
     name_en: Option<String>,
+    /// The kind of organization.
     kind: OrganizationKind,
+    /// The entity the party branch belongs to, e.g. the company; at most 200 characters.
     host_entity: Option<String>,
+    /// Region or district, free text of at most 200 characters.
     region: Option<String>,
+    /// The day the party branch was founded (`YYYY-MM-DD`).
     founded_on: Option<NaiveDate>,
+    /// Honours and awards, at most 50 of at most 200 characters each; blank entries are dropped.
     honours: Option<Vec<String>>,
 }
 
+/// Input for `updateOrganization`: omitted fields stay as they are.
 #[derive(InputObject)]
 pub struct UpdateOrganizationInput {
+    /// The organization's global id.
     id: ID,
     /// The `version` you read; a stale one is refused with `CONFLICT`.
     version: i32,
+    /// New name in Chinese, 1 to 200 characters.
     name: Option<String>,
+    /// New name in English, at most 200 characters; an empty string clears it.
     name_en: Option<String>,
+    /// New kind.
     kind: Option<OrganizationKind>,
+    /// New host entity, at most 200 characters; an empty string clears it.
     host_entity: Option<String>,
+    /// New region, at most 200 characters; an empty string clears it.
     region: Option<String>,
+    /// New founding day (`YYYY-MM-DD`).
     founded_on: Option<NaiveDate>,
+    /// The new list of honours, replacing the old one (at most 50 of at most 200 characters each).
     honours: Option<Vec<String>>,
 }
 
+/// The result of `createOrganization` or `updateOrganization`.
 #[derive(SimpleObject)]
 pub struct OrganizationPayload {
+    /// The organization as saved; null when `userErrors` is not empty.
     organization: Option<OrganizationNode>,
+    /// Invalid input: `name` `REQUIRED`/`TOO_LONG`, `kind` `REQUIRED`, `nameEn`/`hostEntity`/`region` `TOO_LONG`, `honours` `TOO_MANY`, `honours.<i>` `TOO_LONG`.
     user_errors: Vec<UserError>,
 }
 
+/// Input for `updateOrganizationMember`: omitted fields stay as they are.
 #[derive(InputObject)]
 pub struct UpdateOrganizationMemberInput {
+    /// The membership's global id; a membership that has ended answers `LEFT`.
     membership_id: ID,
+    /// New position; `SECRETARY` answers `TAKEN` when another current member holds it.
     position: Option<crate::kernel::enums::Position>,
+    /// Make the person an organization admin, or not.
     is_org_admin: Option<bool>,
 }
 
+/// Input for `deactivateOrganizationMember`.
 #[derive(InputObject)]
 pub struct DeactivateOrganizationMemberInput {
+    /// The membership's global id; one that has already ended answers `LEFT`.
     membership_id: ID,
     /// Defaults to today.
     left_on: Option<NaiveDate>,
 }
 
+/// The result of `updateOrganizationMember` or `deactivateOrganizationMember`.
 #[derive(SimpleObject)]
 pub struct OrganizationMemberPayload {
+    /// The membership as saved; null when `userErrors` is not empty.
     membership: Option<crate::organizations::types::OrganizationMembershipNode>,
+    /// Invalid input: `membershipId` `LEFT`, `position` `TAKEN`, `leftOn` `BEFORE_JOINING`.
     user_errors: Vec<UserError>,
 }
 
@@ -119,7 +157,7 @@ impl OrganizationMutation {
     async fn create_organization(
         &self,
         ctx: &Context<'_>,
-        input: CreateOrganizationInput,
+        #[graphql(desc = "The new organization's profile.")] input: CreateOrganizationInput,
     ) -> async_graphql::Result<OrganizationPayload> {
         let result = services(ctx)?
             .organizations()
@@ -147,6 +185,7 @@ impl OrganizationMutation {
     async fn update_organization_member(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The membership and its new position or admin flag.")]
         input: UpdateOrganizationMemberInput,
     ) -> async_graphql::Result<OrganizationMemberPayload> {
         let id = decode(
@@ -174,6 +213,7 @@ impl OrganizationMutation {
     async fn deactivate_organization_member(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The membership to end and the leave date.")]
         input: DeactivateOrganizationMemberInput,
     ) -> async_graphql::Result<OrganizationMemberPayload> {
         let id = decode(
@@ -196,6 +236,7 @@ impl OrganizationMutation {
     async fn update_organization(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The organization, the version read, and the fields to change.")]
         input: UpdateOrganizationInput,
     ) -> async_graphql::Result<OrganizationPayload> {
         let id = OrganizationId(decode(&input.id, Kind::Organization, "id")?);
@@ -233,6 +274,9 @@ impl OrganizationSubscription {
     async fn organization_updated(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "The organization's global id; one the viewer may not see answers `NOT_FOUND`."
+        )]
         id: ID,
     ) -> async_graphql::Result<impl Stream<Item = OrganizationNode> + use<>> {
         let id = OrganizationId(decode(&id, Kind::Organization, "id")?);

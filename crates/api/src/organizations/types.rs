@@ -14,8 +14,12 @@ use chrono::NaiveDate;
 /// community, school, hospital or chamber of commerce.
 pub struct OrganizationNode(pub organization::Model);
 
+/// A member organization (成员单位), usually the party branch of a company, association, community,
+/// school, hospital or chamber of commerce. Visible to its own people, to anyone when it belongs to a
+/// public alliance, and to people with a role in one of its alliances.
 #[Object(name = "Organization")]
 impl OrganizationNode {
+    /// The organization's global id.
     pub async fn id(&self) -> ID {
         encode(Kind::Organization, self.0.id)
     }
@@ -25,10 +29,12 @@ impl OrganizationNode {
         &self.0.name
     }
 
+    /// Name in English, if given.
     async fn name_en(&self) -> Option<&str> {
         self.0.name_en.as_deref()
     }
 
+    /// The kind of organization.
     async fn kind(&self) -> OrganizationKind {
         OrganizationKind::from_db(&self.0.kind)
     }
@@ -38,14 +44,17 @@ impl OrganizationNode {
         self.0.host_entity.as_deref()
     }
 
+    /// Region or district, free text.
     async fn region(&self) -> Option<&str> {
         self.0.region.as_deref()
     }
 
+    /// The day the party branch was founded (`YYYY-MM-DD`), if known.
     async fn founded_on(&self) -> Option<NaiveDate> {
         self.0.founded_on
     }
 
+    /// Honours and awards, in the order given.
     async fn honours(&self) -> &[String] {
         &self.0.honours
     }
@@ -60,7 +69,11 @@ impl OrganizationNode {
     async fn members(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
         first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
         after: Option<String>,
     ) -> async_graphql::Result<Conn<OrganizationMembershipNode>> {
         let page = page_request(first, after)?;
@@ -104,7 +117,11 @@ impl OrganizationNode {
     async fn alliances(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
         first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
         after: Option<String>,
     ) -> async_graphql::Result<Conn<AllianceMembershipNode>> {
         let page = page_request(first, after)?;
@@ -133,12 +150,15 @@ impl OrganizationNode {
 /// A person's membership in an organization.
 pub struct OrganizationMembershipNode(pub organization_membership::Model);
 
+/// A person's membership in an organization: visible to whoever may read that organization's people.
 #[Object(name = "OrganizationMembership")]
 impl OrganizationMembershipNode {
+    /// The membership's global id.
     pub async fn id(&self) -> ID {
         encode(Kind::OrganizationMembership, self.0.id)
     }
 
+    /// The person.
     async fn user(&self, ctx: &Context<'_>) -> async_graphql::Result<UserNode> {
         let user = loaders(ctx)?
             .users
@@ -149,6 +169,7 @@ impl OrganizationMembershipNode {
             .ok_or_else(|| crate::kernel::error::hidden("person"))
     }
 
+    /// The organization.
     async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<OrganizationNode> {
         let org = loaders(ctx)?
             .organizations
@@ -159,6 +180,7 @@ impl OrganizationMembershipNode {
             .ok_or_else(|| crate::kernel::error::hidden("organization"))
     }
 
+    /// The person's position in the party branch.
     async fn position(&self) -> Position {
         Position::from_db(&self.0.position)
     }
@@ -168,10 +190,12 @@ impl OrganizationMembershipNode {
         self.0.is_org_admin
     }
 
+    /// The day the person joined (`YYYY-MM-DD`).
     async fn joined_on(&self) -> NaiveDate {
         self.0.joined_on
     }
 
+    /// The day the person left (`YYYY-MM-DD`); null while a current member.
     async fn left_on(&self) -> Option<NaiveDate> {
         self.0.left_on
     }

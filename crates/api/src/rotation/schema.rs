@@ -11,8 +11,10 @@ use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::NaiveDate;
 use uuid::Uuid;
 
+/// Input for `generateLeadSchedule`.
 #[derive(InputObject)]
 pub struct GenerateLeadScheduleInput {
+    /// The alliance's global id.
     alliance_id: ID,
     /// First day of the first new term; defaults to the end of the current term.
     from: Option<NaiveDate>,
@@ -20,87 +22,121 @@ pub struct GenerateLeadScheduleInput {
     terms: Option<i32>,
 }
 
+/// Input for `swapLeadTerms`: two future terms of the same alliance.
 #[derive(InputObject)]
 pub struct SwapLeadTermsInput {
+    /// One term's global id; a term that has started answers `PAST_TERM`.
     first_id: ID,
+    /// The other term's global id; a term of another alliance answers `OTHER_ALLIANCE`.
     second_id: ID,
 }
 
+/// Input for `skipLeadTerm`.
 #[derive(InputObject)]
 pub struct SkipLeadTermInput {
+    /// The future term's global id; a term that has started answers `PAST_TERM`.
     id: ID,
 }
 
+/// The result of a change to the lead rotation.
 #[derive(SimpleObject)]
 pub struct LeadSchedulePayload {
+    /// The alliance; null when `userErrors` is not empty.
     alliance: Option<AllianceNode>,
     /// The whole schedule after the change.
     lead_terms: Vec<LeadTermNode>,
+    /// Invalid input: `terms` `OUT_OF_RANGE` (1 to 48), `allianceId` `NO_MEMBERS`, `from` `IN_CURRENT_TERM`/`PAST_TERM`, `id`/`firstId`/`secondId` `PAST_TERM`, `secondId` `OTHER_ALLIANCE`.
     user_errors: Vec<UserError>,
 }
 
+/// Input for `submitHandoverReport`.
 #[derive(InputObject)]
 pub struct SubmitHandoverReportInput {
+    /// The term's global id; a term that has not started answers `NOT_STARTED`.
     id: ID,
+    /// The report text (markdown); blank answers `REQUIRED`. Replaces an earlier report.
     report: String,
 }
 
+/// The result of `submitHandoverReport`.
 #[derive(SimpleObject)]
 pub struct LeadTermPayload {
+    /// The term as saved; null when `userErrors` is not empty.
     lead_term: Option<LeadTermNode>,
+    /// Invalid input: `id` `NOT_STARTED`, `report` `REQUIRED`.
     user_errors: Vec<UserError>,
 }
 
+/// Input for `removeAllianceMember`.
 #[derive(InputObject)]
 pub struct RemoveAllianceMemberInput {
+    /// The alliance's global id.
     alliance_id: ID,
+    /// The organization that leaves; one that is not a current member answers `NOT_MEMBER`.
     organization_id: ID,
     /// The first day the organization is no longer a member.
     left_on: NaiveDate,
 }
 
+/// The result of `removeAllianceMember`.
 #[derive(SimpleObject)]
 pub struct RemoveAllianceMemberPayload {
+    /// The alliance after the change; null when `userErrors` is not empty.
     alliance: Option<AllianceNode>,
+    /// Invalid input: `organizationId` `NOT_MEMBER`, `leftOn` `BEFORE_JOINING`.
     user_errors: Vec<UserError>,
 }
 
+/// Input for `markNotificationsRead`: give `ids`, or `all: true`; omitting `ids` also marks all.
 #[derive(InputObject)]
 pub struct MarkNotificationsReadInput {
+    /// Global ids of the viewer's notifications to mark read; others' ids are ignored.
     ids: Option<Vec<ID>>,
     /// Mark every notification read.
     #[graphql(default = false)]
     all: bool,
 }
 
+/// The result of `markNotificationsRead`.
 #[derive(SimpleObject)]
 pub struct MarkNotificationsReadPayload {
+    /// How many unread notifications the viewer has left.
     unread_count: i64,
+    /// Always empty.
     user_errors: Vec<UserError>,
 }
 
+/// Input for `createCalendarFeed`.
 #[derive(InputObject)]
 pub struct CreateCalendarFeedInput {
     /// Omit for every alliance of the viewer.
     alliance_id: Option<ID>,
 }
 
+/// The result of `createCalendarFeed`.
 #[derive(SimpleObject)]
 pub struct CreateCalendarFeedPayload {
+    /// The new feed.
     feed: Option<CalendarFeedNode>,
     /// The secret feed URL, shown only here. Anyone with it can read the calendar until it is revoked.
     url: Option<String>,
+    /// Always empty; an alliance the viewer may not read answers `FORBIDDEN` or `NOT_FOUND`.
     user_errors: Vec<UserError>,
 }
 
+/// Input for `revokeCalendarFeed`.
 #[derive(InputObject)]
 pub struct RevokeCalendarFeedInput {
+    /// The feed's global id; one that is not the viewer's answers `NOT_FOUND`.
     id: ID,
 }
 
+/// The result of `revokeCalendarFeed`.
 #[derive(SimpleObject)]
 pub struct RevokeCalendarFeedPayload {
+    /// The revoked feed.
     feed: Option<CalendarFeedNode>,
+    /// Always empty.
     user_errors: Vec<UserError>,
 }
 
@@ -114,9 +150,13 @@ impl RotationQuery {
     async fn notifications(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
         first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
         after: Option<String>,
-        #[graphql(default = false)] unread_only: bool,
+        #[graphql(default = false, desc = "Only notifications not yet read.")] unread_only: bool,
     ) -> async_graphql::Result<Conn<NotificationNode>> {
         let page = page_request(first, after)?;
         let (rows, total) = services(ctx)?
@@ -132,6 +172,7 @@ impl RotationQuery {
         ))
     }
 
+    /// How many of the viewer's notifications are unread (0 for anonymous visitors and integrations).
     async fn unread_notification_count(&self, ctx: &Context<'_>) -> async_graphql::Result<i64> {
         let count = services(ctx)?
             .notifications()
@@ -198,6 +239,7 @@ impl RotationMutation {
     async fn generate_lead_schedule(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The alliance, the first day and the number of terms.")]
         input: GenerateLeadScheduleInput,
     ) -> async_graphql::Result<LeadSchedulePayload> {
         let alliance = AllianceId(decode(&input.alliance_id, Kind::Alliance, "allianceId")?);
@@ -213,7 +255,7 @@ impl RotationMutation {
     async fn swap_lead_terms(
         &self,
         ctx: &Context<'_>,
-        input: SwapLeadTermsInput,
+        #[graphql(desc = "The two terms.")] input: SwapLeadTermsInput,
     ) -> async_graphql::Result<LeadSchedulePayload> {
         let first = decode(&input.first_id, Kind::LeadTerm, "firstId")?;
         let second = decode(&input.second_id, Kind::LeadTerm, "secondId")?;
@@ -228,7 +270,7 @@ impl RotationMutation {
     async fn skip_lead_term(
         &self,
         ctx: &Context<'_>,
-        input: SkipLeadTermInput,
+        #[graphql(desc = "The term to skip.")] input: SkipLeadTermInput,
     ) -> async_graphql::Result<LeadSchedulePayload> {
         let id = decode(&input.id, Kind::LeadTerm, "id")?;
         let result = services(ctx)?
@@ -242,7 +284,7 @@ impl RotationMutation {
     async fn submit_handover_report(
         &self,
         ctx: &Context<'_>,
-        input: SubmitHandoverReportInput,
+        #[graphql(desc = "The term and the report.")] input: SubmitHandoverReportInput,
     ) -> async_graphql::Result<LeadTermPayload> {
         let id = decode(&input.id, Kind::LeadTerm, "id")?;
         let (term, user_errors) = split(
@@ -261,6 +303,7 @@ impl RotationMutation {
     async fn remove_alliance_member(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The alliance, the organization and the leave day.")]
         input: RemoveAllianceMemberInput,
     ) -> async_graphql::Result<RemoveAllianceMemberPayload> {
         let alliance = AllianceId(decode(&input.alliance_id, Kind::Alliance, "allianceId")?);
@@ -281,10 +324,11 @@ impl RotationMutation {
         })
     }
 
+    /// Marks the viewer's notifications read (signed-in people only, else `UNAUTHENTICATED`).
     async fn mark_notifications_read(
         &self,
         ctx: &Context<'_>,
-        input: MarkNotificationsReadInput,
+        #[graphql(desc = "Which notifications.")] input: MarkNotificationsReadInput,
     ) -> async_graphql::Result<MarkNotificationsReadPayload> {
         let ids = match (input.all, input.ids) {
             (true, _) | (false, None) => None,
@@ -320,7 +364,7 @@ impl RotationMutation {
     async fn create_calendar_feed(
         &self,
         ctx: &Context<'_>,
-        input: CreateCalendarFeedInput,
+        #[graphql(desc = "The alliance, or none for all.")] input: CreateCalendarFeedInput,
     ) -> async_graphql::Result<CreateCalendarFeedPayload> {
         let alliance = input
             .alliance_id
@@ -349,7 +393,7 @@ impl RotationMutation {
     async fn revoke_calendar_feed(
         &self,
         ctx: &Context<'_>,
-        input: RevokeCalendarFeedInput,
+        #[graphql(desc = "The feed to revoke.")] input: RevokeCalendarFeedInput,
     ) -> async_graphql::Result<RevokeCalendarFeedPayload> {
         let id = decode(&input.id, Kind::CalendarFeed, "id")?;
         let (feed, user_errors) = split(

@@ -10,12 +10,15 @@ use chrono::{DateTime, Utc};
 /// One lead unit's term [startsAt, endsAt) in an alliance's rotation (轮值).
 pub struct LeadTermNode(pub lead_term::Model);
 
+/// One lead unit's term [startsAt, endsAt) in an alliance's rotation (轮值), visible to whoever may see the alliance.
 #[Object(name = "LeadTerm")]
 impl LeadTermNode {
+    /// The term's global id.
     pub async fn id(&self) -> ID {
         encode(Kind::LeadTerm, self.0.id)
     }
 
+    /// The lead organization for this term.
     async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<OrganizationNode> {
         let found = loaders(ctx)?
             .organizations
@@ -27,6 +30,7 @@ impl LeadTermNode {
             .ok_or_else(|| crate::kernel::error::hidden("organization"))
     }
 
+    /// When the term starts (UTC), inclusive.
     async fn starts_at(&self) -> DateTime<Utc> {
         self.0.starts_at
     }
@@ -47,6 +51,7 @@ impl LeadTermNode {
         Ok(self.0.starts_at <= now && now < self.0.ends_at)
     }
 
+    /// Incremented on every change to the term.
     async fn version(&self) -> i32 {
         self.0.version
     }
@@ -55,16 +60,20 @@ impl LeadTermNode {
 /// An in-app notification.
 pub struct NotificationNode(pub notification::Model);
 
+/// An in-app notification, visible to its recipient only.
 #[Object(name = "Notification")]
 impl NotificationNode {
+    /// The notification's global id.
     pub async fn id(&self) -> ID {
         encode(Kind::Notification, self.0.id)
     }
 
+    /// What it is about.
     async fn kind(&self) -> crate::kernel::enums::NotificationKind {
         crate::kernel::enums::NotificationKind::from_db(&self.0.kind)
     }
 
+    /// A short text, Chinese and English (`中文 / English`).
     async fn title(&self) -> &str {
         &self.0.title
     }
@@ -80,10 +89,12 @@ impl NotificationNode {
         Some(encode(kind, self.0.entity_id))
     }
 
+    /// When it was written (UTC).
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
     }
 
+    /// When it was marked read (UTC); null while unread.
     async fn read_at(&self) -> Option<DateTime<Utc>> {
         self.0.read_at
     }
@@ -92,8 +103,11 @@ impl NotificationNode {
 /// A secret iCalendar feed URL (the URL itself is shown only when created).
 pub struct CalendarFeedNode(pub calendar_feed::Model);
 
+/// A secret iCalendar feed URL listing the meetings of one alliance, or of all the viewer's
+/// alliances (the URL itself is shown only when created). Visible to its owner only.
 #[Object(name = "CalendarFeed")]
 impl CalendarFeedNode {
+    /// The feed's global id, for `revokeCalendarFeed`.
     async fn id(&self) -> ID {
         encode(Kind::CalendarFeed, self.0.id)
     }
@@ -111,6 +125,7 @@ impl CalendarFeedNode {
             .map(AllianceNode))
     }
 
+    /// When it was created (UTC).
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
     }

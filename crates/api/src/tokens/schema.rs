@@ -22,7 +22,11 @@ impl TokenQuery {
     async fn integration_tokens(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
         first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
         after: Option<String>,
     ) -> async_graphql::Result<Conn<IntegrationTokenNode>> {
         let page = page_request(first, after)?;
@@ -44,34 +48,45 @@ impl TokenQuery {
     }
 }
 
+/// Input for `createIntegrationToken`.
 #[derive(InputObject)]
 pub struct CreateIntegrationTokenInput {
+    /// A name to recognise the token by, 1 to 100 characters.
     name: String,
     /// E.g. `["read:alliance", "read:meetings"]`; see `integrationScopes`.
     scopes: Vec<String>,
     /// Exactly one of `allianceId` and `organizationId`.
     alliance_id: Option<ID>,
+    /// The organization the token acts on (its admins or secretary may create it).
     organization_id: Option<ID>,
     /// Defaults to 90 days from now; at most a year.
     expires_at: Option<DateTime<Utc>>,
 }
 
+/// The result of `createIntegrationToken`: the token and its secret.
 #[derive(SimpleObject)]
 pub struct CreateIntegrationTokenPayload {
+    /// The token; null when `userErrors` is not empty.
     integration_token: Option<IntegrationTokenNode>,
     /// The secret, shown only in this answer. Send it as `Authorization: Bearer <secret>`.
     secret: Option<String>,
+    /// Invalid input: `name` `REQUIRED`/`TOO_LONG`, `scopes` `REQUIRED`, `scopes.<i>` `INVALID`, `expiresAt` `IN_PAST`/`TOO_LATE`, `allianceId` `REQUIRED` unless exactly one target is given.
     user_errors: Vec<UserError>,
 }
 
+/// Input for `revokeIntegrationToken`.
 #[derive(InputObject)]
 pub struct RevokeIntegrationTokenInput {
+    /// The token's global id; one the viewer may not manage answers `NOT_FOUND` or `FORBIDDEN`.
     id: ID,
 }
 
+/// The result of `revokeIntegrationToken`.
 #[derive(SimpleObject)]
 pub struct RevokeIntegrationTokenPayload {
+    /// The revoked token.
     integration_token: Option<IntegrationTokenNode>,
+    /// Always empty.
     user_errors: Vec<UserError>,
 }
 
@@ -84,6 +99,7 @@ impl TokenMutation {
     async fn create_integration_token(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The token's name, scopes, target and expiry.")]
         input: CreateIntegrationTokenInput,
     ) -> async_graphql::Result<CreateIntegrationTokenPayload> {
         let alliance_id = input
@@ -124,7 +140,7 @@ impl TokenMutation {
     async fn revoke_integration_token(
         &self,
         ctx: &Context<'_>,
-        input: RevokeIntegrationTokenInput,
+        #[graphql(desc = "The token to revoke.")] input: RevokeIntegrationTokenInput,
     ) -> async_graphql::Result<RevokeIntegrationTokenPayload> {
         let id = IntegrationTokenId(decode(&input.id, Kind::IntegrationToken, "id")?);
         let result = services(ctx)?

@@ -10,12 +10,16 @@ use chrono::{DateTime, Utc};
 /// A token for a third-party system: scoped to one alliance or organization, expiring, revocable.
 pub struct IntegrationTokenNode(pub integration_token::Model);
 
+/// A token for a third-party system: scoped to one alliance or organization, expiring, revocable.
+/// Visible to those who may manage it: its creator, the target's admins, platform admins.
 #[Object(name = "IntegrationToken")]
 impl IntegrationTokenNode {
+    /// The token's global id.
     pub async fn id(&self) -> ID {
         encode(Kind::IntegrationToken, self.0.id)
     }
 
+    /// The name given at creation.
     async fn name(&self) -> &str {
         &self.0.name
     }
@@ -30,6 +34,7 @@ impl IntegrationTokenNode {
         &self.0.scopes
     }
 
+    /// The alliance the token acts on; null for an organization token.
     async fn alliance(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<AllianceNode>> {
         let Some(id) = self.0.alliance_id else {
             return Ok(None);
@@ -42,6 +47,7 @@ impl IntegrationTokenNode {
             .map(AllianceNode))
     }
 
+    /// The organization the token acts on; null for an alliance token.
     async fn organization(
         &self,
         ctx: &Context<'_>,
@@ -57,6 +63,7 @@ impl IntegrationTokenNode {
             .map(OrganizationNode))
     }
 
+    /// Who created it; null when not recorded or not visible to the viewer.
     async fn created_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<UserNode>> {
         let Some(id) = self.0.created_by else {
             return Ok(None);
@@ -69,10 +76,12 @@ impl IntegrationTokenNode {
             .map(UserNode))
     }
 
+    /// When it was created (UTC).
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
     }
 
+    /// When it stops working (UTC).
     async fn expires_at(&self) -> DateTime<Utc> {
         self.0.expires_at
     }
@@ -82,6 +91,7 @@ impl IntegrationTokenNode {
         self.0.last_used_at
     }
 
+    /// When it was revoked (UTC); null while active.
     async fn revoked_at(&self) -> Option<DateTime<Utc>> {
         self.0.revoked_at
     }

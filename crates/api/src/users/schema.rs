@@ -45,18 +45,21 @@ impl UserAdminQuery {
     }
 }
 
+/// Which account to disable.
 #[derive(InputObject)]
 pub struct DisableUserInput {
     /// The `User` to disable.
     user_id: ID,
 }
 
+/// Which account to enable again.
 #[derive(InputObject)]
 pub struct EnableUserInput {
     /// The `User` to enable.
     user_id: ID,
 }
 
+/// The account after `disableUser` or `enableUser`, or why it was refused.
 #[derive(SimpleObject)]
 pub struct UserAccountPayload {
     /// The account as it is now; null when the input was refused.
@@ -75,7 +78,7 @@ impl UserAdminMutation {
     async fn disable_user(
         &self,
         ctx: &Context<'_>,
-        input: DisableUserInput,
+        #[graphql(desc = "The account to disable.")] input: DisableUserInput,
     ) -> async_graphql::Result<UserAccountPayload> {
         let id = UserId(decode(&input.user_id, Kind::User, "userId")?);
         let result = services(ctx)?
@@ -93,7 +96,7 @@ impl UserAdminMutation {
     async fn enable_user(
         &self,
         ctx: &Context<'_>,
-        input: EnableUserInput,
+        #[graphql(desc = "The account to enable.")] input: EnableUserInput,
     ) -> async_graphql::Result<UserAccountPayload> {
         let id = UserId(decode(&input.user_id, Kind::User, "userId")?);
         let result = services(ctx)?

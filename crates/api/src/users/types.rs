@@ -12,12 +12,16 @@ use async_graphql::{Context, ID, Object};
 /// A person with an account.
 pub struct UserNode(pub user::Model);
 
+/// A person with an account. Visible to the person, platform admins, and whoever may read the people
+/// of one of the person's organizations (now or formerly) or of an alliance where the person holds a role.
 #[Object(name = "User")]
 impl UserNode {
+    /// The user's global id.
     pub async fn id(&self) -> ID {
         encode(Kind::User, self.0.id)
     }
 
+    /// The person's full name.
     async fn name(&self) -> &str {
         &self.0.name
     }
@@ -37,6 +41,7 @@ impl UserNode {
         &self.0.locale
     }
 
+    /// Whether the person administers the whole platform (creates organizations and alliances, sees everything).
     async fn is_platform_admin(&self) -> bool {
         self.0.is_platform_admin
     }
@@ -47,9 +52,13 @@ impl UserNode {
     async fn organization_memberships(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
         first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
         after: Option<String>,
-        #[graphql(default = false)] include_past: bool,
+        #[graphql(default = false, desc = "Include memberships the person has left.")] include_past: bool,
     ) -> async_graphql::Result<Conn<OrganizationMembershipNode>> {
         let page = page_request(first, after)?;
         let loaders = loaders(ctx)?;
@@ -83,7 +92,11 @@ impl UserNode {
     async fn alliances(
         &self,
         ctx: &Context<'_>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
         first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
         after: Option<String>,
     ) -> async_graphql::Result<Conn<AllianceNode>> {
         let page = page_request(first, after)?;
@@ -118,6 +131,7 @@ impl UserNode {
         ))
     }
 
+    /// When the account was created (UTC).
     async fn created_at(&self) -> chrono::DateTime<chrono::Utc> {
         self.0.created_at
     }

@@ -11,4 +11,5 @@ mod http;
 mod integrations;
 mod isolation;
 mod limits;
+mod schema_docs;
 mod subscriptions;
