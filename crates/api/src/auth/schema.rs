@@ -263,11 +263,13 @@ impl AuthMutation {
         ctx: &Context<'_>,
         input: ChangePasswordInput,
     ) -> async_graphql::Result<ChangePasswordPayload> {
+        let request = request(ctx)?;
         let result = services(ctx)?
             .change_password(
-                principal(ctx)?,
+                &request.principal,
                 &input.current_password,
                 &input.new_password,
+                &request.client,
             )
             .await;
         let (user, user_errors) = split(result)?;
