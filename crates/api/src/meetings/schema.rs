@@ -94,6 +94,8 @@ pub struct ScheduleMeetingInput {
     starts_at: DateTime<Utc>,
     ends_at: DateTime<Utc>,
     location: Option<String>,
+    /// Link to join online: http or https, with a host, no credentials, at most 2,048 characters
+    /// (`INVALID_URL` otherwise).
     online_url: Option<String>,
     /// Defaults to the lead unit on the meeting's date.
     host_organization_id: Option<ID>,
@@ -108,6 +110,8 @@ pub struct UpdateMeetingInput {
     starts_at: Option<DateTime<Utc>>,
     ends_at: Option<DateTime<Utc>>,
     location: Option<String>,
+    /// Link to join online: http or https, with a host, no credentials, at most 2,048 characters
+    /// (`INVALID_URL` otherwise).
     online_url: Option<String>,
     status: Option<MeetingStatus>,
 }
