@@ -71,9 +71,10 @@ impl RootFields {
         };
         let operation = match (&document.operations, request.operation_name.as_deref()) {
             (DocumentOperations::Single(op), _) => Some(op),
-            (DocumentOperations::Multiple(ops), Some(name)) => {
-                ops.iter().find(|(n, _)| n.as_str() == name).map(|(_, op)| op)
-            }
+            (DocumentOperations::Multiple(ops), Some(name)) => ops
+                .iter()
+                .find(|(n, _)| n.as_str() == name)
+                .map(|(_, op)| op),
             (DocumentOperations::Multiple(ops), None) if ops.len() == 1 => {
                 ops.iter().next().map(|(_, op)| op)
             }
@@ -118,12 +119,20 @@ fn root_names(
             Selection::Field(field) => {
                 names.insert(field.node.name.node.to_string());
             }
-            Selection::InlineFragment(fragment) if depth > 0 => {
-                root_names(document, &fragment.node.selection_set.node, names, depth - 1)
-            }
+            Selection::InlineFragment(fragment) if depth > 0 => root_names(
+                document,
+                &fragment.node.selection_set.node,
+                names,
+                depth - 1,
+            ),
             Selection::FragmentSpread(spread) if depth > 0 => {
                 if let Some(fragment) = document.fragments.get(&spread.node.fragment_name.node) {
-                    root_names(document, &fragment.node.selection_set.node, names, depth - 1);
+                    root_names(
+                        document,
+                        &fragment.node.selection_set.node,
+                        names,
+                        depth - 1,
+                    );
                 }
             }
             _ => {}
@@ -178,7 +187,11 @@ mod tests {
         );
         assert_eq!(label(&fields, "not graphql", None), pair("other", "other"));
         assert_eq!(
-            label(&fields, "{ ...F } fragment F on Query { me __typename }", None),
+            label(
+                &fields,
+                "{ ...F } fragment F on Query { me __typename }",
+                None
+            ),
             pair("query", "me")
         );
     }
