@@ -149,3 +149,31 @@ async fn client_chosen_operation_names_never_become_metric_labels() {
     assert!(metrics.contains("root_field=\"me\""), "{metrics}");
     assert!(!metrics.contains(&name), "{metrics}");
 }
+
+#[tokio::test]
+async fn a_disabled_creators_integration_token_is_refused() {
+    let app = TestApp::new().await;
+    let token = app.token("secretariat@example.com").await;
+    let alliance = app.alliance_id(alliance_tests::CONSORTIUM).await;
+    let created = app
+        .gql(
+            Some(&token),
+            "mutation($input: CreateIntegrationTokenInput!) { createIntegrationToken(input: $input) { secret userErrors { code } } }",
+            json!({ "input": { "name": "portal", "scopes": ["read:alliance"], "allianceId": alliance } }),
+        )
+        .await;
+    let secret = created.ok()["createIntegrationToken"]["secret"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let query = "{ alliances { nodes { name } } }";
+    app.gql(Some(&secret), query, json!({})).await.ok();
+    app.scalar_i64("WITH d AS (UPDATE users SET disabled_at = now() WHERE email = 'secretariat@example.com' RETURNING 1) SELECT count(*) FROM d").await;
+    let refused = app.gql(Some(&secret), query, json!({})).await;
+    assert_eq!(
+        (refused.status, refused.code()),
+        (401, Some("UNAUTHENTICATED")),
+        "{}",
+        refused.body
+    );
+}
