@@ -3,6 +3,7 @@
 use crate::config::Config;
 use crate::graphql;
 use crate::observability::{OperationInfo, metrics_handle};
+use crate::operation_label::RootFields;
 use alliance_api::{ApiConfig, AppSchema, Limits};
 use alliance_domain::Services;
 use axum::Router;
@@ -13,6 +14,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use sea_orm::ConnectionTrait;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tower_http::cors::CorsLayer;
 use tower_http::services::{ServeDir, ServeFile};
@@ -24,6 +26,10 @@ pub struct AppState {
     pub limits: Limits,
     pub api_config: ApiConfig,
     pub config_trust_proxy: bool,
+    /// The schema's root fields: the only values the `root_field` metric label takes.
+    pub root_fields: Arc<RootFields>,
+    /// False when `/metrics` has a listener of its own (`ALLIANCE_METRICS_LISTEN`).
+    pub metrics_on_main: bool,
 }
 
 impl AppState {
@@ -38,12 +44,15 @@ impl AppState {
             &config.limits,
             config.introspection,
         );
+        let root_fields = Arc::new(RootFields::from_sdl(&schema.sdl()));
         Self {
             schema,
             services,
             limits: config.limits.clone(),
             api_config,
             config_trust_proxy: config.trust_proxy,
+            root_fields,
+            metrics_on_main: config.metrics_listen.is_none(),
         }
     }
 }
@@ -151,8 +160,10 @@ pub fn router(state: AppState, web_dist: &Path, cors_origins: &[String]) -> Rout
         .route("/graphql/ws", get(graphql::graphql_ws))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
-        .route("/metrics", get(metrics_text))
         .route("/calendar/{file}", get(calendar_feed));
+    if state.metrics_on_main {
+        app = app.route("/metrics", get(metrics_text));
+    }
     if web_dist.join("index.html").is_file() {
         // History-API fallback: unknown paths get index.html so that client-side routes load.
         let spa = ServeDir::new(web_dist).fallback(ServeFile::new(web_dist.join("index.html")));
@@ -175,7 +186,18 @@ pub fn router(state: AppState, web_dist: &Path, cors_origins: &[String]) -> Rout
                 .max_age(Duration::from_secs(600)),
         );
     }
-    app
+    // Outermost, so that CORS answers, errors and 404s get the headers too.
+    crate::security_headers::apply(app)
+}
+
+/// `/metrics` alone, for its own listener (`ALLIANCE_METRICS_LISTEN`), e.g. an address only the
+/// monitoring network reaches.
+pub fn metrics_router(state: AppState) -> Router {
+    crate::security_headers::apply(
+        Router::new()
+            .route("/metrics", get(metrics_text))
+            .with_state(state),
+    )
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! The command line: serve, migrate, seed, create-admin, print-schema.
 
-use crate::app::{AppState, router};
+use crate::app::{AppState, metrics_router, router};
 use crate::config::{Config, LogFormat};
 use crate::observability::init_logging;
 use alliance_domain::kernel::clock::SystemClock;
@@ -157,6 +157,21 @@ async fn serve() -> anyhow::Result<()> {
     let services = Services::new(db, config.domain.clone(), Arc::new(SystemClock), mailer)?;
     services.events.listen(&services.db).await?;
     let state = AppState::new(services, &config);
+    if let Some(address) = config.metrics_listen {
+        let listener = tokio::net::TcpListener::bind(address)
+            .await
+            .with_context(|| format!("cannot listen on ALLIANCE_METRICS_LISTEN={address}"))?;
+        let metrics = metrics_router(state.clone());
+        tracing::info!(%address, "serving /metrics");
+        tokio::spawn(async move {
+            if let Err(e) = axum::serve(listener, metrics)
+                .with_graceful_shutdown(shutdown_signal())
+                .await
+            {
+                tracing::error!(error = %e, "the metrics listener stopped");
+            }
+        });
+    }
     let app = router(state, &config.web_dist, &config.cors_origins);
     let listener = tokio::net::TcpListener::bind(config.listen)
         .await

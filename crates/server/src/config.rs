@@ -19,6 +19,8 @@ pub struct Config {
     pub database_url: String,
     pub db_max_connections: u32,
     pub listen: SocketAddr,
+    /// Where `/metrics` is served instead of on `listen`, when set.
+    pub metrics_listen: Option<SocketAddr>,
     pub dev: bool,
     /// True when the JWT secret was generated because `ALLIANCE_DEV=1` and none was given.
     pub jwt_secret_generated: bool,
@@ -102,6 +104,19 @@ impl Config {
             SocketAddr::from(([127, 0, 0, 1], 8080)),
             "an address like 127.0.0.1:8080",
         )?;
+        let metrics_listen = match env.text("ALLIANCE_METRICS_LISTEN") {
+            None => None,
+            Some(v) => Some(v.parse::<SocketAddr>().map_err(|_| {
+                ConfigError(format!(
+                    "ALLIANCE_METRICS_LISTEN={v:?} is not valid: expected an address like 127.0.0.1:9090"
+                ))
+            })?),
+        };
+        if metrics_listen == Some(listen) {
+            return Err(ConfigError(format!(
+                "ALLIANCE_METRICS_LISTEN={listen} is the same as ALLIANCE_LISTEN: give another port or leave it unset"
+            )));
+        }
         let (jwt_secret, jwt_secret_generated) = match env.text("ALLIANCE_JWT_SECRET") {
             Some(s) if s.len() >= MIN_SECRET_BYTES => (s.into_bytes(), false),
             Some(_) if !dev => {
@@ -191,6 +206,7 @@ impl Config {
             db_max_connections: u32::try_from(env.positive("ALLIANCE_DB_MAX_CONNECTIONS", 10)?)
                 .unwrap_or(10),
             listen,
+            metrics_listen,
             dev,
             jwt_secret_generated,
             domain,
@@ -252,6 +268,8 @@ mod tests {
             ("ALLIANCE_LOG_FORMAT", "xml"),
             ("ALLIANCE_CORS_ORIGINS", "example.org"),
             ("ALLIANCE_REQUEST_TIMEOUT_MS", "-5"),
+            ("ALLIANCE_METRICS_LISTEN", "metrics"),
+            ("ALLIANCE_METRICS_LISTEN", "127.0.0.1:8080"),
         ] {
             let e = config(&[SECRET, (name, value)]).unwrap_err();
             assert!(e.0.starts_with(name), "{name}: {e}");

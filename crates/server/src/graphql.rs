@@ -55,8 +55,11 @@ fn refuse(status: StatusCode, message: &str, code: &str, extra: &[(&str, Value)]
 }
 
 /// Errors from parsing and validation (depth, complexity, unknown fields) carry no code of their
-/// own: they are the client's mistake. Resolver errors without one are internal.
-fn add_missing_codes(response: &mut GqlResponse) {
+/// own: they are the client's mistake, and their message helps. An argument or variable that
+/// does not parse is the client's mistake too. Any other resolver error without a code is
+/// internal: its message (which may hold SQL, paths or data) is logged with the path and
+/// replaced by a generic one.
+pub(crate) fn add_missing_codes(response: &mut GqlResponse) {
     for error in &mut response.errors {
         let has_code = error
             .extensions
@@ -65,13 +68,22 @@ fn add_missing_codes(response: &mut GqlResponse) {
         if has_code {
             continue;
         }
-        // An argument that does not parse (a malformed DateTime in a variable) is reported by
-        // async-graphql at the field's path, without a code; it is the client's mistake too.
-        let bad_argument = error.message.starts_with("Failed to parse ")
-            || error.message.starts_with("Expected input type ");
-        let code = if error.path.is_empty() || bad_argument {
+        let bad_input = error.path.is_empty()
+            || error.message.starts_with("Failed to parse")
+            || error.message.starts_with("Expected input type");
+        let code = if bad_input {
             "BAD_USER_INPUT"
         } else {
+            let path: Vec<String> = error
+                .path
+                .iter()
+                .map(|segment| match segment {
+                    async_graphql::PathSegment::Field(name) => name.clone(),
+                    async_graphql::PathSegment::Index(i) => i.to_string(),
+                })
+                .collect();
+            tracing::error!(path = %path.join("."), error = %error.message, "internal error in a resolver");
+            error.message = "internal error".into();
             "INTERNAL"
         };
         let limit = if error.message.contains("nested too deep") {
@@ -154,6 +166,7 @@ fn operation_name(batch: &BatchRequest) -> String {
                 .or_else(|| name_in_document(&r.query))
                 .unwrap_or_else(|| "anonymous".into())
         })
+        .map(|name| name.chars().take(64).collect::<String>())
         .collect();
     names.join(",")
 }
@@ -261,6 +274,7 @@ pub async fn graphql_post(
         refresh_cookie: cookie(&headers, &state.api_config.refresh_cookie_name),
     };
     let name = operation_name(&batch);
+    let label = state.root_fields.label(&batch);
     let services = state.services.clone();
     let batch = match batch {
         BatchRequest::Single(r) => {
@@ -311,9 +325,20 @@ pub async fn graphql_post(
         }
     }
     let elapsed = started.elapsed().as_secs_f64();
-    metrics::counter!("alliance_graphql_requests_total", "operation" => name.clone(), "outcome" => outcome).increment(1);
-    metrics::histogram!("alliance_graphql_request_duration_seconds", "operation" => name.clone())
-        .record(elapsed);
+    // Labels from a bounded set only (see operation_label): never the client's operation name.
+    metrics::counter!(
+        "alliance_graphql_requests_total",
+        "operation_type" => label.operation_type,
+        "root_field" => label.root_field.clone(),
+        "outcome" => outcome
+    )
+    .increment(1);
+    metrics::histogram!(
+        "alliance_graphql_request_duration_seconds",
+        "operation_type" => label.operation_type,
+        "root_field" => label.root_field
+    )
+    .record(elapsed);
     let mut http = axum::Json(response).into_response();
     for (k, v) in headers_out.iter() {
         http.headers_mut().append(k.clone(), v.clone());
@@ -327,14 +352,16 @@ pub async fn graphql_post(
     http
 }
 
+/// GraphiQL, with its own Content-Security-Policy (it loads its assets from a CDN).
 pub async fn graphiql() -> impl IntoResponse {
-    axum::response::Html(
-        async_graphql::http::GraphiQLSource::build()
-            .endpoint("/graphql")
-            .subscription_endpoint("/graphql/ws")
-            .title("Alliance GraphQL")
-            .finish(),
-    )
+    let page = &*crate::security_headers::GRAPHIQL;
+    let mut response = axum::response::Html(page.html.clone()).into_response();
+    if let Ok(csp) = header::HeaderValue::from_str(&page.csp) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, csp);
+    }
+    response
 }
 
 /// What the connection learnt at `connection_init`, for its watcher.
@@ -506,6 +533,45 @@ async fn serve_ws(
 
 #[cfg(test)]
 mod tests {
+    use async_graphql::{PathSegment, Response, ServerError};
+
+    fn code(error: &ServerError) -> Option<String> {
+        error
+            .extensions
+            .as_ref()
+            .and_then(|e| e.get("code"))
+            .map(ToString::to_string)
+    }
+
+    #[test]
+    fn an_uncoded_resolver_error_becomes_internal_without_its_message() {
+        let mut leaked = ServerError::new(
+            "error returned from database: relation \"users\" does not exist",
+            None,
+        );
+        leaked.path = vec![
+            PathSegment::Field("alliances".into()),
+            PathSegment::Index(0),
+        ];
+        let mut bad_scalar = ServerError::new(
+            "Failed to parse \"DateTime\": input contains invalid characters",
+            None,
+        );
+        bad_scalar.path = vec![PathSegment::Field("scheduleMeeting".into())];
+        let validation = ServerError::new("Unknown field \"nope\" on type \"Query\".", None);
+        let mut response = Response::from_errors(vec![leaked, bad_scalar, validation]);
+        super::add_missing_codes(&mut response);
+        let [leaked, bad_scalar, validation] = &response.errors[..] else {
+            panic!("three errors expected");
+        };
+        assert_eq!(leaked.message, "internal error");
+        assert_eq!(code(leaked).as_deref(), Some("\"INTERNAL\""));
+        assert!(bad_scalar.message.starts_with("Failed to parse"));
+        assert_eq!(code(bad_scalar).as_deref(), Some("\"BAD_USER_INPUT\""));
+        assert!(validation.message.contains("Unknown field"));
+        assert_eq!(code(validation).as_deref(), Some("\"BAD_USER_INPUT\""));
+    }
+
     #[test]
     fn operation_names_come_from_the_document() {
         assert_eq!(

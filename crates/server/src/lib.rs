@@ -6,6 +6,8 @@ pub mod cli;
 pub mod config;
 pub mod graphql;
 pub mod observability;
+pub mod operation_label;
+pub mod security_headers;
 
-pub use app::{AppState, router};
+pub use app::{AppState, metrics_router, router};
 pub use config::Config;

@@ -299,11 +299,13 @@ impl AuthMutation {
         ctx: &Context<'_>,
         #[graphql(desc = "The current and the new password.")] input: ChangePasswordInput,
     ) -> async_graphql::Result<ChangePasswordPayload> {
+        let request = request(ctx)?;
         let result = services(ctx)?
             .change_password(
-                &*principal(ctx)?,
+                &request.viewer.get(),
                 &input.current_password,
                 &input.new_password,
+                &request.client,
             )
             .await;
         let (user, user_errors) = split(result)?;

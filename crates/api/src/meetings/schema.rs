@@ -121,7 +121,8 @@ pub struct ScheduleMeetingInput {
     ends_at: DateTime<Utc>,
     /// Where it takes place, at most 300 characters.
     location: Option<String>,
-    /// An `http://` or `https://` link to join online, at most 500 characters.
+    /// Link to join online: http or https, with a host, no credentials, at most 2,048 characters
+    /// (`INVALID_URL` otherwise).
     online_url: Option<String>,
     /// Defaults to the lead unit on the meeting's date.
     host_organization_id: Option<ID>,
@@ -144,7 +145,8 @@ pub struct UpdateMeetingInput {
     ends_at: Option<DateTime<Utc>>,
     /// New location, at most 300 characters.
     location: Option<String>,
-    /// New `http(s)` link, at most 500 characters.
+    /// Link to join online: http or https, with a host, no credentials, at most 2,048 characters
+    /// (`INVALID_URL` otherwise).
     online_url: Option<String>,
     /// New status; a move the lifecycle does not allow answers `INVALID_TRANSITION`.
     status: Option<MeetingStatus>,

@@ -245,6 +245,21 @@ impl Services {
         if token.revoked_at.is_some() || token.expires_at <= now {
             return Err(REJECTED);
         }
+        // A token acts on its creator's authority: it ends when the creator is disabled, or gone.
+        let creator_active = match token.created_by {
+            Some(creator) => self
+                .db
+                .query_one_raw(stmt(
+                    "SELECT 1 AS active FROM users WHERE id = $1 AND disabled_at IS NULL",
+                    [creator.into()],
+                ))
+                .await?
+                .is_some(),
+            None => false,
+        };
+        if !creator_active {
+            return Err(REJECTED);
+        }
         let target = match (token.alliance_id, token.organization_id) {
             (Some(a), _) => TokenTarget::Alliance(AllianceId(a)),
             (_, Some(o)) => TokenTarget::Organization(OrganizationId(o)),

@@ -248,12 +248,22 @@ impl Services {
         };
         let user_id = match existing {
             Some(existing) => {
-                // Holding the link must not be enough to take over an existing account.
-                if !self
-                    .passwords
-                    .verify(password, existing.password_hash.as_deref())
-                    .await?
-                {
+                // Holding the link must not be enough to take over an existing account, nor
+                // a way around the login throttle.
+                let attempt = self
+                    .reserve_password_attempt(Some(UserId(existing.id)), "", client)
+                    .await?;
+                let matches = password.chars().count() <= super::password::MAX_LENGTH
+                    && self
+                        .passwords
+                        .verify(password, existing.password_hash.as_deref())
+                        .await?;
+                if matches {
+                    self.password_attempt_succeeded(&attempt).await?;
+                } else {
+                    self.password_attempt_failed("accept_invitation", &attempt);
+                }
+                if !matches || existing.disabled_at.is_some() {
                     return Err(Error::invalid(
                         "password",
                         "INCORRECT",

@@ -1,7 +1,7 @@
 //! Login, silent refresh with rotation and reuse detection, logout, password change, and turning a
 //! bearer credential into a principal.
 
-use super::{ClientInfo, IssuedSession, secret, throttle};
+use super::{ClientInfo, IssuedSession, secret};
 use crate::Services;
 use crate::entities::{refresh_token, session, user};
 use crate::kernel::audit::{self, Actor};
@@ -88,43 +88,24 @@ impl Services {
         if !errors.is_empty() {
             return Err(Error::Invalid(errors));
         }
-        let now = self.now();
-        let account_key = throttle::account_key(&normalize_login(login));
-        let address_key = client.address.as_deref().map(throttle::address_key);
-        let keys: Vec<String> = std::iter::once(account_key.clone())
-            .chain(address_key.clone())
-            .collect();
-        throttle::check(&self.db, &keys, now).await?;
-
         let found = find_user_by_login(&self.db, login).await?;
         let hash = found.as_ref().and_then(|u| u.password_hash.as_deref());
+        let attempt = self
+            .reserve_password_attempt(
+                found.as_ref().map(|u| UserId(u.id)),
+                &normalize_login(login),
+                client,
+            )
+            .await?;
         let matches = self.passwords.verify(password, hash).await?;
         let user = match found {
             Some(user) if matches && user.disabled_at.is_none() => user,
             _ => {
-                let limits = &self.config.throttle;
-                throttle::record_failure(
-                    &self.db,
-                    limits,
-                    &account_key,
-                    limits.account_free_failures,
-                    now,
-                )
-                .await?;
-                if let Some(key) = &address_key {
-                    throttle::record_failure(
-                        &self.db,
-                        limits,
-                        key,
-                        limits.address_free_failures,
-                        now,
-                    )
-                    .await?;
-                }
+                self.password_attempt_failed("login", &attempt);
                 return Err(BAD_LOGIN);
             }
         };
-        throttle::reset(&self.db, &account_key).await?;
+        self.password_attempt_succeeded(&attempt).await?;
         let txn = self.db.begin().await?;
         let issued = self.start_session(&txn, UserId(user.id), client).await?;
         audit::record(
@@ -304,12 +285,14 @@ impl Services {
         Ok(ended)
     }
 
-    /// Changes the caller's password and revokes every other session of theirs.
+    /// Changes the caller's password and revokes every other session of theirs. The current
+    /// password is checked under the same throttle as a login of the account.
     pub async fn change_password(
         &self,
         principal: &Principal,
         current: &str,
         new: &str,
+        client: &ClientInfo,
     ) -> Result<user::Model, Error> {
         let me = crate::policy::require_user(principal)?;
         let user = user::Entity::find_by_id(me.0)
@@ -326,12 +309,24 @@ impl Services {
                 "must differ from the current password",
             ));
         }
-        if current.chars().count() > super::password::MAX_LENGTH
-            || !self
+        let current_ok = if current.chars().count() > super::password::MAX_LENGTH {
+            false
+        } else {
+            let attempt = self
+                .reserve_password_attempt(Some(UserId(user.id)), "", client)
+                .await?;
+            let ok = self
                 .passwords
                 .verify(current, user.password_hash.as_deref())
-                .await?
-        {
+                .await?;
+            if ok {
+                self.password_attempt_succeeded(&attempt).await?;
+            } else {
+                self.password_attempt_failed("change_password", &attempt);
+            }
+            ok
+        };
+        if !current_ok {
             errors.insert(
                 0,
                 FieldError::new(

@@ -30,12 +30,20 @@ impl std::fmt::Debug for DomainConfig {
     }
 }
 
-/// Failed-login throttling: after `free_failures` failures within `window`, each further failure
-/// locks the key for `base_lockout` × 2^(excess − 1), capped at `max_lockout`.
+/// Throttling of password checks and check-in codes (see `auth::throttle`). Each attempt is
+/// counted before the secret is checked; within `window`, the attempt that reaches a key's free
+/// count is still answered but locks the key for `base_lockout`, during which every attempt is
+/// refused with `RATE_LIMITED`. After a lock-out one more attempt is answered; if it fails too,
+/// the next lock-out doubles, up to `max_lockout`. A success clears the key.
 #[derive(Debug, Clone)]
 pub struct ThrottleConfig {
+    /// Password attempts answered per account (e-mail and phone share it) before a lock-out.
     pub account_free_failures: i32,
+    /// Password attempts answered per client address before a lock-out; a success gives its
+    /// attempt back.
     pub address_free_failures: i32,
+    /// Check-in code attempts answered per person and meeting before a lock-out.
+    pub check_in_free_failures: i32,
     pub window: Duration,
     pub base_lockout: Duration,
     pub max_lockout: Duration,
@@ -46,6 +54,7 @@ impl Default for ThrottleConfig {
         Self {
             account_free_failures: 5,
             address_free_failures: 20,
+            check_in_free_failures: 5,
             window: Duration::from_secs(15 * 60),
             base_lockout: Duration::from_secs(30),
             max_lockout: Duration::from_secs(15 * 60),

@@ -1,6 +1,7 @@
 //! Invitations, RSVP and check-in (by code, QR link or the convener).
 
 use super::Meetings;
+use crate::auth::throttle;
 use crate::entities::{attendance, meeting};
 use crate::kernel::audit::{self, Actor};
 use crate::kernel::error::Error;
@@ -15,6 +16,7 @@ use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
 };
 use serde_json::json;
+use subtle::ConstantTimeEq;
 use uuid::Uuid;
 
 impl Meetings<'_> {
@@ -93,13 +95,27 @@ impl Meetings<'_> {
         let (found, _) = self
             .meeting_for(principal, meeting_id, Action::CheckIn)
             .await?;
-        if code.trim() != found.check_in_code {
+        let user = principal.user_id().ok_or(Error::Forbidden)?;
+        // Six digits are guessable: each try is counted first, and a few wrong ones lock.
+        let key = throttle::check_in_key(found.id, user);
+        let limits = &self.config.throttle;
+        let attempt = throttle::reserve(
+            &self.db,
+            limits,
+            &key,
+            limits.check_in_free_failures,
+            self.now(),
+        )
+        .await?;
+        if !bool::from(code.trim().as_bytes().ct_eq(found.check_in_code.as_bytes())) {
+            throttle::log_lockouts("check_in", [&attempt]);
             return Err(Error::invalid(
                 "code",
                 "INVALID",
                 "the check-in code is not right",
             ));
         }
+        throttle::reset(&self.db, &key).await?;
         if matches!(
             Some(found.status),
             Some(MeetingStatus::Cancelled | MeetingStatus::Completed)
@@ -110,7 +126,6 @@ impl Meetings<'_> {
                 "check-in for this meeting is closed",
             ));
         }
-        let user = principal.user_id().ok_or(Error::Forbidden)?;
         self.mark_checked_in(principal, &found, user.0).await
     }
 

@@ -46,18 +46,7 @@ impl Meetings<'_> {
         );
         let location =
             validation::optional_text(&mut errors, "location", input.location.as_deref(), 300);
-        let online_url =
-            validation::optional_text(&mut errors, "onlineUrl", input.online_url.as_deref(), 500);
-        if online_url
-            .as_deref()
-            .is_some_and(|u| !(u.starts_with("https://") || u.starts_with("http://")))
-        {
-            errors.push(FieldError::new(
-                "onlineUrl",
-                "INVALID",
-                "must be an http(s) link",
-            ));
-        }
+        let online_url = validation::url(&mut errors, "onlineUrl", input.online_url.as_deref());
         let (starts_at, ends_at) = match (input.starts_at, input.ends_at) {
             (Some(s), Some(e)) if e > s => (s, e),
             (Some(s), Some(_)) => {
@@ -213,12 +202,7 @@ impl Meetings<'_> {
             ));
         }
         if let Some(v) = &input.online_url {
-            changes.online_url = Set(validation::optional_text(
-                &mut errors,
-                "onlineUrl",
-                Some(v),
-                500,
-            ));
+            changes.online_url = Set(validation::url(&mut errors, "onlineUrl", Some(v)));
         }
         if let Some(v) = input.status {
             if !status_move_allowed(current.status, v) {

@@ -17,7 +17,9 @@ async fn health_readiness_and_metrics() {
         .ok();
     let metrics = get("/metrics").await.unwrap().text().await.unwrap();
     assert!(
-        metrics.contains("alliance_graphql_requests_total{operation=\"Profile\",outcome=\"ok\"}"),
+        metrics.contains(
+            "alliance_graphql_requests_total{operation_type=\"query\",root_field=\"me\",outcome=\"ok\"}"
+        ),
         "{metrics}"
     );
     assert!(metrics.contains("alliance_graphql_request_duration_seconds"));

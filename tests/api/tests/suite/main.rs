@@ -2,6 +2,7 @@
 //! over HTTP against real Postgres. One binary links once and lets nextest run every test in
 //! parallel.
 
+mod abuse;
 mod admin;
 mod auth;
 mod domain;
