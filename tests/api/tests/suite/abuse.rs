@@ -177,3 +177,127 @@ async fn a_disabled_creators_integration_token_is_refused() {
         refused.body
     );
 }
+
+/// Schedules a meeting of the consortium as its convener; returns its id and check-in code.
+async fn meeting_with_code(app: &TestApp) -> (String, String) {
+    let convener = app.token("convener@example.com").await;
+    let starts = app.clock_now() + chrono::Duration::hours(1);
+    let scheduled = app
+        .gql(
+            Some(&convener),
+            "mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { meeting { id checkInCode } userErrors { field code } } }",
+            json!({ "input": {
+                "allianceId": app.alliance_id(alliance_tests::CONSORTIUM).await,
+                "title": "签到限流", "startsAt": starts.to_rfc3339(),
+                "endsAt": (starts + chrono::Duration::hours(2)).to_rfc3339() } }),
+        )
+        .await;
+    let meeting = &scheduled.ok()["scheduleMeeting"]["meeting"];
+    (
+        meeting["id"].as_str().unwrap().to_owned(),
+        meeting["checkInCode"].as_str().unwrap().to_owned(),
+    )
+}
+
+const CHECK_IN: &str = "mutation($m: ID!, $c: String!) { checkIn(input: {meetingId: $m, code: $c}) { attendance { checkedInAt } userErrors { field code } } }";
+
+#[tokio::test]
+async fn check_in_codes_cannot_be_guessed_in_parallel() {
+    let app = TestApp::new().await;
+    let (meeting, code) = meeting_with_code(&app).await;
+    let member = app.token("member@example.com").await;
+    let wrong = if code == "000000" { "111111" } else { "000000" };
+    let guesses =
+        (0..20).map(|_| app.gql(Some(&member), CHECK_IN, json!({ "m": meeting, "c": wrong })));
+    let answers = futures_util::future::join_all(guesses).await;
+    let answered = answers
+        .iter()
+        .filter(|a| a.code() != Some("RATE_LIMITED"))
+        .count();
+    assert_eq!(
+        answered, 5,
+        "five wrong codes are answered, the rest refused"
+    );
+    for answer in answers.iter().filter(|a| a.code() != Some("RATE_LIMITED")) {
+        assert_eq!(
+            answer.ok()["checkIn"]["userErrors"][0],
+            json!({ "field": "code", "code": "INVALID" })
+        );
+    }
+    // Locked for this person and meeting: even the right code is refused until the back-off passes.
+    let locked = app
+        .gql(Some(&member), CHECK_IN, json!({ "m": meeting, "c": code }))
+        .await;
+    assert_eq!(locked.code(), Some("RATE_LIMITED"), "{}", locked.body);
+    // Another person is not locked by the member's guesses.
+    let orgadmin = app.token("orgadmin@example.com").await;
+    let other = app
+        .gql(
+            Some(&orgadmin),
+            CHECK_IN,
+            json!({ "m": meeting, "c": code }),
+        )
+        .await;
+    assert!(
+        other.ok()["checkIn"]["attendance"]["checkedInAt"].is_string(),
+        "{}",
+        other.body
+    );
+    app.clock
+        .set(app.clock_now() + chrono::Duration::seconds(31));
+    let after = app
+        .gql(Some(&member), CHECK_IN, json!({ "m": meeting, "c": code }))
+        .await;
+    assert!(
+        after.ok()["checkIn"]["attendance"]["checkedInAt"].is_string(),
+        "{}",
+        after.body
+    );
+}
+
+#[tokio::test]
+async fn meeting_links_must_be_plain_web_links() {
+    let app = TestApp::new().await;
+    let (meeting, _) = meeting_with_code(&app).await;
+    let convener = app.token("convener@example.com").await;
+    let version = app
+        .gql(
+            Some(&convener),
+            "query($id: ID!) { meeting(id: $id) { version } }",
+            json!({ "id": meeting }),
+        )
+        .await
+        .ok()["meeting"]["version"]
+        .clone();
+    for link in [
+        "javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "https://user:secret@example.org/room",
+        "https://exa mple.org/",
+    ] {
+        let refused = app
+            .gql(
+                Some(&convener),
+                "mutation($id: ID!, $v: Int!, $u: String) { updateMeeting(input: {id: $id, version: $v, onlineUrl: $u}) { meeting { onlineUrl } userErrors { field code } } }",
+                json!({ "id": meeting, "v": version, "u": link }),
+            )
+            .await;
+        assert_eq!(
+            refused.ok()["updateMeeting"]["userErrors"][0],
+            json!({ "field": "onlineUrl", "code": "INVALID_URL" }),
+            "{link}: {}",
+            refused.body
+        );
+    }
+    let accepted = app
+        .gql(
+            Some(&convener),
+            "mutation($id: ID!, $v: Int!, $u: String) { updateMeeting(input: {id: $id, version: $v, onlineUrl: $u}) { meeting { onlineUrl } userErrors { field code } } }",
+            json!({ "id": meeting, "v": version, "u": "https://meeting.example.org/j/123" }),
+        )
+        .await;
+    assert_eq!(
+        accepted.ok()["updateMeeting"]["meeting"]["onlineUrl"],
+        "https://meeting.example.org/j/123"
+    );
+}
