@@ -62,6 +62,7 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
             // Only tokens the viewer may manage; found through the same filtered query as the list.
             if alliance_domain::policy::own_user(viewer).is_some() {
                 let (tokens, _) = services
+                    .auth()
                     .integration_tokens_matching(viewer, page, Some(uuid))
                     .await
                     .gql()?;
@@ -112,6 +113,7 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
             .gql()?
             .map(|e| Node::AuditEntry(crate::audit::types::AuditEntryNode(e))),
         Kind::Invitation => services
+            .auth()
             .invitation_visible(viewer, uuid)
             .await
             .gql()?

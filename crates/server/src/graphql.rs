@@ -153,7 +153,7 @@ pub async fn authenticate(
         return Ok(Principal::Anonymous);
     };
     let token = bearer_token(value)?;
-    state.services.authenticate(token).await
+    state.services.auth().authenticate(token).await
 }
 
 /// The operation's name for logs and metrics: `operationName`, else the name in the document.
@@ -426,6 +426,7 @@ async fn serve_ws(
                         .to_owned();
                     let fresh = state
                         .services
+                        .auth()
                         .reauthenticate(&token)
                         .await
                         .map_err(alliance_api::kernel::error::gql)?;

@@ -36,6 +36,7 @@ impl AuthQuery {
     ) -> async_graphql::Result<Option<InvitationPreviewNode>> {
         use crate::kernel::error::ResultExt;
         Ok(services(ctx)?
+            .auth()
             .invitation_preview(&token)
             .await
             .gql()?
@@ -203,6 +204,7 @@ async fn session_payload(
     // The rest of this response is read as the person who just signed in.
     let services = crate::kernel::context::services(ctx)?;
     let principal = services
+        .auth()
         .authenticate(&issued.access_token)
         .await
         .map_err(crate::kernel::error::gql)?;
@@ -238,6 +240,7 @@ impl AuthMutation {
     ) -> async_graphql::Result<SessionPayload> {
         let request = request(ctx)?;
         let result = services(ctx)?
+            .auth()
             .login(&input.login, &input.password, &request.client)
             .await;
         session_payload(ctx, result, input.refresh_token_in_cookie).await
@@ -264,7 +267,7 @@ impl AuthMutation {
                 }
             },
         };
-        let result = services(ctx)?.refresh_session(&token).await;
+        let result = services(ctx)?.auth().refresh_session(&token).await;
         if from_cookie && result.is_err() {
             clear_refresh_cookie(ctx)?;
         }
@@ -283,6 +286,7 @@ impl AuthMutation {
             .refresh_token
             .or_else(|| request.refresh_cookie.clone());
         let logged_out = services(ctx)?
+            .auth()
             .logout(&request.viewer.get(), token.as_deref())
             .await
             .gql()?;
@@ -301,6 +305,7 @@ impl AuthMutation {
     ) -> async_graphql::Result<ChangePasswordPayload> {
         let request = request(ctx)?;
         let result = services(ctx)?
+            .auth()
             .change_password(
                 &request.viewer.get(),
                 &input.current_password,
@@ -327,6 +332,7 @@ impl AuthMutation {
             "organizationId",
         )?);
         let result = services(ctx)?
+            .auth()
             .invite_member(
                 &*principal(ctx)?,
                 NewInvitation {
@@ -359,6 +365,7 @@ impl AuthMutation {
     ) -> async_graphql::Result<SessionPayload> {
         let request = request(ctx)?;
         let result = services(ctx)?
+            .auth()
             .accept_invitation(&input.token, &input.password, &request.client)
             .await;
         session_payload(ctx, result, input.refresh_token_in_cookie).await

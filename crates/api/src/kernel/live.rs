@@ -121,7 +121,7 @@ impl Live {
             // Anonymous: nothing to verify, nothing that can be revoked.
             return Reauthorized::Fresh(self.viewer.get());
         };
-        match self.services.reauthenticate(credential).await {
+        match self.services.auth().reauthenticate(credential).await {
             Ok(fresh) => {
                 self.viewer.set(fresh.principal);
                 Reauthorized::Fresh(self.viewer.get())

@@ -1,3 +1,10 @@
-//! meetings
+//! Joint meetings in the schema: the query, mutation and subscription roots with their inputs, and the
+//! object types.
+
+pub mod inputs;
+mod mutation;
+mod query;
+mod records;
 pub mod schema;
+mod subscription;
 pub mod types;

@@ -1,22 +1,18 @@
 use crate::alliances::types::AllianceNode;
 use crate::kernel::context::{principal, services};
-use crate::kernel::enums::{
-    ActionItemStatus, AgendaItemStatus, MeetingKind, MeetingStatus, MinutesStatus, RsvpResponse,
-};
+use crate::kernel::enums::{MeetingKind, MeetingStatus};
 use crate::kernel::ids::{Kind, encode};
 use crate::kernel::loaders::{load_error, loaders};
 use crate::organizations::types::OrganizationNode;
 use crate::users::types::UserNode;
 use alliance_domain::alliances::AllianceFacts;
-use alliance_domain::entities::{
-    action_item, action_item_note, agenda_item, alliance, attendance, decision, meeting, minutes,
-};
+use alliance_domain::entities::{alliance, meeting};
 use alliance_domain::policy::{self, Action};
 use async_graphql::{Context, ID, Object};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-async fn org(
+pub(super) async fn org(
     ctx: &Context<'_>,
     id: Option<Uuid>,
 ) -> async_graphql::Result<Option<OrganizationNode>> {
@@ -29,7 +25,10 @@ async fn org(
         .map(OrganizationNode))
 }
 
-async fn user(ctx: &Context<'_>, id: Option<Uuid>) -> async_graphql::Result<Option<UserNode>> {
+pub(super) async fn user(
+    ctx: &Context<'_>,
+    id: Option<Uuid>,
+) -> async_graphql::Result<Option<UserNode>> {
     let Some(id) = id else { return Ok(None) };
     Ok(loaders(ctx)?
         .users
@@ -40,7 +39,7 @@ async fn user(ctx: &Context<'_>, id: Option<Uuid>) -> async_graphql::Result<Opti
 }
 
 /// Visibility and settings of a meeting's alliance, for decisions and derived fields.
-async fn facts_of(ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<AllianceFacts> {
+pub(super) async fn facts_of(ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<AllianceFacts> {
     loaders(ctx)?
         .alliance_facts
         .load_one(id)
@@ -49,7 +48,10 @@ async fn facts_of(ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Alliance
         .ok_or_else(|| crate::kernel::error::hidden("alliance"))
 }
 
-async fn alliance_of(ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<alliance::Model> {
+pub(super) async fn alliance_of(
+    ctx: &Context<'_>,
+    id: Uuid,
+) -> async_graphql::Result<alliance::Model> {
     loaders(ctx)?
         .alliances
         .load_one(id)
@@ -326,271 +328,6 @@ impl MeetingNode {
     }
 }
 
-/// An item on a meeting's agenda.
-pub struct AgendaItemNode(pub agenda_item::Model);
-
-/// An item on a meeting's agenda, visible with the meeting.
-#[Object(name = "AgendaItem")]
-impl AgendaItemNode {
-    /// The item's global id, for `decideAgendaItem` and `reorderAgenda`.
-    async fn id(&self) -> ID {
-        encode(Kind::AgendaItem, self.0.id)
-    }
-
-    /// Its place in the agenda, counting from 1.
-    async fn position(&self) -> i32 {
-        self.0.position
-    }
-
-    /// The item's title.
-    async fn title(&self) -> &str {
-        &self.0.title
-    }
-
-    /// The organization presenting it, if any.
-    async fn presenter_organization(
-        &self,
-        ctx: &Context<'_>,
-    ) -> async_graphql::Result<Option<OrganizationNode>> {
-        org(ctx, self.0.presenter_organization_id).await
-    }
-
-    /// Minutes of speaking time, if set.
-    async fn minutes_allotted(&self) -> Option<i32> {
-        self.0.minutes_allotted
-    }
-
-    /// The organization the proposer acted for; null when they acted for none.
-    async fn proposed_by_organization(
-        &self,
-        ctx: &Context<'_>,
-    ) -> async_graphql::Result<Option<OrganizationNode>> {
-        org(ctx, self.0.proposed_by_organization_id).await
-    }
-
-    /// Proposed, accepted or rejected.
-    async fn status(&self) -> AgendaItemStatus {
-        self.0.status.into()
-    }
-}
-
-/// An invited person's RSVP and check-in.
-pub struct AttendanceNode(pub attendance::Model);
-
-/// One invitee's RSVP and check-in for a meeting.
-#[Object(name = "Attendance")]
-impl AttendanceNode {
-    /// The attendance's global id.
-    async fn id(&self) -> ID {
-        encode(Kind::Attendance, self.0.id)
-    }
-
-    /// The organization the invitee attends for.
-    async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<OrganizationNode> {
-        org(ctx, Some(self.0.organization_id))
-            .await?
-            .ok_or_else(|| crate::kernel::error::hidden("organization"))
-    }
-
-    /// The invited person; null when none is recorded or the person is not visible to the viewer.
-    async fn user(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<UserNode>> {
-        user(ctx, self.0.user_id).await
-    }
-
-    /// The invitee's answer.
-    async fn rsvp(&self) -> RsvpResponse {
-        RsvpResponse::from_db(&self.0.rsvp)
-    }
-
-    /// When the invitee checked in (UTC); null until then.
-    async fn checked_in_at(&self) -> Option<DateTime<Utc>> {
-        self.0.checked_in_at
-    }
-}
-
-/// Minutes in markdown.
-pub struct MinutesNode(pub minutes::Model);
-
-/// A meeting's minutes: approved minutes are seen with the meeting, drafts only by alliance admins, the lead convener and supervisors.
-#[Object(name = "Minutes")]
-impl MinutesNode {
-    /// The text, in markdown.
-    async fn body(&self) -> &str {
-        &self.0.body
-    }
-
-    /// Draft or approved.
-    async fn status(&self) -> MinutesStatus {
-        self.0.status.into()
-    }
-
-    /// Send it back when saving or approving; a stale version is refused with `CONFLICT`.
-    async fn version(&self) -> i32 {
-        self.0.version
-    }
-
-    /// Who approved them; null while a draft or when not visible to the viewer.
-    async fn approved_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<UserNode>> {
-        user(ctx, self.0.approved_by).await
-    }
-
-    /// When they were approved (UTC); null while a draft.
-    async fn approved_at(&self) -> Option<DateTime<Utc>> {
-        self.0.approved_at
-    }
-
-    /// When they were last saved (UTC).
-    async fn updated_at(&self) -> DateTime<Utc> {
-        self.0.updated_at
-    }
-}
-
-/// A decision of a meeting.
-pub struct DecisionNode(pub decision::Model);
-
-/// A decision a meeting made.
-#[Object(name = "Decision")]
-impl DecisionNode {
-    /// The decision's global id, for `createActionItem(decisionId:)`.
-    async fn id(&self) -> ID {
-        encode(Kind::Decision, self.0.id)
-    }
-
-    /// The decision.
-    async fn text(&self) -> &str {
-        &self.0.text
-    }
-}
-
-/// Work a meeting assigned to a member organization, tracked until done.
-pub struct ActionItemNode(pub action_item::Model);
-
-/// Work a meeting assigned to a member organization (and optionally a person), visible with the meeting.
-#[Object(name = "ActionItem")]
-impl ActionItemNode {
-    /// The action item's global id.
-    pub async fn id(&self) -> ID {
-        encode(Kind::ActionItem, self.0.id)
-    }
-
-    /// The meeting that made it.
-    async fn meeting(&self, ctx: &Context<'_>) -> async_graphql::Result<MeetingNode> {
-        let found = loaders(ctx)?
-            .meetings
-            .load_one(self.0.meeting_id)
-            .await
-            .map_err(load_error)?;
-        found
-            .map(MeetingNode)
-            .ok_or_else(|| crate::kernel::error::hidden("meeting"))
-    }
-
-    /// The decision it carries out, if any.
-    async fn decision(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<DecisionNode>> {
-        let Some(id) = self.0.decision_id else {
-            return Ok(None);
-        };
-        let all = loaders(ctx)?
-            .decisions_of_meetings
-            .load_one(self.0.meeting_id)
-            .await
-            .map_err(load_error)?
-            .unwrap_or_default();
-        Ok(all.into_iter().find(|d| d.id == id).map(DecisionNode))
-    }
-
-    /// What to do.
-    async fn title(&self) -> &str {
-        &self.0.title
-    }
-
-    /// The responsible organization.
-    async fn assignee_organization(
-        &self,
-        ctx: &Context<'_>,
-    ) -> async_graphql::Result<OrganizationNode> {
-        org(ctx, Some(self.0.assignee_organization_id))
-            .await?
-            .ok_or_else(|| crate::kernel::error::hidden("organization"))
-    }
-
-    /// The responsible person, if one was named and is visible to the viewer.
-    async fn assignee_user(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<UserNode>> {
-        user(ctx, self.0.assignee_user_id).await
-    }
-
-    /// The due day (`YYYY-MM-DD`), if any.
-    async fn due_on(&self) -> Option<NaiveDate> {
-        self.0.due_on
-    }
-
-    /// Where the work stands.
-    async fn status(&self) -> ActionItemStatus {
-        self.0.status.into()
-    }
-
-    /// Not done or cancelled, and past its due date.
-    async fn is_overdue(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
-        let today = services(ctx)?.now().date_naive();
-        use alliance_domain::kernel::vocab::ActionItemStatus as S;
-        Ok(matches!(self.0.status, S::Open | S::InProgress)
-            && self.0.due_on.is_some_and(|d| d < today))
-    }
-
-    /// Send it back with `updateActionItem`; a stale version is refused with `CONFLICT`.
-    async fn version(&self) -> i32 {
-        self.0.version
-    }
-
-    /// Progress notes, oldest first.
-    async fn notes(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<ActionItemNoteNode>> {
-        let rows = loaders(ctx)?
-            .notes_of_action_items
-            .load_one(self.0.id)
-            .await
-            .map_err(load_error)?
-            .unwrap_or_default();
-        Ok(rows.into_iter().map(ActionItemNoteNode).collect())
-    }
-
-    /// The viewer may update its status and add notes.
-    async fn viewer_can_update(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
-        let found = loaders(ctx)?
-            .meetings
-            .load_one(self.0.meeting_id)
-            .await
-            .map_err(load_error)?;
-        let Some(found) = found else { return Ok(false) };
-        let owner = facts_of(ctx, found.alliance_id).await?;
-        Ok(services(ctx)?
-            .meetings()
-            .may_update_action_item(&*principal(ctx)?, &self.0, owner))
-    }
-}
-
-/// A progress note on an action item.
-pub struct ActionItemNoteNode(pub action_item_note::Model);
-
-/// A progress note on an action item.
-#[Object(name = "ActionItemNote")]
-impl ActionItemNoteNode {
-    /// The note.
-    async fn text(&self) -> &str {
-        &self.0.text
-    }
-
-    /// The status set with this note, if it changed.
-    async fn status(&self) -> Option<ActionItemStatus> {
-        self.0.status.map(Into::into)
-    }
-
-    /// Who wrote it; null when not visible to the viewer.
-    async fn author(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<UserNode>> {
-        user(ctx, self.0.author_id).await
-    }
-
-    /// When it was written (UTC).
-    async fn created_at(&self) -> DateTime<Utc> {
-        self.0.created_at
-    }
-}
+pub use super::records::{
+    ActionItemNode, ActionItemNoteNode, AgendaItemNode, AttendanceNode, DecisionNode, MinutesNode,
+};

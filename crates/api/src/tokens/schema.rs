@@ -31,6 +31,7 @@ impl TokenQuery {
     ) -> async_graphql::Result<Conn<IntegrationTokenNode>> {
         let page = page_request(first, after)?;
         let (rows, total) = services(ctx)?
+            .auth()
             .integration_tokens_matching(&*principal(ctx)?, page, None)
             .await
             .gql()?;
@@ -113,6 +114,7 @@ impl TokenMutation {
             .map(|id| decode(id, Kind::Organization, "organizationId"))
             .transpose()?;
         let result = services(ctx)?
+            .auth()
             .create_integration_token(
                 &*principal(ctx)?,
                 NewIntegrationToken {
@@ -144,6 +146,7 @@ impl TokenMutation {
     ) -> async_graphql::Result<RevokeIntegrationTokenPayload> {
         let id = IntegrationTokenId(decode(&input.id, Kind::IntegrationToken, "id")?);
         let result = services(ctx)?
+            .auth()
             .revoke_integration_token(&*principal(ctx)?, id)
             .await;
         let (token, user_errors) = split(result)?;

@@ -1,9 +1,9 @@
 //! Integration tokens: opaque, prefixed, shown once, stored hashed, scoped to one alliance or
 //! organization, expiring, revocable, with last-used time.
 
+use super::Auth;
 use super::secret;
 use super::sessions::INTEGRATION_PREFIX;
-use crate::Services;
 use crate::entities::integration_token;
 use crate::kernel::audit::{self, Actor};
 use crate::kernel::db::stmt;
@@ -33,7 +33,7 @@ pub struct NewIntegrationToken {
     pub expires_at: Option<DateTime<Utc>>,
 }
 
-impl Services {
+impl Auth<'_> {
     /// Creates a token; the secret is returned here and never again.
     pub async fn create_integration_token(
         &self,

@@ -2,8 +2,8 @@
 //! a one-time link. The link is mailed when SMTP is configured, otherwise logged, and is always
 //! handed back to the inviter so that it can be passed on by phone or chat.
 
+use super::Auth;
 use super::{ClientInfo, IssuedSession, secret};
-use crate::Services;
 use crate::entities::{invitation, organization, organization_membership, user};
 use crate::kernel::audit::{self, Actor};
 use crate::kernel::error::{Error, FieldError, on_constraint};
@@ -50,7 +50,7 @@ const SECRETARY_TAKEN: (&str, &str, &str, &str) = (
     "the organization already has a secretary",
 );
 
-impl Services {
+impl Auth<'_> {
     /// Returns the invitation and the link to accept it.
     /// An invitation, for those who may invite to its organization (its admins, platform admins).
     pub async fn invitation_visible(

@@ -27,3 +27,21 @@ pub struct ClientInfo {
     pub address: Option<String>,
     pub user_agent: Option<String>,
 }
+
+/// Signing in and out, sessions, integration tokens and invitations. The façade of this domain:
+/// `services.auth()`.
+pub struct Auth<'a>(&'a crate::Services);
+
+impl crate::Services {
+    pub fn auth(&self) -> Auth<'_> {
+        Auth(self)
+    }
+}
+
+impl std::ops::Deref for Auth<'_> {
+    type Target = crate::Services;
+
+    fn deref(&self) -> &crate::Services {
+        self.0
+    }
+}

@@ -1,8 +1,8 @@
 //! Login, silent refresh with rotation and reuse detection, logout, password change, and turning a
 //! bearer credential into a principal.
 
+use super::Auth;
 use super::{ClientInfo, IssuedSession, secret};
-use crate::Services;
 use crate::entities::{refresh_token, session, user};
 use crate::kernel::audit::{self, Actor};
 use crate::kernel::error::{Error, FieldError};
@@ -57,7 +57,7 @@ pub async fn find_user_by_login<C: ConnectionTrait>(
         .await?)
 }
 
-impl Services {
+impl Auth<'_> {
     pub async fn login(
         &self,
         login: &str,
@@ -406,7 +406,7 @@ pub struct Reauthenticated {
     pub expires_at: Option<DateTime<Utc>>,
 }
 
-impl Services {
+impl Auth<'_> {
     /// Verifies a bearer credential again, as a live connection does before each event: the
     /// signature, `exp` as of the injected clock, the session still open and the user not
     /// disabled (for an integration token: not revoked or expired); then the principal's facts as

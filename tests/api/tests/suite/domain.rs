@@ -215,6 +215,7 @@ async fn one_current_secretary_per_organization_and_nothing_half_written() {
         .unwrap();
     let (_, url) = app
         .services
+        .auth()
         .invite_member(
             &admin,
             NewInvitation {
@@ -238,6 +239,7 @@ async fn one_current_secretary_per_organization_and_nothing_half_written() {
         .unwrap();
     let refused = app
         .services
+        .auth()
         .accept_invitation(token, "a-good-password", &ClientInfo::default())
         .await
         .unwrap_err();
@@ -264,6 +266,7 @@ async fn one_current_secretary_per_organization_and_nothing_half_written() {
         .await
         .unwrap();
     app.services
+        .auth()
         .accept_invitation(token, "a-good-password", &ClientInfo::default())
         .await
         .unwrap();
