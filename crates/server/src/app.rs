@@ -157,7 +157,7 @@ pub fn router(state: AppState, web_dist: &Path, cors_origins: &[String]) -> Rout
             "/graphql",
             get(graphql::graphiql).post(graphql::graphql_post),
         )
-        .route("/graphql/ws", get(graphql::graphql_ws))
+        .route("/graphql/ws", get(crate::ws::graphql_ws))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/calendar/{file}", get(calendar_feed));

@@ -8,6 +8,7 @@ pub mod graphql;
 pub mod observability;
 pub mod operation_label;
 pub mod security_headers;
+pub mod ws;
 
 pub use app::{AppState, metrics_router, router};
 pub use config::Config;

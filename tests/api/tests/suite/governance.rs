@@ -586,13 +586,14 @@ async fn a_meeting_list_costs_the_same_statements_for_5_or_50_meetings() {
     let many = app
         .statements_for(&convener, query, json!({ "n": 50 }))
         .await;
-    // The organizations loader serves four depths (host, presenter, attendee, assignee); whether two
-    // of those batches merge depends on timing, so up to 3 batches of slack. An N+1 would add 45+.
+    // The organizations and alliance-facts loaders serve several depths (host, presenter, attendee,
+    // assignee; the meeting's alliance); whether those batches merge depends on timing, and on a
+    // loaded machine they split more often, so up to 6 batches of slack. An N+1 would add 45+.
     assert!(
-        many.1 <= few.0 + 3,
+        many.1 <= few.0 + 6,
         "statements for 5 vs 50 meetings: {few:?} vs {many:?}"
     );
-    assert!(many.1 <= 24, "a ceiling independent of the rows: {many:?}");
+    assert!(many.1 <= 28, "a ceiling independent of the rows: {many:?}");
 }
 
 #[tokio::test]
