@@ -40,6 +40,10 @@ pub fn gql(e: DomainError) -> async_graphql::Error {
             tracing::error!(error = %cause, debug = ?cause, "internal error");
             coded("internal error", "INTERNAL")
         }
+        DomainError::Unavailable(cause) => {
+            tracing::warn!(error = %cause, "database unavailable");
+            coded(e.to_string(), "SERVICE_UNAVAILABLE")
+        }
         DomainError::RateLimited { retry_after_secs } => {
             let secs = *retry_after_secs;
             async_graphql::Error::new(e.to_string()).extend_with(|_, ext| {

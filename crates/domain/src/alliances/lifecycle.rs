@@ -74,6 +74,7 @@ impl Alliances<'_> {
                 .to_owned()),
             working_rules: Set(working_rules),
             agenda_deadline_days: Set(7),
+            time_zone: Set(crate::kernel::local_time::DEFAULT_ZONE.to_owned()),
             created_at: Set(now),
             updated_at: Set(now),
             version: Set(1),

@@ -16,6 +16,8 @@ pub struct Model {
     pub visibility: String,
     pub working_rules: Option<String>,
     pub agenda_deadline_days: i32,
+    /// IANA time zone name (see `kernel::local_time`).
+    pub time_zone: String,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,
     pub version: i32,

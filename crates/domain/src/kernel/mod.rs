@@ -8,6 +8,7 @@ pub mod db;
 pub mod error;
 pub mod events;
 pub mod ids;
+pub mod local_time;
 pub mod mail;
 pub mod pagination;
 pub(crate) mod relations;

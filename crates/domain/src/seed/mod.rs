@@ -243,6 +243,7 @@ pub async fn demo(services: &Services) -> Result<String, Error> {
                     visibility: Set(union.visibility.as_str().into()),
                     working_rules: Set(Some(union.rules.into())),
                     agenda_deadline_days: Set(7),
+                    time_zone: Set(crate::kernel::local_time::DEFAULT_ZONE.to_owned()),
                     created_at: Set(now),
                     updated_at: Set(now),
                     version: Set(1),
