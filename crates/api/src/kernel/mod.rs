@@ -9,3 +9,4 @@ pub mod ids;
 pub mod limits;
 pub mod live;
 pub mod loaders;
+pub mod patch;

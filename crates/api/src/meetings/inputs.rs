@@ -5,7 +5,7 @@ use crate::kernel::error::UserError;
 use crate::meetings::types::{
     ActionItemNode, AgendaItemNode, AttendanceNode, DecisionNode, MeetingNode, MinutesNode,
 };
-use async_graphql::{ID, InputObject, SimpleObject};
+use async_graphql::{ID, InputObject, MaybeUndefined, SimpleObject};
 use chrono::{DateTime, NaiveDate, Utc};
 
 /// Input for `scheduleMeeting`.
@@ -31,7 +31,8 @@ pub struct ScheduleMeetingInput {
     pub(crate) host_organization_id: Option<ID>,
 }
 
-/// Input for `updateMeeting`: omitted fields stay as they are; an empty string clears an optional text.
+/// Input for `updateMeeting`: a field left out stays as it is; `null` (or an empty string) clears
+/// `location` or `onlineUrl`, and is refused with `REQUIRED` for the other fields.
 #[derive(InputObject)]
 pub struct UpdateMeetingInput {
     /// The meeting's global id.
@@ -39,20 +40,20 @@ pub struct UpdateMeetingInput {
     /// The `version` you read; a stale one is refused with `CONFLICT`.
     pub(crate) version: i32,
     /// New title, 1 to 200 characters.
-    pub(crate) title: Option<String>,
+    pub(crate) title: MaybeUndefined<String>,
     /// New kind.
-    pub(crate) kind: Option<MeetingKind>,
+    pub(crate) kind: MaybeUndefined<MeetingKind>,
     /// New start (UTC).
-    pub(crate) starts_at: Option<DateTime<Utc>>,
+    pub(crate) starts_at: MaybeUndefined<DateTime<Utc>>,
     /// New end (UTC); must be after the start (else `BEFORE_START`).
-    pub(crate) ends_at: Option<DateTime<Utc>>,
+    pub(crate) ends_at: MaybeUndefined<DateTime<Utc>>,
     /// New location, at most 300 characters.
-    pub(crate) location: Option<String>,
+    pub(crate) location: MaybeUndefined<String>,
     /// Link to join online: http or https, with a host, no credentials, at most 2,048 characters
     /// (`INVALID_URL` otherwise).
-    pub(crate) online_url: Option<String>,
+    pub(crate) online_url: MaybeUndefined<String>,
     /// New status; a move the lifecycle does not allow answers `INVALID_TRANSITION`.
-    pub(crate) status: Option<MeetingStatus>,
+    pub(crate) status: MaybeUndefined<MeetingStatus>,
 }
 
 /// The result of `scheduleMeeting` or `updateMeeting`.

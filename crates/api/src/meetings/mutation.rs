@@ -4,11 +4,13 @@ use super::inputs::*;
 use crate::kernel::context::{principal, services};
 use crate::kernel::error::{ResultExt, split};
 use crate::kernel::ids::{Kind, decode};
+use crate::kernel::patch::patch;
 use crate::meetings::types::{
     ActionItemNode, AgendaItemNode, AttendanceNode, DecisionNode, MeetingNode, MinutesNode,
 };
 use alliance_domain::kernel::ids::{AllianceId, OrganizationId, UserId};
-use alliance_domain::meetings::{MeetingInput, NewActionItem};
+use alliance_domain::kernel::patch::Patch;
+use alliance_domain::meetings::{MeetingChanges, MeetingInput, NewActionItem};
 use async_graphql::{Context, Object};
 
 #[derive(Default)]
@@ -78,15 +80,15 @@ impl MeetingMutation {
                 &*principal(ctx)?,
                 id,
                 input.version,
-                MeetingInput {
-                    title: input.title,
-                    kind: input.kind.map(Into::into),
-                    starts_at: input.starts_at,
-                    ends_at: input.ends_at,
-                    location: input.location,
-                    online_url: input.online_url,
-                    host_organization_id: None,
-                    status: input.status.map(Into::into),
+                MeetingChanges {
+                    title: patch(input.title),
+                    kind: patch(input.kind).map(Into::into),
+                    starts_at: patch(input.starts_at),
+                    ends_at: patch(input.ends_at),
+                    location: patch(input.location),
+                    online_url: patch(input.online_url),
+                    host_organization_id: Patch::Keep,
+                    status: patch(input.status).map(Into::into),
                 },
             )
             .await;

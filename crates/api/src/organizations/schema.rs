@@ -6,11 +6,12 @@ use crate::kernel::enums::OrganizationKind;
 use crate::kernel::error::{ResultExt, UserError, coded, split};
 use crate::kernel::ids::{Kind, decode};
 use crate::kernel::live::{Live, Reauthorized};
+use crate::kernel::patch::patch;
 use crate::organizations::types::OrganizationNode;
 use alliance_domain::kernel::ids::OrganizationId;
-use alliance_domain::organizations::OrganizationInput;
+use alliance_domain::organizations::{OrganizationChanges, OrganizationInput};
 use alliance_domain::policy::Action;
-use async_graphql::{Context, ID, InputObject, Object, SimpleObject, Subscription};
+use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, SimpleObject, Subscription};
 use chrono::NaiveDate;
 use futures_util::Stream;
 
@@ -87,7 +88,8 @@ pub struct CreateOrganizationInput {
     honours: Option<Vec<String>>,
 }
 
-/// Input for `updateOrganization`: omitted fields stay as they are.
+/// Input for `updateOrganization`: a field left out stays as it is; `null` clears an optional field
+/// (and is refused with `REQUIRED` for `name` and `kind`).
 #[derive(InputObject)]
 pub struct UpdateOrganizationInput {
     /// The organization's global id.
@@ -95,19 +97,20 @@ pub struct UpdateOrganizationInput {
     /// The `version` you read; a stale one is refused with `CONFLICT`.
     version: i32,
     /// New name in Chinese, 1 to 200 characters.
-    name: Option<String>,
-    /// New name in English, at most 200 characters; an empty string clears it.
-    name_en: Option<String>,
+    name: MaybeUndefined<String>,
+    /// New name in English, at most 200 characters; `null` or an empty string clears it.
+    name_en: MaybeUndefined<String>,
     /// New kind.
-    kind: Option<OrganizationKind>,
-    /// New host entity, at most 200 characters; an empty string clears it.
-    host_entity: Option<String>,
-    /// New region, at most 200 characters; an empty string clears it.
-    region: Option<String>,
-    /// New founding day (`YYYY-MM-DD`).
-    founded_on: Option<NaiveDate>,
-    /// The new list of honours, replacing the old one (at most 50 of at most 200 characters each).
-    honours: Option<Vec<String>>,
+    kind: MaybeUndefined<OrganizationKind>,
+    /// New host entity, at most 200 characters; `null` or an empty string clears it.
+    host_entity: MaybeUndefined<String>,
+    /// New region, at most 200 characters; `null` or an empty string clears it.
+    region: MaybeUndefined<String>,
+    /// New founding day (`YYYY-MM-DD`); `null` clears it.
+    founded_on: MaybeUndefined<NaiveDate>,
+    /// The new list of honours, replacing the old one (at most 50 of at most 200 characters each);
+    /// `null` empties it.
+    honours: MaybeUndefined<Vec<String>>,
 }
 
 /// The result of `createOrganization` or `updateOrganization`.
@@ -246,14 +249,14 @@ impl OrganizationMutation {
                 &*principal(ctx)?,
                 id,
                 input.version,
-                OrganizationInput {
-                    name: input.name,
-                    name_en: input.name_en,
-                    kind: input.kind.map(Into::into),
-                    host_entity: input.host_entity,
-                    region: input.region,
-                    founded_on: input.founded_on,
-                    honours: input.honours,
+                OrganizationChanges {
+                    name: patch(input.name),
+                    name_en: patch(input.name_en),
+                    kind: patch(input.kind).map(Into::into),
+                    host_entity: patch(input.host_entity),
+                    region: patch(input.region),
+                    founded_on: patch(input.founded_on),
+                    honours: patch(input.honours),
                 },
             )
             .await;

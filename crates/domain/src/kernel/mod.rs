@@ -11,6 +11,7 @@ pub mod ids;
 pub mod local_time;
 pub mod mail;
 pub mod pagination;
+pub mod patch;
 pub(crate) mod relations;
 pub(crate) mod scope;
 pub mod services;

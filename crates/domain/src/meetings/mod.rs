@@ -13,6 +13,7 @@ mod scheduling;
 use crate::alliances::AllianceFacts;
 use crate::entities::{alliance, meeting};
 use crate::kernel::ids::OrganizationId;
+use crate::kernel::patch::Patch;
 use crate::kernel::vocab::{MeetingKind, MeetingStatus};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use uuid::Uuid;
@@ -27,6 +28,20 @@ pub struct MeetingInput {
     pub online_url: Option<String>,
     pub host_organization_id: Option<OrganizationId>,
     pub status: Option<MeetingStatus>,
+}
+
+/// The changes of `updateMeeting`; see [`Patch`](crate::kernel::patch::Patch). Only `location`
+/// and `online_url` may be cleared.
+#[derive(Debug, Clone, Default)]
+pub struct MeetingChanges {
+    pub title: Patch<String>,
+    pub kind: Patch<MeetingKind>,
+    pub starts_at: Patch<DateTime<Utc>>,
+    pub ends_at: Patch<DateTime<Utc>>,
+    pub location: Patch<String>,
+    pub online_url: Patch<String>,
+    pub host_organization_id: Patch<OrganizationId>,
+    pub status: Patch<MeetingStatus>,
 }
 
 #[derive(Debug, Clone)]

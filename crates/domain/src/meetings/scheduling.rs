@@ -166,7 +166,7 @@ impl Meetings<'_> {
         principal: &Principal,
         id: Uuid,
         version: i32,
-        input: MeetingInput,
+        input: MeetingChanges,
     ) -> Result<meeting::Model, Error> {
         let (current, owner) = self
             .meeting_for(principal, id, Action::ScheduleMeeting)
@@ -176,14 +176,20 @@ impl Meetings<'_> {
             id: Set(id),
             ..Default::default()
         };
-        if let Some(v) = &input.title {
-            changes.title = Set(validation::required_text(&mut errors, "title", v, 200));
+        if let Some(v) = input.title.required(&mut errors, "title") {
+            changes.title = Set(validation::required_text(&mut errors, "title", &v, 200));
         }
-        if let Some(v) = input.kind {
+        if let Some(v) = input.kind.required(&mut errors, "kind") {
             changes.kind = Set(v.as_str().into());
         }
-        let starts = input.starts_at.unwrap_or(current.starts_at);
-        let ends = input.ends_at.unwrap_or(current.ends_at);
+        let starts = input
+            .starts_at
+            .required(&mut errors, "startsAt")
+            .unwrap_or(current.starts_at);
+        let ends = input
+            .ends_at
+            .required(&mut errors, "endsAt")
+            .unwrap_or(current.ends_at);
         if ends <= starts {
             errors.push(FieldError::new(
                 "endsAt",
@@ -193,18 +199,15 @@ impl Meetings<'_> {
         }
         changes.starts_at = Set(starts);
         changes.ends_at = Set(ends);
-        if let Some(v) = &input.location {
-            changes.location = Set(validation::optional_text(
-                &mut errors,
-                "location",
-                Some(v),
-                300,
-            ));
+        changes.location = input.location.text_column(&mut errors, "location", 300);
+        match input.online_url {
+            Patch::Keep => {}
+            Patch::Clear => changes.online_url = Set(None),
+            Patch::Set(v) => {
+                changes.online_url = Set(validation::url(&mut errors, "onlineUrl", Some(&v)));
+            }
         }
-        if let Some(v) = &input.online_url {
-            changes.online_url = Set(validation::url(&mut errors, "onlineUrl", Some(v)));
-        }
-        if let Some(v) = input.status {
+        if let Some(v) = input.status.required(&mut errors, "status") {
             if !status_move_allowed(current.status, v) {
                 errors.push(FieldError::new(
                     "status",
@@ -214,7 +217,10 @@ impl Meetings<'_> {
             }
             changes.status = Set(v);
         }
-        if let Some(org) = input.host_organization_id {
+        if let Some(org) = input
+            .host_organization_id
+            .required(&mut errors, "hostOrganizationId")
+        {
             if self.is_current_member(&self.db, owner.id, org.0).await? {
                 changes.host_organization_id = Set(Some(org.0));
             } else {

@@ -42,6 +42,19 @@ pub struct OrganizationInput {
     pub honours: Option<Vec<String>>,
 }
 
+/// The changes of `updateOrganization`; see [`Patch`](crate::kernel::patch::Patch).
+#[derive(Debug, Default)]
+pub struct OrganizationChanges {
+    pub name: crate::kernel::patch::Patch<String>,
+    pub name_en: crate::kernel::patch::Patch<String>,
+    pub kind: crate::kernel::patch::Patch<OrganizationKind>,
+    pub host_entity: crate::kernel::patch::Patch<String>,
+    pub region: crate::kernel::patch::Patch<String>,
+    pub founded_on: crate::kernel::patch::Patch<NaiveDate>,
+    /// A clear empties the list.
+    pub honours: crate::kernel::patch::Patch<Vec<String>>,
+}
+
 const NAME_TAKEN: (&str, &str, &str, &str) = (
     "organizations_name_key",
     "name",

@@ -5,6 +5,7 @@ use crate::entities::{organization, organization_membership};
 use crate::kernel::audit::{self, Actor};
 use crate::kernel::error::{Error, FieldError, on_constraint};
 use crate::kernel::ids::OrganizationId;
+use crate::kernel::patch::Patch;
 use crate::kernel::validation;
 use crate::policy::principal::Principal;
 use crate::policy::{self, Action, Resource};
@@ -79,7 +80,7 @@ impl Organizations<'_> {
         principal: &Principal,
         id: OrganizationId,
         version: i32,
-        input: OrganizationInput,
+        input: OrganizationChanges,
     ) -> Result<organization::Model, Error> {
         let facts = self
             .organization_facts(id)
@@ -94,41 +95,22 @@ impl Organizations<'_> {
             id: Set(id.0),
             ..Default::default()
         };
-        if let Some(name) = &input.name {
-            changes.name = Set(validation::required_text(&mut errors, "name", name, 200));
+        if let Some(name) = input.name.required(&mut errors, "name") {
+            changes.name = Set(validation::required_text(&mut errors, "name", &name, 200));
         }
-        if let Some(v) = &input.name_en {
-            changes.name_en = Set(validation::optional_text(
-                &mut errors,
-                "nameEn",
-                Some(v),
-                200,
-            ));
-        }
-        if let Some(kind) = input.kind {
+        changes.name_en = input.name_en.text_column(&mut errors, "nameEn", 200);
+        if let Some(kind) = input.kind.required(&mut errors, "kind") {
             changes.kind = Set(kind.as_str().to_owned());
         }
-        if let Some(v) = &input.host_entity {
-            changes.host_entity = Set(validation::optional_text(
-                &mut errors,
-                "hostEntity",
-                Some(v),
-                200,
-            ));
-        }
-        if let Some(v) = &input.region {
-            changes.region = Set(validation::optional_text(
-                &mut errors,
-                "region",
-                Some(v),
-                200,
-            ));
-        }
-        if let Some(d) = input.founded_on {
-            changes.founded_on = Set(Some(d));
-        }
-        if let Some(h) = input.honours {
-            changes.honours = Set(clean_honours(&mut errors, h));
+        changes.host_entity = input
+            .host_entity
+            .text_column(&mut errors, "hostEntity", 200);
+        changes.region = input.region.text_column(&mut errors, "region", 200);
+        changes.founded_on = input.founded_on.column();
+        match input.honours {
+            Patch::Keep => {}
+            Patch::Clear => changes.honours = Set(Vec::new()),
+            Patch::Set(h) => changes.honours = Set(clean_honours(&mut errors, h)),
         }
         validation::finish(errors)?;
         changes.version = Set(version + 1);

@@ -14,3 +14,4 @@ mod isolation;
 mod limits;
 mod schema_docs;
 mod subscriptions;
+mod updates;
