@@ -53,53 +53,6 @@ fn refuse(status: StatusCode, message: &str, code: &str, extra: &[(&str, Value)]
     response
 }
 
-/// Errors from parsing and validation (depth, complexity, unknown fields) carry no code of their
-/// own: they are the client's mistake, and their message helps. An argument or variable that
-/// does not parse is the client's mistake too. Any other resolver error without a code is
-/// internal: its message (which may hold SQL, paths or data) is logged with the path and
-/// replaced by a generic one.
-pub(crate) fn add_missing_codes(response: &mut GqlResponse) {
-    for error in &mut response.errors {
-        let has_code = error
-            .extensions
-            .as_ref()
-            .is_some_and(|e| e.get("code").is_some());
-        if has_code {
-            continue;
-        }
-        let bad_input = error.path.is_empty()
-            || error.message.starts_with("Failed to parse")
-            || error.message.starts_with("Expected input type");
-        let code = if bad_input {
-            "BAD_USER_INPUT"
-        } else {
-            let path: Vec<String> = error
-                .path
-                .iter()
-                .map(|segment| match segment {
-                    async_graphql::PathSegment::Field(name) => name.clone(),
-                    async_graphql::PathSegment::Index(i) => i.to_string(),
-                })
-                .collect();
-            tracing::error!(path = %path.join("."), error = %error.message, "internal error in a resolver");
-            error.message = "internal error".into();
-            "INTERNAL"
-        };
-        let limit = if error.message.contains("nested too deep") {
-            Some("depth")
-        } else if error.message.contains("too complex") {
-            Some("complexity")
-        } else {
-            None
-        };
-        let extensions = error.extensions.get_or_insert_with(Default::default);
-        extensions.set("code", code);
-        if let Some(limit) = limit {
-            extensions.set("limit", limit);
-        }
-    }
-}
-
 pub fn client_info(headers: &HeaderMap, peer: Option<SocketAddr>, trust_proxy: bool) -> ClientInfo {
     let forwarded = trust_proxy
         .then(|| {
@@ -305,7 +258,6 @@ pub async fn graphql_post(
     let mut outcome = "ok";
     match &mut response {
         BatchResponse::Single(r) => {
-            add_missing_codes(r);
             headers_out.extend(r.http_headers.drain());
             if !r.errors.is_empty() {
                 outcome = "error";
@@ -313,7 +265,6 @@ pub async fn graphql_post(
         }
         BatchResponse::Batch(rs) => {
             for r in rs {
-                add_missing_codes(r);
                 for (k, v) in r.http_headers.iter() {
                     headers_out.append(k.clone(), v.clone());
                 }
@@ -365,45 +316,6 @@ pub async fn graphiql() -> impl IntoResponse {
 
 #[cfg(test)]
 mod tests {
-    use async_graphql::{PathSegment, Response, ServerError};
-
-    fn code(error: &ServerError) -> Option<String> {
-        error
-            .extensions
-            .as_ref()
-            .and_then(|e| e.get("code"))
-            .map(ToString::to_string)
-    }
-
-    #[test]
-    fn an_uncoded_resolver_error_becomes_internal_without_its_message() {
-        let mut leaked = ServerError::new(
-            "error returned from database: relation \"users\" does not exist",
-            None,
-        );
-        leaked.path = vec![
-            PathSegment::Field("alliances".into()),
-            PathSegment::Index(0),
-        ];
-        let mut bad_scalar = ServerError::new(
-            "Failed to parse \"DateTime\": input contains invalid characters",
-            None,
-        );
-        bad_scalar.path = vec![PathSegment::Field("scheduleMeeting".into())];
-        let validation = ServerError::new("Unknown field \"nope\" on type \"Query\".", None);
-        let mut response = Response::from_errors(vec![leaked, bad_scalar, validation]);
-        super::add_missing_codes(&mut response);
-        let [leaked, bad_scalar, validation] = &response.errors[..] else {
-            panic!("three errors expected");
-        };
-        assert_eq!(leaked.message, "internal error");
-        assert_eq!(code(leaked).as_deref(), Some("\"INTERNAL\""));
-        assert!(bad_scalar.message.starts_with("Failed to parse"));
-        assert_eq!(code(bad_scalar).as_deref(), Some("\"BAD_USER_INPUT\""));
-        assert!(validation.message.contains("Unknown field"));
-        assert_eq!(code(validation).as_deref(), Some("\"BAD_USER_INPUT\""));
-    }
-
     #[test]
     fn operation_names_come_from_the_document() {
         assert_eq!(
