@@ -42,10 +42,55 @@ fn error_value(message: &str, code: &str, extra: &[(&str, Value)]) -> ServerErro
     error
 }
 
+/// Seconds a client should wait before sending a request again that the database could not serve.
+pub(crate) const RETRY_AFTER_SECS: u64 = 2;
+
+fn is_unavailable(error: &ServerError) -> bool {
+    error
+        .extensions
+        .as_ref()
+        .and_then(|e| e.get("code"))
+        .is_some_and(|code| *code == Value::from("SERVICE_UNAVAILABLE"))
+}
+
+/// True when nothing of the response could be answered: no root field has data.
+fn no_data(response: &GqlResponse) -> bool {
+    match &response.data {
+        Value::Null => true,
+        Value::Object(fields) => fields.values().all(|v| *v == Value::Null),
+        _ => false,
+    }
+}
+
+/// How an answer that met an unavailable database goes over HTTP. Any `SERVICE_UNAVAILABLE` error
+/// adds `Retry-After`. The status becomes 503 only when nothing could be answered (no data and at
+/// least one unavailable error): GraphQL over HTTP keeps 200 for `application/json` answers that
+/// carry data, and allows a 5xx for one that carries none; clients and proxies that look at the
+/// status alone then retry, and those that read the body find the code.
+fn unavailable_status(responses: &[&GqlResponse]) -> (bool, bool) {
+    let any = responses
+        .iter()
+        .any(|r| r.errors.iter().any(is_unavailable));
+    let all = !responses.is_empty()
+        && responses
+            .iter()
+            .all(|r| no_data(r) && r.errors.iter().any(is_unavailable));
+    (any, all)
+}
+
+fn retry_after() -> header::HeaderValue {
+    header::HeaderValue::from(RETRY_AFTER_SECS)
+}
+
 /// A refusal before execution: one error, a status, and the operation log.
 fn refuse(status: StatusCode, message: &str, code: &str, extra: &[(&str, Value)]) -> Response {
     let body = GqlResponse::from_errors(vec![error_value(message, code, extra)]);
     let mut response = (status, axum::Json(body)).into_response();
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, retry_after());
+    }
     response.extensions_mut().insert(OperationInfo {
         name: "-".into(),
         outcome: "refused",
@@ -289,7 +334,18 @@ pub async fn graphql_post(
         "root_field" => label.root_field
     )
     .record(elapsed);
+    let (any_unavailable, all_unavailable) = match &response {
+        BatchResponse::Single(r) => unavailable_status(&[r]),
+        BatchResponse::Batch(rs) => unavailable_status(&rs.iter().collect::<Vec<_>>()),
+    };
     let mut http = axum::Json(response).into_response();
+    if any_unavailable {
+        http.headers_mut()
+            .insert(header::RETRY_AFTER, retry_after());
+    }
+    if all_unavailable {
+        *http.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+    }
     for (k, v) in headers_out.iter() {
         http.headers_mut().append(k.clone(), v.clone());
     }
@@ -316,6 +372,28 @@ pub async fn graphiql() -> impl IntoResponse {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn only_an_answer_without_data_is_a_503() {
+        use async_graphql::{Name, Response, ServerError, Value};
+        let unavailable = || {
+            let mut e = ServerError::new("the service is unavailable", None);
+            let mut ext = async_graphql::ErrorExtensionValues::default();
+            ext.set("code", "SERVICE_UNAVAILABLE");
+            e.extensions = Some(ext);
+            e
+        };
+        let none = Response::from_errors(vec![unavailable()]);
+        let mut partial = Response::new(Value::Object(
+            [(Name::new("me"), Value::from("x"))].into_iter().collect(),
+        ));
+        partial.errors.push(unavailable());
+        let fine = Response::new(Value::Null);
+        assert_eq!(super::unavailable_status(&[&none]), (true, true));
+        assert_eq!(super::unavailable_status(&[&partial]), (true, false));
+        assert_eq!(super::unavailable_status(&[&none, &partial]), (true, false));
+        assert_eq!(super::unavailable_status(&[&fine]), (false, false));
+    }
+
     #[test]
     fn operation_names_come_from_the_document() {
         assert_eq!(
