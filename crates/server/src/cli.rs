@@ -54,7 +54,20 @@ fn database_url() -> String {
 }
 
 async fn connect(url: &str, max: u32) -> anyhow::Result<sea_orm::DatabaseConnection> {
-    alliance_domain::kernel::db::connect(url, max)
+    connect_waiting(
+        url,
+        max,
+        alliance_domain::kernel::db::DEFAULT_ACQUIRE_TIMEOUT,
+    )
+    .await
+}
+
+async fn connect_waiting(
+    url: &str,
+    max: u32,
+    acquire_timeout: std::time::Duration,
+) -> anyhow::Result<sea_orm::DatabaseConnection> {
+    alliance_domain::kernel::db::connect(url, max, acquire_timeout)
         .await
         .with_context(|| format!("cannot connect to DATABASE_URL ({})", redact(url)))
 }
@@ -146,7 +159,12 @@ async fn serve() -> anyhow::Result<()> {
             "ALLIANCE_DEV=1 and no ALLIANCE_JWT_SECRET: generated a random secret; sessions end when the server restarts"
         );
     }
-    let db = connect(&config.database_url, config.db_max_connections).await?;
+    let db = connect_waiting(
+        &config.database_url,
+        config.db_max_connections,
+        config.db_acquire_timeout,
+    )
+    .await?;
     Migrator::up(&db, None).await.context("migration failed")?;
     let mailer: Arc<dyn Mailer> = match &config.smtp_url {
         Some(url) => {

@@ -18,6 +18,9 @@ pub enum LogFormat {
 pub struct Config {
     pub database_url: String,
     pub db_max_connections: u32,
+    /// How long a request waits for a database connection before it answers
+    /// `SERVICE_UNAVAILABLE` (`ALLIANCE_DB_ACQUIRE_TIMEOUT_MS`).
+    pub db_acquire_timeout: Duration,
     pub listen: SocketAddr,
     /// Where `/metrics` is served instead of on `listen`, when set.
     pub metrics_listen: Option<SocketAddr>,
@@ -205,6 +208,10 @@ impl Config {
                 .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/alliance".into()),
             db_max_connections: u32::try_from(env.positive("ALLIANCE_DB_MAX_CONNECTIONS", 10)?)
                 .unwrap_or(10),
+            db_acquire_timeout: Duration::from_millis(env.positive(
+                "ALLIANCE_DB_ACQUIRE_TIMEOUT_MS",
+                alliance_domain::kernel::db::DEFAULT_ACQUIRE_TIMEOUT.as_millis() as usize,
+            )? as u64),
             listen,
             metrics_listen,
             dev,
@@ -268,6 +275,8 @@ mod tests {
             ("ALLIANCE_LOG_FORMAT", "xml"),
             ("ALLIANCE_CORS_ORIGINS", "example.org"),
             ("ALLIANCE_REQUEST_TIMEOUT_MS", "-5"),
+            ("ALLIANCE_DB_ACQUIRE_TIMEOUT_MS", "0"),
+            ("ALLIANCE_DB_ACQUIRE_TIMEOUT_MS", "soon"),
             ("ALLIANCE_METRICS_LISTEN", "metrics"),
             ("ALLIANCE_METRICS_LISTEN", "127.0.0.1:8080"),
         ] {
@@ -285,6 +294,9 @@ mod tests {
             "postgres://postgres@127.0.0.1:5432/alliance"
         );
         assert!(c.introspection);
+        assert_eq!(c.db_acquire_timeout, Duration::from_millis(2000));
+        let c = config(&[SECRET, ("ALLIANCE_DB_ACQUIRE_TIMEOUT_MS", "750")]).unwrap();
+        assert_eq!(c.db_acquire_timeout, Duration::from_millis(750));
         let c = config(&[
             SECRET,
             ("ALLIANCE_LISTEN", "0.0.0.0:9000"),

@@ -42,62 +42,60 @@ fn error_value(message: &str, code: &str, extra: &[(&str, Value)]) -> ServerErro
     error
 }
 
+/// Seconds a client should wait before sending a request again that the database could not serve.
+pub(crate) const RETRY_AFTER_SECS: u64 = 2;
+
+fn is_unavailable(error: &ServerError) -> bool {
+    error
+        .extensions
+        .as_ref()
+        .and_then(|e| e.get("code"))
+        .is_some_and(|code| *code == Value::from("SERVICE_UNAVAILABLE"))
+}
+
+/// True when nothing of the response could be answered: no root field has data.
+fn no_data(response: &GqlResponse) -> bool {
+    match &response.data {
+        Value::Null => true,
+        Value::Object(fields) => fields.values().all(|v| *v == Value::Null),
+        _ => false,
+    }
+}
+
+/// How an answer that met an unavailable database goes over HTTP. Any `SERVICE_UNAVAILABLE` error
+/// adds `Retry-After`. The status becomes 503 only when nothing could be answered (no data and at
+/// least one unavailable error): GraphQL over HTTP keeps 200 for `application/json` answers that
+/// carry data, and allows a 5xx for one that carries none; clients and proxies that look at the
+/// status alone then retry, and those that read the body find the code.
+fn unavailable_status(responses: &[&GqlResponse]) -> (bool, bool) {
+    let any = responses
+        .iter()
+        .any(|r| r.errors.iter().any(is_unavailable));
+    let all = !responses.is_empty()
+        && responses
+            .iter()
+            .all(|r| no_data(r) && r.errors.iter().any(is_unavailable));
+    (any, all)
+}
+
+fn retry_after() -> header::HeaderValue {
+    header::HeaderValue::from(RETRY_AFTER_SECS)
+}
+
 /// A refusal before execution: one error, a status, and the operation log.
 fn refuse(status: StatusCode, message: &str, code: &str, extra: &[(&str, Value)]) -> Response {
     let body = GqlResponse::from_errors(vec![error_value(message, code, extra)]);
     let mut response = (status, axum::Json(body)).into_response();
+    if status == StatusCode::SERVICE_UNAVAILABLE {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, retry_after());
+    }
     response.extensions_mut().insert(OperationInfo {
         name: "-".into(),
         outcome: "refused",
     });
     response
-}
-
-/// Errors from parsing and validation (depth, complexity, unknown fields) carry no code of their
-/// own: they are the client's mistake, and their message helps. An argument or variable that
-/// does not parse is the client's mistake too. Any other resolver error without a code is
-/// internal: its message (which may hold SQL, paths or data) is logged with the path and
-/// replaced by a generic one.
-pub(crate) fn add_missing_codes(response: &mut GqlResponse) {
-    for error in &mut response.errors {
-        let has_code = error
-            .extensions
-            .as_ref()
-            .is_some_and(|e| e.get("code").is_some());
-        if has_code {
-            continue;
-        }
-        let bad_input = error.path.is_empty()
-            || error.message.starts_with("Failed to parse")
-            || error.message.starts_with("Expected input type");
-        let code = if bad_input {
-            "BAD_USER_INPUT"
-        } else {
-            let path: Vec<String> = error
-                .path
-                .iter()
-                .map(|segment| match segment {
-                    async_graphql::PathSegment::Field(name) => name.clone(),
-                    async_graphql::PathSegment::Index(i) => i.to_string(),
-                })
-                .collect();
-            tracing::error!(path = %path.join("."), error = %error.message, "internal error in a resolver");
-            error.message = "internal error".into();
-            "INTERNAL"
-        };
-        let limit = if error.message.contains("nested too deep") {
-            Some("depth")
-        } else if error.message.contains("too complex") {
-            Some("complexity")
-        } else {
-            None
-        };
-        let extensions = error.extensions.get_or_insert_with(Default::default);
-        extensions.set("code", code);
-        if let Some(limit) = limit {
-            extensions.set("limit", limit);
-        }
-    }
 }
 
 pub fn client_info(headers: &HeaderMap, peer: Option<SocketAddr>, trust_proxy: bool) -> ClientInfo {
@@ -305,7 +303,6 @@ pub async fn graphql_post(
     let mut outcome = "ok";
     match &mut response {
         BatchResponse::Single(r) => {
-            add_missing_codes(r);
             headers_out.extend(r.http_headers.drain());
             if !r.errors.is_empty() {
                 outcome = "error";
@@ -313,7 +310,6 @@ pub async fn graphql_post(
         }
         BatchResponse::Batch(rs) => {
             for r in rs {
-                add_missing_codes(r);
                 for (k, v) in r.http_headers.iter() {
                     headers_out.append(k.clone(), v.clone());
                 }
@@ -338,7 +334,18 @@ pub async fn graphql_post(
         "root_field" => label.root_field
     )
     .record(elapsed);
+    let (any_unavailable, all_unavailable) = match &response {
+        BatchResponse::Single(r) => unavailable_status(&[r]),
+        BatchResponse::Batch(rs) => unavailable_status(&rs.iter().collect::<Vec<_>>()),
+    };
     let mut http = axum::Json(response).into_response();
+    if any_unavailable {
+        http.headers_mut()
+            .insert(header::RETRY_AFTER, retry_after());
+    }
+    if all_unavailable {
+        *http.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+    }
     for (k, v) in headers_out.iter() {
         http.headers_mut().append(k.clone(), v.clone());
     }
@@ -365,43 +372,26 @@ pub async fn graphiql() -> impl IntoResponse {
 
 #[cfg(test)]
 mod tests {
-    use async_graphql::{PathSegment, Response, ServerError};
-
-    fn code(error: &ServerError) -> Option<String> {
-        error
-            .extensions
-            .as_ref()
-            .and_then(|e| e.get("code"))
-            .map(ToString::to_string)
-    }
-
     #[test]
-    fn an_uncoded_resolver_error_becomes_internal_without_its_message() {
-        let mut leaked = ServerError::new(
-            "error returned from database: relation \"users\" does not exist",
-            None,
-        );
-        leaked.path = vec![
-            PathSegment::Field("alliances".into()),
-            PathSegment::Index(0),
-        ];
-        let mut bad_scalar = ServerError::new(
-            "Failed to parse \"DateTime\": input contains invalid characters",
-            None,
-        );
-        bad_scalar.path = vec![PathSegment::Field("scheduleMeeting".into())];
-        let validation = ServerError::new("Unknown field \"nope\" on type \"Query\".", None);
-        let mut response = Response::from_errors(vec![leaked, bad_scalar, validation]);
-        super::add_missing_codes(&mut response);
-        let [leaked, bad_scalar, validation] = &response.errors[..] else {
-            panic!("three errors expected");
+    fn only_an_answer_without_data_is_a_503() {
+        use async_graphql::{Name, Response, ServerError, Value};
+        let unavailable = || {
+            let mut e = ServerError::new("the service is unavailable", None);
+            let mut ext = async_graphql::ErrorExtensionValues::default();
+            ext.set("code", "SERVICE_UNAVAILABLE");
+            e.extensions = Some(ext);
+            e
         };
-        assert_eq!(leaked.message, "internal error");
-        assert_eq!(code(leaked).as_deref(), Some("\"INTERNAL\""));
-        assert!(bad_scalar.message.starts_with("Failed to parse"));
-        assert_eq!(code(bad_scalar).as_deref(), Some("\"BAD_USER_INPUT\""));
-        assert!(validation.message.contains("Unknown field"));
-        assert_eq!(code(validation).as_deref(), Some("\"BAD_USER_INPUT\""));
+        let none = Response::from_errors(vec![unavailable()]);
+        let mut partial = Response::new(Value::Object(
+            [(Name::new("me"), Value::from("x"))].into_iter().collect(),
+        ));
+        partial.errors.push(unavailable());
+        let fine = Response::new(Value::Null);
+        assert_eq!(super::unavailable_status(&[&none]), (true, true));
+        assert_eq!(super::unavailable_status(&[&partial]), (true, false));
+        assert_eq!(super::unavailable_status(&[&none, &partial]), (true, false));
+        assert_eq!(super::unavailable_status(&[&fine]), (false, false));
     }
 
     #[test]

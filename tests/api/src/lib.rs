@@ -100,6 +100,8 @@ async fn ensure_template(admin: &DatabaseConnection) -> String {
 pub struct TestDb {
     pub name: String,
     pub url: String,
+    /// False for a database the test did not create (see [`Options::database_url`]): kept on drop.
+    owned: bool,
 }
 
 impl TestDb {
@@ -130,12 +132,25 @@ impl TestDb {
         Self {
             url: url_for(&name),
             name,
+            owned: true,
+        }
+    }
+
+    /// A database that exists already (migrated by the caller); it is not dropped.
+    pub fn external(url: &str) -> Self {
+        Self {
+            name: url.rsplit('/').next().unwrap_or_default().to_owned(),
+            url: url.to_owned(),
+            owned: false,
         }
     }
 }
 
 impl Drop for TestDb {
     fn drop(&mut self) {
+        if !self.owned {
+            return;
+        }
         let name = self.name.clone();
         // Drop runs outside async; a short-lived runtime on another thread does the cleanup.
         let _ = std::thread::spawn(move || {
@@ -165,6 +180,11 @@ pub struct Options {
     pub demo: bool,
     /// Overrides the access-token lifetime (15 minutes), e.g. to see a live connection expire.
     pub access_token_ttl: Option<std::time::Duration>,
+    /// Serve this (migrated) database instead of a fresh clone of the template, through the
+    /// server's own pool settings (`kernel::db::connect`), e.g. a cluster the test stops.
+    pub database_url: Option<String>,
+    /// The pool's acquire timeout (`ALLIANCE_DB_ACQUIRE_TIMEOUT_MS`) with `database_url`.
+    pub db_acquire_timeout: std::time::Duration,
 }
 
 impl Default for Options {
@@ -176,6 +196,8 @@ impl Default for Options {
             cors: Vec::new(),
             demo: true,
             access_token_ttl: None,
+            database_url: None,
+            db_acquire_timeout: alliance_domain::kernel::db::DEFAULT_ACQUIRE_TIMEOUT,
         }
     }
 }
@@ -239,9 +261,21 @@ impl TestApp {
     }
 
     pub async fn spawn(options: Options) -> Self {
-        let db = TestDb::new().await;
+        let (db, mut connection) = match &options.database_url {
+            None => {
+                let db = TestDb::new().await;
+                let connection = Database::connect(db.url.clone()).await.unwrap();
+                (db, connection)
+            }
+            Some(url) => {
+                let connection =
+                    alliance_domain::kernel::db::connect(url, 10, options.db_acquire_timeout)
+                        .await
+                        .unwrap();
+                (TestDb::external(url), connection)
+            }
+        };
         let statements = Arc::new(AtomicUsize::new(0));
-        let mut connection = Database::connect(db.url.clone()).await.unwrap();
         let counter = statements.clone();
         connection.set_metric_callback(move |_| {
             counter.fetch_add(1, Ordering::SeqCst);

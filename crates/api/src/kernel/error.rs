@@ -35,7 +35,13 @@ pub fn internal(detail: &str) -> async_graphql::Error {
 
 /// Maps a domain error. Internal causes are logged here and never shown.
 pub fn gql(e: DomainError) -> async_graphql::Error {
-    match &e {
+    gql_ref(&e)
+}
+
+/// [`gql`] for a shared error (a loader hands one error to every field that waited on its batch):
+/// each gets the same code.
+pub fn gql_ref(e: &DomainError) -> async_graphql::Error {
+    match e {
         DomainError::Internal(cause) => {
             tracing::error!(error = %cause, debug = ?cause, "internal error");
             coded("internal error", "INTERNAL")

@@ -326,13 +326,8 @@ pub fn loaders<'a>(ctx: &async_graphql::Context<'a>) -> async_graphql::Result<&'
         .map_err(|_| crate::kernel::error::internal("loaders missing"))
 }
 
-/// Load errors carry the domain error; keep its code.
+/// Load errors carry the domain error, shared by every field that waited on the batch; each keeps
+/// its code (a database outage is `SERVICE_UNAVAILABLE` for all of them, not `INTERNAL`).
 pub fn load_error(e: LoadError) -> async_graphql::Error {
-    match Arc::try_unwrap(e) {
-        Ok(e) => crate::kernel::error::gql(e),
-        Err(shared) => {
-            tracing::error!(error = %shared, "load failed");
-            crate::kernel::error::coded("internal error", "INTERNAL")
-        }
-    }
+    crate::kernel::error::gql_ref(&e)
 }

@@ -6,6 +6,7 @@ pub mod context;
 pub mod enums;
 pub mod error;
 pub mod ids;
+pub mod input_guard;
 pub mod limits;
 pub mod live;
 pub mod loaders;

@@ -9,6 +9,7 @@ mod domain;
 mod governance;
 mod graphql;
 mod http;
+mod input_errors;
 mod integrations;
 mod isolation;
 mod limits;
