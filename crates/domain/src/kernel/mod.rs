@@ -12,6 +12,7 @@ pub mod local_time;
 pub mod mail;
 pub mod pagination;
 pub(crate) mod relations;
+pub mod retry;
 pub(crate) mod scope;
 pub mod services;
 pub mod validation;

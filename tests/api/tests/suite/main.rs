@@ -12,5 +12,6 @@ mod http;
 mod integrations;
 mod isolation;
 mod limits;
+mod rotation_property;
 mod schema_docs;
 mod subscriptions;
