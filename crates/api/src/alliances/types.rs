@@ -96,6 +96,12 @@ impl AllianceNode {
         self.0.version
     }
 
+    /// The lead schedule's version: send it back with `generateLeadSchedule`, `swapLeadTerms` or
+    /// `skipLeadTerm`; a schedule changed since (by an edit, a join or a leave) answers `CONFLICT`.
+    async fn lead_schedule_version(&self) -> i32 {
+        self.0.lead_schedule_version
+    }
+
     /// Current member organizations, in order of joining.
     #[graphql(complexity = "first.unwrap_or(20).max(1) as usize * child_complexity")]
     async fn members(

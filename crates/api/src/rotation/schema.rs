@@ -16,7 +16,9 @@ use uuid::Uuid;
 pub struct GenerateLeadScheduleInput {
     /// The alliance's global id.
     alliance_id: ID,
-    /// First day of the first new term; defaults to the end of the current term.
+    /// The `Alliance.leadScheduleVersion` the plan was made from; a schedule changed since answers `CONFLICT`.
+    lead_schedule_version: i32,
+    /// First day (in the alliance's time zone) of the first new term; defaults to the end of the current term.
     from: Option<NaiveDate>,
     /// How many terms; defaults to one round of all members.
     terms: Option<i32>,
@@ -27,15 +29,19 @@ pub struct GenerateLeadScheduleInput {
 pub struct SwapLeadTermsInput {
     /// One term's global id; a term that has started answers `PAST_TERM`.
     first_id: ID,
-    /// The other term's global id; a term of another alliance answers `OTHER_ALLIANCE`.
+    /// The other term's global id; a term of another alliance answers `OTHER_ALLIANCE`, one in another cycle of the rotation `OTHER_CYCLE`.
     second_id: ID,
+    /// The `Alliance.leadScheduleVersion` the swap was chosen from; a schedule changed since answers `CONFLICT`.
+    lead_schedule_version: i32,
 }
 
 /// Input for `skipLeadTerm`.
 #[derive(InputObject)]
 pub struct SkipLeadTermInput {
-    /// The future term's global id; a term that has started answers `PAST_TERM`.
+    /// The future term's global id; a term that has started answers `PAST_TERM`, the last turn of a cycle `LAST_IN_CYCLE`.
     id: ID,
+    /// The `Alliance.leadScheduleVersion` the skip was chosen from; a schedule changed since answers `CONFLICT`.
+    lead_schedule_version: i32,
 }
 
 /// The result of a change to the lead rotation.
@@ -45,7 +51,7 @@ pub struct LeadSchedulePayload {
     alliance: Option<AllianceNode>,
     /// The whole schedule after the change.
     lead_terms: Vec<LeadTermNode>,
-    /// Invalid input: `terms` `OUT_OF_RANGE` (1 to 48), `allianceId` `NO_MEMBERS`, `from` `IN_CURRENT_TERM`/`PAST_TERM`, `id`/`firstId`/`secondId` `PAST_TERM`, `secondId` `OTHER_ALLIANCE`.
+    /// Invalid input: `terms` `OUT_OF_RANGE` (1 to 48), `allianceId` `NO_MEMBERS`, `from` `IN_CURRENT_TERM`/`PAST_TERM`, `id`/`firstId`/`secondId` `PAST_TERM`, `secondId` `OTHER_ALLIANCE`/`OTHER_CYCLE`, `id` `LAST_IN_CYCLE`, `allianceId`/`secondId`/`id` `TURN_LOST` (the change would leave a member without its turn in a cycle). A stale `leadScheduleVersion` is the error `CONFLICT`.
     user_errors: Vec<UserError>,
 }
 
@@ -245,13 +251,19 @@ impl RotationMutation {
         let alliance = AllianceId(decode(&input.alliance_id, Kind::Alliance, "allianceId")?);
         let result = services(ctx)?
             .rotation()
-            .generate_lead_schedule(&*principal(ctx)?, alliance, input.from, input.terms)
+            .generate_lead_schedule(
+                &*principal(ctx)?,
+                alliance,
+                input.lead_schedule_version,
+                input.from,
+                input.terms,
+            )
             .await
             .map(|_| alliance.0);
         schedule_payload(ctx, result).await
     }
 
-    /// Swaps the lead units of two future terms.
+    /// Swaps the lead units of two future terms of one cycle of the rotation.
     async fn swap_lead_terms(
         &self,
         ctx: &Context<'_>,
@@ -261,12 +273,17 @@ impl RotationMutation {
         let second = decode(&input.second_id, Kind::LeadTerm, "secondId")?;
         let result = services(ctx)?
             .rotation()
-            .swap_lead_terms(&*principal(ctx)?, first, second)
+            .swap_lead_terms(
+                &*principal(ctx)?,
+                first,
+                second,
+                input.lead_schedule_version,
+            )
             .await;
         schedule_payload(ctx, result).await
     }
 
-    /// The term's organization gives up its turn; the rotation continues with the next member.
+    /// The term's organization gives up its turn now and leads last in its cycle instead; the turns in between move forward.
     async fn skip_lead_term(
         &self,
         ctx: &Context<'_>,
@@ -275,7 +292,7 @@ impl RotationMutation {
         let id = decode(&input.id, Kind::LeadTerm, "id")?;
         let result = services(ctx)?
             .rotation()
-            .skip_lead_term(&*principal(ctx)?, id)
+            .skip_lead_term(&*principal(ctx)?, id, input.lead_schedule_version)
             .await;
         schedule_payload(ctx, result).await
     }

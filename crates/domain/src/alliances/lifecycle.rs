@@ -78,6 +78,7 @@ impl Alliances<'_> {
             created_at: Set(now),
             updated_at: Set(now),
             version: Set(1),
+            lead_schedule_version: Set(1),
         }
         .insert(&txn)
         .await

@@ -46,6 +46,10 @@ impl Alliances<'_> {
             ));
         }
         let txn = self.db.begin().await?;
+        // The schedule lock first, as every rotation edit takes it: no deadlock between them.
+        self.rotation()
+            .lock_for_membership(&txn, alliance_id)
+            .await?;
         let order = match rotation_order {
             Some(o) if o < 0 => {
                 return Err(Error::invalid(
@@ -122,6 +126,9 @@ impl Alliances<'_> {
             AllianceFacts::of(&current).resource(),
         )?;
         let txn = self.db.begin().await?;
+        self.rotation()
+            .lock_for_membership(&txn, alliance_id)
+            .await?;
         let membership = alliance_membership::Entity::find()
             .filter(alliance_membership::Column::AllianceId.eq(alliance_id.0))
             .filter(alliance_membership::Column::OrganizationId.eq(organization_id.0))

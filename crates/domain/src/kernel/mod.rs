@@ -13,6 +13,7 @@ pub mod mail;
 pub mod pagination;
 pub mod patch;
 pub(crate) mod relations;
+pub mod retry;
 pub(crate) mod scope;
 pub mod services;
 pub mod validation;

@@ -9,7 +9,6 @@ use crate::kernel::ids::{AllianceId, OrganizationId};
 use crate::notifications::Notice;
 use crate::policy::principal::Principal;
 use crate::policy::{self, Action};
-use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, Set, TransactionTrait,
 };
@@ -55,7 +54,7 @@ impl Rotation<'_> {
             id: Set(term.id),
             handover_report: Set(Some(report.to_owned())),
             version: Set(term.version + 1),
-            updated_at: Set(Utc::now()),
+            updated_at: Set(self.now()),
             ..Default::default()
         }
         .update(&txn)

@@ -2,20 +2,30 @@
 //! order and the alliance's period, edited (swap, skip), and re-planned when members join or
 //! leave. Past and current terms never change. Who leads is read from the calendar at request
 //! time, so rights switch at the boundary without any job running.
+//!
+//! Terms begin and end at the alliance's local midnight (`kernel::local_time`), and "today" is the
+//! alliance's local date. Every edit takes the schedule's version, locks the schedule and checks
+//! the rotation's invariant before it commits: see `cycles` for the definitions.
 
+mod cycles;
 mod edits;
 mod handover;
+mod swap;
+
+pub use cycles::first_broken_cycle;
 
 use crate::alliances::AllianceFacts;
 use crate::entities::{alliance, lead_term};
 use crate::kernel::db::stmt;
 use crate::kernel::error::{Error, on_constraint};
 use crate::kernel::ids::{AllianceId, LeadTermId, OrganizationId};
+use crate::kernel::local_time::{local_date, start_of_day};
 use crate::kernel::scope;
 use crate::kernel::vocab::RotationPeriod;
 use crate::policy::principal::Principal;
 use crate::policy::{self, Action};
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, Set,
 };
@@ -29,10 +39,6 @@ const OVERLAP: (&str, &str, &str, &str) = (
     "OVERLAP",
     "the term overlaps another lead term of the alliance",
 );
-
-pub fn midnight(date: NaiveDate) -> DateTime<Utc> {
-    Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0).unwrap_or_default())
-}
 
 /// The day after `start` by one rotation period.
 pub fn next_start(period: RotationPeriod, start: NaiveDate) -> NaiveDate {
@@ -67,25 +73,36 @@ pub fn plan(
     terms
 }
 
-/// Inserts planned terms; an overlap with an existing term becomes a field error.
+/// Inserts planned terms, from local midnight to local midnight in `zone`, as the plan named
+/// `plan_starts_at` (see `cycles`). The ids (and versions) of `replaced` terms, deleted by the caller,
+/// are given to the new terms in order, so a client that holds a term's id and the schedule's
+/// version meets `CONFLICT`, not `NOT_FOUND`, after a re-plan. An overlap with a remaining term
+/// becomes a field error.
 async fn insert_terms<C: ConnectionTrait>(
     conn: &C,
     alliance: Uuid,
+    zone: Tz,
     terms: Vec<(OrganizationId, NaiveDate, NaiveDate)>,
+    plan_starts_at: DateTime<Utc>,
+    replaced: &[lead_term::Model],
+    now: DateTime<Utc>,
 ) -> Result<Vec<lead_term::Model>, Error> {
-    let now = Utc::now();
     let mut created = Vec::with_capacity(terms.len());
-    for (org, begins, ends) in terms {
+    for (i, (org, begins, ends)) in terms.into_iter().enumerate() {
+        let (id, version) = replaced
+            .get(i)
+            .map_or((LeadTermId::new().0, 1), |old| (old.id, old.version + 1));
         let term = lead_term::ActiveModel {
-            id: Set(LeadTermId::new().0),
+            id: Set(id),
             alliance_id: Set(alliance),
             organization_id: Set(org.0),
-            starts_at: Set(midnight(begins)),
-            ends_at: Set(midnight(ends)),
+            starts_at: Set(start_of_day(begins, zone)),
+            ends_at: Set(start_of_day(ends, zone)),
             handover_report: Set(None),
             created_at: Set(now),
             updated_at: Set(now),
-            version: Set(1),
+            version: Set(version),
+            plan_starts_at: Set(plan_starts_at),
         }
         .insert(conn)
         .await
@@ -175,9 +192,12 @@ impl Rotation<'_> {
 
 /// Used by the seed to build a schedule around today without a principal.
 /// `current_index`: which of the planned terms is the current one; the first member leads it.
+#[allow(clippy::too_many_arguments)]
 pub async fn seed_schedule<C: ConnectionTrait>(
     conn: &C,
     alliance: Uuid,
+    zone: Tz,
+    now: DateTime<Utc>,
     members: &[(OrganizationId, i32)],
     period: RotationPeriod,
     first_start: NaiveDate,
@@ -201,7 +221,11 @@ pub async fn seed_schedule<C: ConnectionTrait>(
     insert_terms(
         conn,
         alliance,
+        zone,
         plan(members, previous, period, first_start, count),
+        start_of_day(first_start.max(local_date(now, zone)), zone),
+        &[],
+        now,
     )
     .await?;
     Ok(())

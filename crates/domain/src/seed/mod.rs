@@ -132,7 +132,9 @@ pub fn add_period(period: RotationPeriod, start: NaiveDate) -> NaiveDate {
 pub async fn demo(services: &Services) -> Result<String, Error> {
     let db = &services.db;
     let now = Utc::now();
-    let today = services.now().date_naive();
+    // Terms begin at the alliances' local midnight; "today" is their local date.
+    let zone = crate::kernel::local_time::zone_or_default(crate::kernel::local_time::DEFAULT_ZONE);
+    let today = crate::kernel::local_time::local_date(services.now(), zone);
     let hash = services.passwords.hash(DEMO_PASSWORD).await?;
 
     let mut org_ids = std::collections::HashMap::new();
@@ -247,6 +249,7 @@ pub async fn demo(services: &Services) -> Result<String, Error> {
                     created_at: Set(now),
                     updated_at: Set(now),
                     version: Set(1),
+                    lead_schedule_version: Set(1),
                 }
                 .insert(db)
                 .await?
@@ -297,8 +300,18 @@ pub async fn demo(services: &Services) -> Result<String, Error> {
         for _ in 0..2 {
             first_start = sub_period(union.period, first_start);
         }
-        crate::rotation::seed_schedule(db, alliance_id, &members, union.period, first_start, 6, 2)
-            .await?;
+        crate::rotation::seed_schedule(
+            db,
+            alliance_id,
+            zone,
+            services.now(),
+            &members,
+            union.period,
+            first_start,
+            6,
+            2,
+        )
+        .await?;
         seed_meetings(db, alliance_id, &members, union.name, now).await?;
         if union.name == CONSORTIUM {
             for (email, role) in [

@@ -836,6 +836,10 @@ export const en: Translation = {
   },
   userErrors: {
     codes: {
+      OTHER_CYCLE: 'Both terms must be in the same cycle of the rotation, or a member would lead twice in one cycle',
+      LAST_IN_CYCLE:
+        'This is the last turn of its cycle; there is no later turn to move it to. Swap it with an earlier term instead.',
+      TURN_LOST: 'This change would leave a member without its turn in a cycle of the rotation',
       ALREADY_REVOKED: 'This role was already revoked',
       SELF: 'You cannot disable your own account',
       ALREADY_DISABLED: 'This account is already disabled',

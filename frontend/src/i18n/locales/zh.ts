@@ -824,6 +824,9 @@ export const zh = {
   userErrors: {
     // `userErrors[].code` → message shown on the named form field.
     codes: {
+      OTHER_CYCLE: '两个轮值期须在同一轮次内，否则会有单位在一个轮次中轮值两次',
+      LAST_IN_CYCLE: '这是本轮次的最后一个轮值期，无法再向后顺延；可改为与更早的轮值期互换',
+      TURN_LOST: '此项修改会使某成员单位在一个轮次中失去轮值机会',
       ALREADY_REVOKED: '该角色已被撤销',
       SELF: '不能停用自己的账号',
       ALREADY_DISABLED: '该账号已停用',

@@ -6,7 +6,7 @@
 use alliance_tests::{CONSORTIUM, TestApp};
 use serde_json::{Value, json};
 
-const TERMS: &str = "query($id: ID!) { alliance(id: $id) { currentLead { organization { name } } leadTerms { id startsAt endsAt isCurrent organization { name } } } }";
+const TERMS: &str = "query($id: ID!) { alliance(id: $id) { leadScheduleVersion currentLead { organization { name } } leadTerms { id startsAt endsAt isCurrent organization { name } } } }";
 const GENERATE: &str = "mutation($input: GenerateLeadScheduleInput!) { generateLeadSchedule(input: $input) { leadTerms { id organization { name } startsAt } userErrors { field code } } }";
 
 fn names(terms: &Value) -> Vec<String> {
@@ -40,7 +40,7 @@ async fn the_rotation_is_planned_round_robin_and_re_planned_on_join_and_leave() 
         .gql(
             Some(&admin),
             GENERATE,
-            json!({ "input": { "allianceId": consortium } }),
+            json!({ "input": { "allianceId": consortium, "leadScheduleVersion": alliance["leadScheduleVersion"] } }),
         )
         .await;
     let schedule = &generated.ok()["generateLeadSchedule"]["leadTerms"];
@@ -102,6 +102,9 @@ async fn the_rotation_is_planned_round_robin_and_re_planned_on_join_and_leave() 
         .as_array()
         .unwrap()
         .clone();
+    let version = after_leave.ok()["alliance"]["leadScheduleVersion"]
+        .as_i64()
+        .unwrap();
     let inside = (current_end - chrono::Duration::days(3))
         .date_naive()
         .to_string();
@@ -109,7 +112,7 @@ async fn the_rotation_is_planned_round_robin_and_re_planned_on_join_and_leave() 
         .gql(
             Some(&admin),
             GENERATE,
-            json!({ "input": { "allianceId": consortium, "from": inside } }),
+            json!({ "input": { "allianceId": consortium, "leadScheduleVersion": version, "from": inside } }),
         )
         .await;
     assert_eq!(
@@ -123,7 +126,7 @@ async fn the_rotation_is_planned_round_robin_and_re_planned_on_join_and_leave() 
         .gql(
             Some(&admin),
             GENERATE,
-            json!({ "input": { "allianceId": consortium, "from": mid_future, "terms": 2 } }),
+            json!({ "input": { "allianceId": consortium, "leadScheduleVersion": version, "from": mid_future, "terms": 2 } }),
         )
         .await;
     assert_eq!(
@@ -133,9 +136,13 @@ async fn the_rotation_is_planned_round_robin_and_re_planned_on_join_and_leave() 
 
     // Swap two future terms; the current one cannot be swapped; skip hands the slot to the next member.
     let (a, b) = (&terms[current + 1], &terms[current + 2]);
-    let swap = "mutation($x: ID!, $y: ID!) { swapLeadTerms(input: {firstId: $x, secondId: $y}) { leadTerms { id organization { name } } userErrors { field code } } }";
+    let swap = "mutation($x: ID!, $y: ID!, $v: Int!) { swapLeadTerms(input: {firstId: $x, secondId: $y, leadScheduleVersion: $v}) { leadTerms { id organization { name } } userErrors { field code } } }";
     let swapped = app
-        .gql(Some(&admin), swap, json!({ "x": a["id"], "y": b["id"] }))
+        .gql(
+            Some(&admin),
+            swap,
+            json!({ "x": a["id"], "y": b["id"], "v": version }),
+        )
         .await;
     let swapped_names = names(&swapped.ok()["swapLeadTerms"]["leadTerms"]);
     assert_eq!(
@@ -152,14 +159,14 @@ async fn the_rotation_is_planned_round_robin_and_re_planned_on_join_and_leave() 
         .gql(
             Some(&admin),
             swap,
-            json!({ "x": terms[current]["id"], "y": b["id"] }),
+            json!({ "x": terms[current]["id"], "y": b["id"], "v": version + 1 }),
         )
         .await;
     assert_eq!(
         current_swap.ok()["swapLeadTerms"]["userErrors"][0]["code"],
         "PAST_TERM"
     );
-    let skipped = app.gql(Some(&admin), "mutation($id: ID!) { skipLeadTerm(input: {id: $id}) { leadTerms { organization { name } } userErrors { code } } }", json!({ "id": a["id"] })).await;
+    let skipped = app.gql(Some(&admin), "mutation($id: ID!, $v: Int!) { skipLeadTerm(input: {id: $id, leadScheduleVersion: $v}) { leadTerms { organization { name } } userErrors { code } } }", json!({ "id": a["id"], "v": version + 1 })).await;
     let skipped_names = names(&skipped.ok()["skipLeadTerm"]["leadTerms"]);
     assert_ne!(skipped_names[current + 1], swapped_names[current + 1]);
     assert_eq!(skipped_names.len(), swapped_names.len());
@@ -170,7 +177,7 @@ async fn the_rotation_is_planned_round_robin_and_re_planned_on_join_and_leave() 
         app.gql(
             Some(&convener),
             GENERATE,
-            json!({ "input": { "allianceId": consortium } })
+            json!({ "input": { "allianceId": consortium, "leadScheduleVersion": version } })
         )
         .await
         .code(),

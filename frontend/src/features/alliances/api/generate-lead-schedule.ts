@@ -6,6 +6,7 @@ const GenerateLeadScheduleMutation = graphql(`
     generateLeadSchedule(input: $input) {
       alliance {
         id
+        leadScheduleVersion
         leadTerms {
           id
           startsAt

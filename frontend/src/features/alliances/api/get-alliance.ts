@@ -17,6 +17,7 @@ const AllianceQuery = graphql(`
       workingRules
       agendaDeadlineDays
       version
+      leadScheduleVersion
       viewerRoles
       members(first: 100) {
         totalCount

@@ -6,6 +6,7 @@ const SkipLeadTermMutation = graphql(`
     skipLeadTerm(input: $input) {
       alliance {
         id
+        leadScheduleVersion
         leadTerms {
           id
           startsAt

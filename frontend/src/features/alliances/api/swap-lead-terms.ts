@@ -6,6 +6,7 @@ const SwapLeadTermsMutation = graphql(`
     swapLeadTerms(input: $input) {
       alliance {
         id
+        leadScheduleVersion
         leadTerms {
           id
           startsAt

@@ -140,6 +140,7 @@ export function AllianceView({ allianceId, isPlatformAdmin }: { allianceId: stri
               canManageRotation ? (
                 <RotationAdmin
                   allianceId={alliance.id}
+                  scheduleVersion={alliance.leadScheduleVersion}
                   memberCount={alliance.members.totalCount}
                   terms={alliance.leadTerms}
                 />
@@ -147,7 +148,11 @@ export function AllianceView({ allianceId, isPlatformAdmin }: { allianceId: stri
             }
           >
             <Typography.Paragraph type="secondary">{t('rotation.intro')}</Typography.Paragraph>
-            <RotationTimeline terms={alliance.leadTerms} canManage={canManageRotation} />
+            <RotationTimeline
+              terms={alliance.leadTerms}
+              canManage={canManageRotation}
+              scheduleVersion={alliance.leadScheduleVersion}
+            />
           </Card>
         </Col>
         {isLeadConvener && lead && (

@@ -20,11 +20,13 @@ interface GenerateValues {
 
 function GenerateModal({
   allianceId,
+  scheduleVersion,
   memberCount,
   open,
   onClose,
 }: {
   allianceId: string;
+  scheduleVersion: number;
   memberCount: number;
   open: boolean;
   onClose: () => void;
@@ -46,7 +48,13 @@ function GenerateModal({
     setAlert(null);
     const result = await generate({
       // Both optional: the server starts at the end of the current term and plans one round of all members.
-      input: { allianceId, from: values.from ? values.from.format('YYYY-MM-DD') : null, terms: values.terms ?? null },
+      // The version read: a schedule changed meanwhile (an edit, a join, a leave) answers CONFLICT.
+      input: {
+        allianceId,
+        leadScheduleVersion: scheduleVersion,
+        from: values.from ? values.from.format('YYYY-MM-DD') : null,
+        terms: values.terms ?? null,
+      },
     });
     if (result.error) {
       setAlert(describeError(result.error, t));
@@ -99,7 +107,17 @@ function GenerateModal({
   );
 }
 
-function SwapModal({ terms, open, onClose }: { terms: readonly LeadTermRow[]; open: boolean; onClose: () => void }) {
+function SwapModal({
+  terms,
+  scheduleVersion,
+  open,
+  onClose,
+}: {
+  terms: readonly LeadTermRow[];
+  scheduleVersion: number;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const { message } = App.useApp();
@@ -126,7 +144,7 @@ function SwapModal({ terms, open, onClose }: { terms: readonly LeadTermRow[]; op
 
   const onFinish = async (values: { firstId: string; secondId: string }) => {
     setAlert(null);
-    const result = await swap({ input: values });
+    const result = await swap({ input: { ...values, leadScheduleVersion: scheduleVersion } });
     if (result.error) {
       setAlert(describeError(result.error, t));
       return;
@@ -194,10 +212,13 @@ function SwapModal({ terms, open, onClose }: { terms: readonly LeadTermRow[]; op
 /** The alliance admin's rotation tools: generate the schedule, swap two terms. */
 export function RotationAdmin({
   allianceId,
+  scheduleVersion,
   memberCount,
   terms,
 }: {
   allianceId: string;
+  /** `Alliance.leadScheduleVersion` as read; every edit sends it back. */
+  scheduleVersion: number;
   memberCount: number;
   terms: readonly LeadTermRow[];
 }) {
@@ -217,11 +238,17 @@ export function RotationAdmin({
       </Space>
       <GenerateModal
         allianceId={allianceId}
+        scheduleVersion={scheduleVersion}
         memberCount={memberCount}
         open={dialog === 'generate'}
         onClose={() => setDialog(null)}
       />
-      <SwapModal terms={terms} open={dialog === 'swap'} onClose={() => setDialog(null)} />
+      <SwapModal
+        terms={terms}
+        scheduleVersion={scheduleVersion}
+        open={dialog === 'swap'}
+        onClose={() => setDialog(null)}
+      />
     </>
   );
 }

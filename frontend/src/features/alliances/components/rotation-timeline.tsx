@@ -24,7 +24,16 @@ const PHASE_COLOR: Record<TermPhase, string> = { past: 'default', current: 'red'
  * The lead schedule as one bar per term on a shared time axis: past terms grey, the current one in
  * party red, future ones dashed, with a line for today. Alliance admins can skip a future term.
  */
-export function RotationTimeline({ terms, canManage }: { terms: readonly LeadTermRow[]; canManage: boolean }) {
+export function RotationTimeline({
+  terms,
+  canManage,
+  scheduleVersion,
+}: {
+  terms: readonly LeadTermRow[];
+  canManage: boolean;
+  /** `Alliance.leadScheduleVersion` as read; a skip sends it back. */
+  scheduleVersion: number;
+}) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const { modal, message } = App.useApp();
@@ -50,7 +59,7 @@ export function RotationTimeline({ terms, canManage }: { terms: readonly LeadTer
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
       onOk: async () => {
-        const result = await skipLeadTerm({ input: { id: term.id } });
+        const result = await skipLeadTerm({ input: { id: term.id, leadScheduleVersion: scheduleVersion } });
         const userError = result.data?.skipLeadTerm.userErrors[0];
         if (result.error) void message.error(`${t('rotation.failed')}: ${describeError(result.error, t)}`);
         else if (userError) void message.error(`${t('rotation.failed')}: ${describeUserError(userError, t)}`);

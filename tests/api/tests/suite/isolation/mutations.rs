@@ -246,19 +246,19 @@ fn cases(w: &World, starts: chrono::DateTime<chrono::Utc>) -> Vec<Case> {
         case(
             "generateLeadSchedule",
             SECRETARIAT,
-            json!({ "allianceId": w.b_alliance }),
+            json!({ "allianceId": w.b_alliance, "leadScheduleVersion": 1 }),
             &["allianceId"],
         ),
         case(
             "swapLeadTerms",
             SECRETARIAT,
-            json!({ "firstId": w.a_future_term, "secondId": w.b_future_term }),
+            json!({ "firstId": w.a_future_term, "secondId": w.b_future_term, "leadScheduleVersion": 1 }),
             &["secondId"],
         ),
         case(
             "skipLeadTerm",
             SECRETARIAT,
-            json!({ "id": w.b_future_term }),
+            json!({ "id": w.b_future_term, "leadScheduleVersion": 1 }),
             &["id"],
         ),
         case(

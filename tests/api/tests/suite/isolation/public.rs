@@ -29,6 +29,8 @@ const PUBLIC_ALLOW_LIST: &[(&str, &[&str])] = &[
             "members",
             "currentLead",
             "leadTerms",
+            // The version of the (public) lead schedule.
+            "leadScheduleVersion",
             // Non-null and about the viewer (empty for outsiders) or the proposal deadline rule.
             "viewerRoles",
             "agendaDeadlineDays",
