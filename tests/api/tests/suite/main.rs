@@ -12,5 +12,6 @@ mod http;
 mod integrations;
 mod isolation;
 mod limits;
+mod local_time;
 mod schema_docs;
 mod subscriptions;
