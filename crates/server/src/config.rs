@@ -202,6 +202,14 @@ impl Config {
                 .map(|n| n.get())
                 .unwrap_or(2),
         )?;
+        domain.time_zone = match env.text("ALLIANCE_TIME_ZONE") {
+            None => domain.time_zone,
+            Some(v) => alliance_domain::kernel::local_time::parse_zone("ALLIANCE_TIME_ZONE", &v).map_err(|_| {
+                ConfigError(format!(
+                    "ALLIANCE_TIME_ZONE={v:?} is not valid: expected an IANA time zone name like Asia/Shanghai"
+                ))
+            })?,
+        };
         Ok(Self {
             database_url: env
                 .text("DATABASE_URL")
@@ -279,6 +287,7 @@ mod tests {
             ("ALLIANCE_DB_ACQUIRE_TIMEOUT_MS", "soon"),
             ("ALLIANCE_METRICS_LISTEN", "metrics"),
             ("ALLIANCE_METRICS_LISTEN", "127.0.0.1:8080"),
+            ("ALLIANCE_TIME_ZONE", "Beijing"),
         ] {
             let e = config(&[SECRET, (name, value)]).unwrap_err();
             assert!(e.0.starts_with(name), "{name}: {e}");
@@ -297,6 +306,9 @@ mod tests {
         assert_eq!(c.db_acquire_timeout, Duration::from_millis(2000));
         let c = config(&[SECRET, ("ALLIANCE_DB_ACQUIRE_TIMEOUT_MS", "750")]).unwrap();
         assert_eq!(c.db_acquire_timeout, Duration::from_millis(750));
+        assert_eq!(c.domain.time_zone.name(), "Asia/Shanghai");
+        let c = config(&[SECRET, ("ALLIANCE_TIME_ZONE", "Europe/Berlin")]).unwrap();
+        assert_eq!(c.domain.time_zone.name(), "Europe/Berlin");
         let c = config(&[
             SECRET,
             ("ALLIANCE_LISTEN", "0.0.0.0:9000"),

@@ -86,6 +86,9 @@ pub struct CreateAllianceInput {
     visibility: Option<AllianceVisibility>,
     /// Working rules in markdown, at most 100,000 characters.
     working_rules: Option<String>,
+    /// IANA time zone name (e.g. `Asia/Shanghai`) in which the alliance's dates are counted;
+    /// defaults to the deployment's zone. An unknown name answers `INVALID_TIME_ZONE`.
+    time_zone: Option<String>,
 }
 
 /// Input for `updateAlliance`: omitted fields stay as they are; an empty string clears an optional text.
@@ -117,6 +120,8 @@ pub struct UpdateAllianceInput {
     working_rules: Option<String>,
     /// Days before a meeting that agenda proposals close (0 to 60; 7 by default).
     agenda_deadline_days: Option<i32>,
+    /// New IANA time zone name (e.g. `Asia/Shanghai`); an unknown name answers `INVALID_TIME_ZONE`.
+    time_zone: Option<String>,
 }
 
 /// The result of `createAlliance` or `updateAlliance`.
@@ -124,7 +129,7 @@ pub struct UpdateAllianceInput {
 pub struct AlliancePayload {
     /// The alliance as saved; null when `userErrors` is not empty.
     alliance: Option<AllianceNode>,
-    /// Invalid input: `name` `REQUIRED`/`TOO_LONG`, `kind` `REQUIRED`, texts `TOO_LONG`, `status` `INVALID_TRANSITION`, `agendaDeadlineDays` `OUT_OF_RANGE`.
+    /// Invalid input: `name` `REQUIRED`/`TOO_LONG`, `kind` `REQUIRED`, texts `TOO_LONG`, `status` `INVALID_TRANSITION`, `agendaDeadlineDays` `OUT_OF_RANGE`, `timeZone` `INVALID_TIME_ZONE`.
     user_errors: Vec<UserError>,
 }
 
@@ -200,6 +205,7 @@ impl AllianceMutation {
                     visibility: input.visibility.map(Into::into),
                     working_rules: input.working_rules,
                     agenda_deadline_days: None,
+                    time_zone: input.time_zone,
                 },
             )
             .await;
@@ -236,6 +242,7 @@ impl AllianceMutation {
                     visibility: input.visibility.map(Into::into),
                     working_rules: input.working_rules,
                     agenda_deadline_days: input.agenda_deadline_days,
+                    time_zone: input.time_zone,
                 },
             )
             .await;

@@ -1,5 +1,5 @@
 use crate::kernel::connection::{Conn, build, page_request};
-use crate::kernel::context::principal;
+use crate::kernel::context::{principal, services};
 use crate::kernel::enums::{
     AllianceKind, AllianceRole, AllianceStatus, AllianceVisibility, RotationPeriod,
 };
@@ -139,6 +139,17 @@ impl AllianceNode {
     /// Days before a meeting that agenda proposals close.
     async fn agenda_deadline_days(&self) -> i32 {
         self.0.agenda_deadline_days
+    }
+
+    /// IANA time zone name (e.g. `Asia/Shanghai`): the alliance's dates (today, membership days,
+    /// due dates, the first day of a lead term) are dates in this zone; instants stay in UTC.
+    async fn time_zone(&self) -> &str {
+        &self.0.time_zone
+    }
+
+    /// Today's date in the alliance's time zone (`YYYY-MM-DD`).
+    async fn today(&self, ctx: &Context<'_>) -> async_graphql::Result<NaiveDate> {
+        Ok(services(ctx)?.today_in(&self.0.time_zone))
     }
 
     /// The lead unit right now.

@@ -5,6 +5,7 @@ use crate::entities::alliance;
 use crate::kernel::audit::{self, Actor};
 use crate::kernel::error::{Error, FieldError, on_constraint};
 use crate::kernel::ids::AllianceId;
+use crate::kernel::local_time;
 use crate::kernel::validation;
 use crate::kernel::vocab::{AllianceKind, AllianceStatus, RotationPeriod, Visibility};
 use crate::policy::principal::Principal;
@@ -49,9 +50,13 @@ impl Alliances<'_> {
                 "choose the kind of alliance",
             ));
         }
+        let time_zone = match input.time_zone.as_deref() {
+            None => self.config.time_zone.name().to_owned(),
+            Some(name) => zone_name(&mut errors, name),
+        };
         validation::finish(errors)?;
         let kind = input.kind.unwrap_or(AllianceKind::Pairing);
-        let now = chrono::Utc::now();
+        let now = self.now();
         let txn = self.db.begin().await?;
         let created = alliance::ActiveModel {
             id: Set(AllianceId::new().0),
@@ -74,7 +79,7 @@ impl Alliances<'_> {
                 .to_owned()),
             working_rules: Set(working_rules),
             agenda_deadline_days: Set(7),
-            time_zone: Set(crate::kernel::local_time::DEFAULT_ZONE.to_owned()),
+            time_zone: Set(time_zone),
             created_at: Set(now),
             updated_at: Set(now),
             version: Set(1),
@@ -185,9 +190,12 @@ impl Alliances<'_> {
                 ));
             }
         }
+        if let Some(name) = input.time_zone.as_deref() {
+            changes.time_zone = Set(zone_name(&mut errors, name));
+        }
         validation::finish(errors)?;
         changes.version = Set(version + 1);
-        changes.updated_at = Set(chrono::Utc::now());
+        changes.updated_at = Set(self.now());
         let txn = self.db.begin().await?;
         let result = alliance::Entity::update_many()
             .set(changes)
@@ -216,5 +224,17 @@ impl Alliances<'_> {
             .ok_or(Error::NotFound("alliance"))?;
         txn.commit().await?;
         Ok(updated)
+    }
+}
+
+/// The canonical IANA name of `name`, or a `timeZone` error (`INVALID_TIME_ZONE`).
+fn zone_name(errors: &mut Vec<FieldError>, name: &str) -> String {
+    match local_time::parse_zone("timeZone", name) {
+        Ok(zone) => zone.name().to_owned(),
+        Err(Error::Invalid(found)) => {
+            errors.extend(found);
+            String::new()
+        }
+        Err(_) => String::new(),
     }
 }

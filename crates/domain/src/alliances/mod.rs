@@ -56,6 +56,8 @@ pub struct AllianceInput {
     pub visibility: Option<Visibility>,
     pub working_rules: Option<String>,
     pub agenda_deadline_days: Option<i32>,
+    /// IANA zone name; new alliances get the deployment's zone when none is named.
+    pub time_zone: Option<String>,
 }
 
 const NAME_TAKEN: (&str, &str, &str, &str) = (

@@ -16,6 +16,9 @@ pub struct DomainConfig {
     pub max_concurrent_hashes: usize,
     pub throttle: ThrottleConfig,
     pub invitation_ttl: Duration,
+    /// The zone of new alliances that name none, and of dates that belong to no alliance (a
+    /// person's membership of an organization).
+    pub time_zone: chrono_tz::Tz,
 }
 
 impl std::fmt::Debug for DomainConfig {
@@ -26,6 +29,7 @@ impl std::fmt::Debug for DomainConfig {
             .field("jwt_audience", &self.jwt_audience)
             .field("access_token_ttl", &self.access_token_ttl)
             .field("public_url", &self.public_url)
+            .field("time_zone", &self.time_zone)
             .finish_non_exhaustive()
     }
 }
@@ -75,6 +79,7 @@ impl DomainConfig {
             max_concurrent_hashes: 2,
             throttle: ThrottleConfig::default(),
             invitation_ttl: Duration::from_secs(7 * 24 * 3600),
+            time_zone: chrono_tz::Asia::Shanghai,
         }
     }
 }

@@ -45,6 +45,34 @@ pub fn start_of_day(date: NaiveDate, zone: Tz) -> DateTime<Utc> {
     Utc.from_utc_datetime(&time)
 }
 
+/// SQL for the current date in the zone named by the SQL expression `zone` (e.g. an alliance's
+/// `time_zone` column), as of the `timestamptz` parameter `now` (e.g. `$3`). Postgres and this
+/// module read the same IANA names.
+pub(crate) fn today_sql(now: &str, zone: &str) -> String {
+    format!("(({now}::timestamptz AT TIME ZONE {zone})::date)")
+}
+
+/// SQL for the current date of the alliance whose id is the SQL expression `alliance`, as of the
+/// `timestamptz` parameter `now`: for rows that do not join the alliance themselves.
+pub(crate) fn alliance_today_sql(now: &str, alliance: &str) -> String {
+    format!(
+        "(SELECT ({now}::timestamptz AT TIME ZONE z.time_zone)::date FROM alliances z WHERE z.id = {alliance})"
+    )
+}
+
+impl crate::Services {
+    /// Today in the deployment's zone: for dates that belong to no alliance, such as a person's
+    /// membership of an organization.
+    pub fn today(&self) -> NaiveDate {
+        local_date(self.now(), self.config.time_zone)
+    }
+
+    /// Today in the zone of the alliance stored with `zone_name`.
+    pub fn today_in(&self, zone_name: &str) -> NaiveDate {
+        local_date(self.now(), zone_or_default(zone_name))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,6 +13,7 @@ mod input_errors;
 mod integrations;
 mod isolation;
 mod limits;
+mod local_time;
 mod rotation_property;
 mod schema_docs;
 mod subscriptions;
