@@ -30,7 +30,7 @@ async function choose(page, scope, label, text) {
   await page.keyboard.press("Enter");
 }
 
-/** A date some days ago as the date pickers show it (YYYY-MM-DD, local time). */
+/** A date some days ago (ahead, when negative) as the date pickers show it (YYYY-MM-DD, local time). */
 function daysAgo(days) {
   const date = new Date(Date.now() - days * 24 * 60 * 60 * 1000);
   const pad = (n) => String(n).padStart(2, "0");
@@ -108,17 +108,24 @@ test("a platform admin creates an organization and an alliance, adds and removes
     await page.getByText("运行中", { exact: true }).waitFor();
     assert.equal(await page.getByText("筹备中", { exact: true }).count(), 0);
 
-    // Take the organization out of the alliance, from today.
+    // Take the organization out of the alliance ten days ahead: it stays a member until then,
+    // marked as leaving.
     await page
       .getByRole("button", { name: `移出联盟：${ORGANIZATION}` })
       .click();
     const removeForm = page.getByRole("dialog", {
       name: `移出联盟：${ORGANIZATION}`,
     });
-    await removeForm.getByRole("button", { name: "移出", exact: true }).click();
+    const leftOn = removeForm.getByLabel("退出日期", { exact: true });
+    await leftOn.click();
+    await leftOn.press("ControlOrMeta+a");
+    await leftOn.pressSequentially(daysAgo(-10));
+    // Enter confirms the date and submits the form.
+    await leftOn.press("Enter");
     await removeForm.waitFor({ state: "hidden" });
-    await memberLink.waitFor({ state: "detached" });
-    await page.getByText("暂无成员单位").waitFor();
+    await page.getByText(/^将于 .+ 退出联盟$/).waitFor();
+    await memberLink.waitFor();
+    assert.equal(await page.getByText("暂无成员单位").count(), 0);
   });
 });
 

@@ -24,6 +24,7 @@ const AllianceQuery = graphql(`
         nodes {
           id
           joinedOn
+          leftOn
           rotationOrder
           organization {
             id

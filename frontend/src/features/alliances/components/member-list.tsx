@@ -9,6 +9,8 @@ import { useLanguage } from '@/i18n/use-language';
 export interface AllianceMember {
   id: string;
   joinedOn: string;
+  /** Set when the organization has announced its leave: it stays a member until that day. */
+  leftOn?: string | null;
   rotationOrder: number;
   organization: { id: string; name: string; nameEn: string | null; kind: OrganizationKind };
 }
@@ -85,6 +87,9 @@ export function MemberList({
                     <Tag color="red" icon={<CrownOutlined />}>
                       {t('rotation.current')}
                     </Tag>
+                  )}
+                  {member.leftOn && (
+                    <Tag color="orange">{t('alliance.leavingOn', { date: formatDate(member.leftOn) })}</Tag>
                   )}
                 </Flex>
               }

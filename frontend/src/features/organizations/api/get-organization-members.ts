@@ -16,6 +16,7 @@ const OrganizationMembersQuery = graphql(`
           position
           isOrgAdmin
           joinedOn
+          leftOn
           user {
             id
             name

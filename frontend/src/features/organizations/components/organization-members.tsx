@@ -20,6 +20,7 @@ function PositionTags({ member }: { member: OrganizationMember }) {
     <Flex wrap gap={4}>
       <Tag color="blue">{t(`enums.position.${member.position}`)}</Tag>
       {member.isOrgAdmin && <Tag color="purple">{t('members.orgAdmin')}</Tag>}
+      {member.leftOn && <Tag color="orange">{t('members.leavingOn', { date: formatDate(member.leftOn) })}</Tag>}
     </Flex>
   );
 }
