@@ -63,12 +63,12 @@ pub fn build_schema(
     ))
     .data(services)
     .data(config)
-    .limit_depth(limits.max_depth)
     .limit_complexity(limits.max_complexity)
     .extension(InputGuard)
     .extension(ShapeLimits {
         max_aliases: limits.max_aliases,
         max_root_fields: limits.max_root_fields,
+        max_depth: limits.max_depth,
     });
     if !introspection {
         builder = builder.disable_introspection();

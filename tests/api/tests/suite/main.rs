@@ -11,6 +11,7 @@ mod graphql;
 mod http;
 mod input_errors;
 mod integrations;
+mod introspection;
 mod isolation;
 mod limits;
 mod schema_docs;
