@@ -1,6 +1,7 @@
 //! The schema: one Query/Mutation per domain, merged.
 
 use crate::kernel::context::{ApiConfig, RequestContext};
+use crate::kernel::field_order::FieldOrder;
 use crate::kernel::input_guard::InputGuard;
 use crate::kernel::limits::{Limits, ShapeLimits};
 use crate::kernel::loaders::Loaders;
@@ -65,6 +66,7 @@ pub fn build_schema(
     .data(config)
     .limit_complexity(limits.max_complexity)
     .extension(InputGuard)
+    .extension(FieldOrder)
     .extension(ShapeLimits {
         max_aliases: limits.max_aliases,
         max_root_fields: limits.max_root_fields,

@@ -6,6 +6,7 @@ mod abuse;
 mod admin;
 mod auth;
 mod domain;
+mod field_order;
 mod governance;
 mod graphql;
 mod http;
