@@ -7,6 +7,7 @@ mod admin;
 mod auth;
 mod domain;
 mod field_order;
+mod fuzz;
 mod governance;
 mod graphql;
 mod http;
