@@ -197,7 +197,7 @@ fn plausible(schema: &Schema, ty: &Type, name: &str, ids: &Ids, depth: usize) ->
     if name == "first" {
         return json!(5);
     }
-    let value = match &ty.base {
+    match &ty.base {
         BaseType::List(inner) => json!([plausible(schema, inner, name, ids, depth)]),
         BaseType::Named(type_name) => match type_name.as_str() {
             "String" => json!("党建联建"),
@@ -234,8 +234,7 @@ fn plausible(schema: &Schema, ty: &Type, name: &str, ids: &Ids, depth: usize) ->
                 }
             }
         },
-    };
-    value
+    }
 }
 
 /// Every hostile variant of one argument: its own hostile values and, for an input object, each
