@@ -16,5 +16,6 @@ mod integrations;
 mod introspection;
 mod isolation;
 mod limits;
+mod outage;
 mod schema_docs;
 mod subscriptions;
