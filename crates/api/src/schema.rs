@@ -1,6 +1,7 @@
 //! The schema: one Query/Mutation per domain, merged.
 
 use crate::kernel::context::{ApiConfig, RequestContext};
+use crate::kernel::field_order::FieldOrder;
 use crate::kernel::input_guard::InputGuard;
 use crate::kernel::limits::{Limits, ShapeLimits};
 use crate::kernel::loaders::Loaders;
@@ -63,12 +64,13 @@ pub fn build_schema(
     ))
     .data(services)
     .data(config)
-    .limit_depth(limits.max_depth)
     .limit_complexity(limits.max_complexity)
     .extension(InputGuard)
+    .extension(FieldOrder)
     .extension(ShapeLimits {
         max_aliases: limits.max_aliases,
         max_root_fields: limits.max_root_fields,
+        max_depth: limits.max_depth,
     });
     if !introspection {
         builder = builder.disable_introspection();

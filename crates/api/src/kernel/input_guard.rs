@@ -251,7 +251,9 @@ pub fn add_missing_codes(response: &mut Response, arguments: &[(Pos, String)]) {
             error.message = "internal error".into();
             "INTERNAL"
         };
-        let limit = if error.message.contains("nested too deep") {
+        let limit = if error.message.contains("nested too deep")
+            || error.message.contains("recursion depth")
+        {
             Some("depth")
         } else if error.message.contains("too complex") {
             Some("complexity")

@@ -5,6 +5,7 @@ pub mod connection;
 pub mod context;
 pub mod enums;
 pub mod error;
+pub mod field_order;
 pub mod ids;
 pub mod input_guard;
 pub mod limits;
