@@ -5,6 +5,7 @@
 mod abuse;
 mod admin;
 mod auth;
+mod concurrency;
 mod domain;
 mod governance;
 mod graphql;
@@ -12,6 +13,7 @@ mod http;
 mod integrations;
 mod isolation;
 mod limits;
+mod rotation_oracle;
 mod rotation_property;
 mod schema_docs;
 mod subscriptions;
