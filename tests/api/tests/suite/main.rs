@@ -13,6 +13,7 @@ mod http;
 mod integrations;
 mod isolation;
 mod limits;
+mod rotation_migration;
 mod rotation_oracle;
 mod rotation_property;
 mod schema_docs;
