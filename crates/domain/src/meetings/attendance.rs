@@ -4,6 +4,7 @@ use super::Meetings;
 use crate::auth::throttle;
 use crate::entities::{attendance, meeting};
 use crate::kernel::audit::{self, Actor};
+use crate::kernel::db::stmt;
 use crate::kernel::error::Error;
 use crate::kernel::events;
 use crate::kernel::ids::{AllianceId, UserId};
@@ -11,9 +12,9 @@ use crate::kernel::vocab::{MeetingStatus, RsvpResponse};
 use crate::policy;
 use crate::policy::Action;
 use crate::policy::principal::Principal;
-use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
+    TransactionTrait,
 };
 use serde_json::json;
 use subtle::ConstantTimeEq;
@@ -21,6 +22,11 @@ use uuid::Uuid;
 
 impl Meetings<'_> {
     /// The principal's attendance row, created on first use if they belong to a member organization.
+    ///
+    /// Someone invited after the meeting was scheduled has no row yet, and their first requests
+    /// (an RSVP and a check-in, or the same check-in sent twice) may arrive at once: the insert
+    /// does nothing when a concurrent one got there first, and every request then uses the one
+    /// row the unique index keeps. Idempotent, never a unique violation.
     pub(crate) async fn own_attendance<C: ConnectionTrait>(
         &self,
         conn: &C,
@@ -28,28 +34,27 @@ impl Meetings<'_> {
         found: &meeting::Model,
         user: Uuid,
     ) -> Result<attendance::Model, Error> {
-        if let Some(existing) = attendance::Entity::find()
-            .filter(attendance::Column::MeetingId.eq(found.id))
-            .filter(attendance::Column::UserId.eq(user))
-            .one(conn)
-            .await?
-        {
+        if let Some(existing) = attendance_of(conn, found.id, user).await? {
             return Ok(existing);
         }
         let orgs = policy::member_organizations_in(principal, AllianceId(found.alliance_id));
         let org = orgs.first().map(|o| o.0).ok_or(Error::Forbidden)?;
-        Ok(attendance::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            meeting_id: Set(found.id),
-            organization_id: Set(org),
-            user_id: Set(Some(user)),
-            rsvp: Set("pending".into()),
-            checked_in_at: Set(None),
-            checked_in_by: Set(None),
-            created_at: Set(Utc::now()),
-        }
-        .insert(conn)
-        .await?)
+        conn.execute_raw(stmt(
+            "INSERT INTO attendances (id, meeting_id, organization_id, user_id, rsvp, created_at)
+             VALUES ($1, $2, $3, $4, 'pending', $5)
+             ON CONFLICT (meeting_id, user_id) WHERE user_id IS NOT NULL DO NOTHING",
+            [
+                Uuid::now_v7().into(),
+                found.id.into(),
+                org.into(),
+                user.into(),
+                self.now().into(),
+            ],
+        ))
+        .await?;
+        attendance_of(conn, found.id, user).await?.ok_or_else(|| {
+            Error::Conflict("the attendance changed meanwhile; send the request again".into())
+        })
     }
 
     pub async fn respond_to_meeting(
@@ -165,6 +170,12 @@ impl Meetings<'_> {
         let row = self
             .own_attendance_or_invited(&txn, principal, found, user)
             .await?;
+        // Locked, so that of check-ins sent at once one records it and the others return it.
+        let row = attendance::Entity::find_by_id(row.id)
+            .lock_exclusive()
+            .one(&txn)
+            .await?
+            .unwrap_or(row);
         if row.checked_in_at.is_some() {
             return Ok(row);
         }
@@ -201,17 +212,25 @@ impl Meetings<'_> {
         if principal.user_id().map(|u| u.0) == Some(user) {
             return self.own_attendance(conn, principal, found, user).await;
         }
-        attendance::Entity::find()
-            .filter(attendance::Column::MeetingId.eq(found.id))
-            .filter(attendance::Column::UserId.eq(user))
-            .one(conn)
-            .await?
-            .ok_or_else(|| {
-                Error::invalid(
-                    "userId",
-                    "NOT_INVITED",
-                    "this person is not invited to the meeting",
-                )
-            })
+        attendance_of(conn, found.id, user).await?.ok_or_else(|| {
+            Error::invalid(
+                "userId",
+                "NOT_INVITED",
+                "this person is not invited to the meeting",
+            )
+        })
     }
+}
+
+/// The attendance row of `user` at `meeting`, if any.
+async fn attendance_of<C: ConnectionTrait>(
+    conn: &C,
+    meeting: Uuid,
+    user: Uuid,
+) -> Result<Option<attendance::Model>, Error> {
+    Ok(attendance::Entity::find()
+        .filter(attendance::Column::MeetingId.eq(meeting))
+        .filter(attendance::Column::UserId.eq(user))
+        .one(conn)
+        .await?)
 }

@@ -3,18 +3,21 @@
 use super::Meetings;
 use crate::entities::minutes;
 use crate::kernel::audit::{self, Actor};
+use crate::kernel::db::stmt;
 use crate::kernel::error::Error;
 use crate::kernel::events;
 use crate::kernel::vocab::MinutesStatus;
 use crate::policy::Action;
 use crate::policy::principal::Principal;
-use chrono::Utc;
-use sea_orm::{ActiveModelTrait, EntityTrait, QuerySelect, Set, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, QuerySelect, Set, TransactionTrait};
+
+const LOST: &str = "the minutes changed meanwhile; send the request again";
 use serde_json::json;
 use uuid::Uuid;
 
 impl Meetings<'_> {
-    /// Saves draft minutes; `version` is the one read (none for the first save).
+    /// Saves draft minutes; `version` is the one read (none for the first save). Parallel first
+    /// saves: one applies; the same text again returns it, another text answers `CONFLICT`.
     pub async fn save_minutes(
         &self,
         principal: &Principal,
@@ -36,21 +39,41 @@ impl Meetings<'_> {
             .lock_exclusive()
             .one(&txn)
             .await?;
-        let now = Utc::now();
+        let now = self.now();
         let saved = match (existing, version) {
             (None, _) => {
-                minutes::ActiveModel {
-                    meeting_id: Set(meeting_id),
-                    body: Set(body.to_owned()),
-                    status: Set(MinutesStatus::Draft),
-                    approved_by: Set(None),
-                    approved_at: Set(None),
-                    updated_by: Set(principal.user_id().map(|u| u.0)),
-                    updated_at: Set(now),
-                    version: Set(1),
+                // First saves sent at once: one inserts, the others find its row (see below).
+                let inserted = txn
+                    .execute_raw(stmt(
+                        "INSERT INTO minutes (meeting_id, body, status, updated_by, updated_at, version)
+                         VALUES ($1, $2, 'draft', $3, $4, 1) ON CONFLICT (meeting_id) DO NOTHING",
+                        [
+                            meeting_id.into(),
+                            body.into(),
+                            principal.user_id().map(|u| u.0).into(),
+                            now.into(),
+                        ],
+                    ))
+                    .await?
+                    .rows_affected();
+                let current = minutes::Entity::find_by_id(meeting_id)
+                    .lock_exclusive()
+                    .one(&txn)
+                    .await?
+                    .ok_or_else(|| Error::Conflict(LOST.into()))?;
+                if inserted == 0 {
+                    // The same first save sent twice is one save; a different text is an edit
+                    // of a version this client has not read.
+                    return if current.body == body && current.version == 1 {
+                        Ok(current)
+                    } else {
+                        Err(Error::Conflict(format!(
+                            "the minutes were first saved by someone else meanwhile (now version {}); reload before saving",
+                            current.version
+                        )))
+                    };
                 }
-                .insert(&txn)
-                .await?
+                current
             }
             (Some(current), _) if current.status == MinutesStatus::Approved => {
                 return Err(Error::invalid(
@@ -58,6 +81,10 @@ impl Meetings<'_> {
                     "APPROVED",
                     "approved minutes can no longer be edited",
                 ));
+            }
+            // A first save sent again (its answer lost, or sent twice at once) is the same save.
+            (Some(current), None) if current.body == body && current.version == 1 => {
+                return Ok(current);
             }
             (Some(current), Some(v)) if v == current.version => {
                 minutes::ActiveModel {
@@ -125,7 +152,7 @@ impl Meetings<'_> {
                 current.version
             )));
         }
-        let now = Utc::now();
+        let now = self.now();
         let approved = minutes::ActiveModel {
             meeting_id: Set(meeting_id),
             status: Set(MinutesStatus::Approved),

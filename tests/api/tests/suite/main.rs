@@ -5,6 +5,7 @@
 mod abuse;
 mod admin;
 mod auth;
+mod concurrency;
 mod domain;
 mod field_order;
 mod fuzz;
@@ -18,6 +19,8 @@ mod isolation;
 mod limits;
 mod local_time;
 mod outage;
+mod rotation_migration;
+mod rotation_oracle;
 mod rotation_property;
 mod schema_docs;
 mod subscriptions;
