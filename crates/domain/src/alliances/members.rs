@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::entities::{alliance, alliance_membership, role_grant, user};
-use crate::kernel::audit::{self, Actor};
+use crate::kernel::audit::Actor;
 use crate::kernel::error::{Error, on_constraint};
 use crate::kernel::ids::{AllianceId, OrganizationId, UserId};
 use crate::kernel::vocab::GrantedRole;
@@ -74,7 +74,7 @@ impl Alliances<'_> {
             joined_on: Set(joined_on),
             left_on: Set(None),
             rotation_order: Set(order),
-            created_at: Set(chrono::Utc::now()),
+            created_at: Set(self.now()),
         }
         .insert(&txn)
         .await
@@ -91,7 +91,7 @@ impl Alliances<'_> {
         })?;
         // Future lead terms are re-planned to include the newcomer; past and current ones stay.
         self.rotation().replan_future(&txn, &current).await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "alliance.add_member",
@@ -150,7 +150,7 @@ impl Alliances<'_> {
         .update(&txn)
         .await?;
         self.rotation().replan_future(&txn, &current).await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "alliance.remove_member",
@@ -193,7 +193,7 @@ impl Alliances<'_> {
             alliance_id: Set(alliance_id.0),
             role: Set(role.as_str().to_owned()),
             granted_by: Set(principal.user_id().map(|u| u.0)),
-            created_at: Set(chrono::Utc::now()),
+            created_at: Set(self.now()),
             revoked_at: Set(None),
         }
         .insert(&txn)
@@ -209,7 +209,7 @@ impl Alliances<'_> {
                 )],
             )
         })?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "alliance.grant_role",
