@@ -119,7 +119,7 @@ export function AllianceView({ allianceId, isPlatformAdmin }: { allianceId: stri
                     <Typography.Text strong style={{ fontSize: 20, color: '#c8161d' }}>
                       {displayName(lead.organization, language)}
                     </Typography.Text>
-                    <Typography.Text type="secondary">{termRange(lead, t)}</Typography.Text>
+                    <Typography.Text type="secondary">{termRange(lead, t, alliance.timeZone)}</Typography.Text>
                   </>
                 ) : (
                   <Typography.Text>{t('alliance.noCurrentLead')}</Typography.Text>
@@ -142,12 +142,13 @@ export function AllianceView({ allianceId, isPlatformAdmin }: { allianceId: stri
                   allianceId={alliance.id}
                   memberCount={alliance.members.totalCount}
                   terms={alliance.leadTerms}
+                  timeZone={alliance.timeZone}
                 />
               ) : undefined
             }
           >
             <Typography.Paragraph type="secondary">{t('rotation.intro')}</Typography.Paragraph>
-            <RotationTimeline terms={alliance.leadTerms} canManage={canManageRotation} />
+            <RotationTimeline terms={alliance.leadTerms} canManage={canManageRotation} timeZone={alliance.timeZone} />
           </Card>
         </Col>
         {isLeadConvener && lead && (
@@ -193,7 +194,7 @@ export function AllianceView({ allianceId, isPlatformAdmin }: { allianceId: stri
                 <List.Item>
                   <List.Item.Meta
                     title={<Link to={`/meetings/${meeting.id}`}>{meeting.title}</Link>}
-                    description={formatTimeRange(meeting.startsAt, meeting.endsAt)}
+                    description={formatTimeRange(meeting.startsAt, meeting.endsAt, alliance.timeZone)}
                   />
                 </List.Item>
               )}

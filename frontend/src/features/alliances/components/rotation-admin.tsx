@@ -99,7 +99,17 @@ function GenerateModal({
   );
 }
 
-function SwapModal({ terms, open, onClose }: { terms: readonly LeadTermRow[]; open: boolean; onClose: () => void }) {
+function SwapModal({
+  terms,
+  timeZone,
+  open,
+  onClose,
+}: {
+  terms: readonly LeadTermRow[];
+  timeZone: string;
+  open: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const { message } = App.useApp();
@@ -114,7 +124,7 @@ function SwapModal({ terms, open, onClose }: { terms: readonly LeadTermRow[]; op
       value: term.id,
       label: t('rotation.termOption', {
         organization: displayName(term.organization, language),
-        range: termRange(term, t),
+        range: termRange(term, t, timeZone),
       }),
     }));
 
@@ -196,10 +206,13 @@ export function RotationAdmin({
   allianceId,
   memberCount,
   terms,
+  timeZone,
 }: {
   allianceId: string;
   memberCount: number;
   terms: readonly LeadTermRow[];
+  /** The alliance's zone: a term's days are dates there. */
+  timeZone: string;
 }) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<'generate' | 'swap' | null>(null);
@@ -221,7 +234,7 @@ export function RotationAdmin({
         open={dialog === 'generate'}
         onClose={() => setDialog(null)}
       />
-      <SwapModal terms={terms} open={dialog === 'swap'} onClose={() => setDialog(null)} />
+      <SwapModal terms={terms} timeZone={timeZone} open={dialog === 'swap'} onClose={() => setDialog(null)} />
     </>
   );
 }

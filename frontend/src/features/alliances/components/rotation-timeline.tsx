@@ -24,7 +24,16 @@ const PHASE_COLOR: Record<TermPhase, string> = { past: 'default', current: 'red'
  * The lead schedule as one bar per term on a shared time axis: past terms grey, the current one in
  * party red, future ones dashed, with a line for today. Alliance admins can skip a future term.
  */
-export function RotationTimeline({ terms, canManage }: { terms: readonly LeadTermRow[]; canManage: boolean }) {
+export function RotationTimeline({
+  terms,
+  canManage,
+  timeZone,
+}: {
+  terms: readonly LeadTermRow[];
+  canManage: boolean;
+  /** The alliance's zone: a term's days are dates there. */
+  timeZone: string;
+}) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const { modal, message } = App.useApp();
@@ -45,7 +54,7 @@ export function RotationTimeline({ terms, canManage }: { terms: readonly LeadTer
     const organization = displayName(term.organization, language);
     void modal.confirm({
       title: t('rotation.skipTitle'),
-      content: t('rotation.skipConfirm', { organization, range: termRange(term, t) }),
+      content: t('rotation.skipConfirm', { organization, range: termRange(term, t, timeZone) }),
       okText: t('rotation.skip'),
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
@@ -78,7 +87,7 @@ export function RotationTimeline({ terms, canManage }: { terms: readonly LeadTer
                   {organization}
                 </Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {termRange(term, t)}
+                  {termRange(term, t, timeZone)}
                 </Typography.Text>
               </Flex>
               <div className="rotation-track" aria-hidden>
