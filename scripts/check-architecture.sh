@@ -5,6 +5,8 @@
 #  2. The API crate talks to the domain only: no sea-orm dependency, no `sea_orm::` in its code.
 #  3. Every domain read that the API can reach takes the principal: the loaders' batches are named
 #     `*_visible`/`*_of_*` domain functions with a principal argument (checked in loaders.rs).
+#  4. One clock: the current time comes only from the injected `Clock` (`services.now()`), so that
+#     tests can stand on either side of a boundary; only `kernel/clock.rs` reads the system time.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 failures=0
@@ -33,6 +35,24 @@ if grep -nE 'Box::pin\(async move \{ s\.\$method' "$loaders" >/dev/null; then
 fi
 if ! grep -q 's.$domain().$method(&p, &ids' "$loaders"; then
   fail "$loaders: every batch passes the viewer's principal to the domain"
+fi
+# Reading the system time anywhere but the clock. `Instant::now()` (monotonic, for durations) is fine.
+clock_pattern='Utc::now\(|SystemTime::now\(|Local::now\(|chrono::offset::Local|OffsetDateTime::now'
+# Files other work is changing at the same time; they move to the clock when it lands.
+clock_pending=(
+  crates/domain/src/rotation/
+  crates/domain/src/notifications/
+  crates/domain/src/kernel/mail.rs
+  crates/domain/src/meetings/attendance.rs
+  crates/domain/src/meetings/minutes.rs
+)
+clock_hits=$(grep -rnE "$clock_pattern" --include='*.rs' crates | grep -v '^crates/domain/src/kernel/clock.rs:' || true)
+for pending in "${clock_pending[@]}"; do
+  clock_hits=$(grep -v "^$pending" <<<"$clock_hits" || true)
+done
+if [[ -n "$clock_hits" ]]; then
+  printf '%s\n' "$clock_hits" >&2
+  fail "the lines above read the system time: use the injected clock (services.now()) instead"
 fi
 ((failures == 0)) || exit 1
 echo "architecture checks passed"

@@ -14,6 +14,32 @@ use alliance_domain::entities::{
 use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, NaiveDate, Utc};
 
+impl ActionItemNode {
+    /// Today in the zone of the alliance whose meeting made the item (loaded in batches).
+    async fn alliance_today(&self, ctx: &Context<'_>) -> async_graphql::Result<NaiveDate> {
+        let services = services(ctx)?;
+        if self.0.due_on.is_none() {
+            // No due date: nothing depends on the zone.
+            return Ok(services.today());
+        }
+        let loaders = loaders(ctx)?;
+        let meeting = loaders
+            .meetings
+            .load_one(self.0.meeting_id)
+            .await
+            .map_err(load_error)?;
+        let alliance = match meeting {
+            Some(m) => loaders
+                .alliances
+                .load_one(m.alliance_id)
+                .await
+                .map_err(load_error)?,
+            None => None,
+        };
+        Ok(alliance.map_or_else(|| services.today(), |a| services.today_in(&a.time_zone)))
+    }
+}
+
 /// An item on a meeting's agenda.
 pub struct AgendaItemNode(pub agenda_item::Model);
 
@@ -217,12 +243,16 @@ impl ActionItemNode {
         self.0.status.into()
     }
 
-    /// Not done or cancelled, and past its due date.
+    /// Not done or cancelled, and past its due date (dates in the alliance's time zone).
     async fn is_overdue(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
-        let today = services(ctx)?.now().date_naive();
-        use alliance_domain::kernel::vocab::ActionItemStatus as S;
-        Ok(matches!(self.0.status, S::Open | S::InProgress)
-            && self.0.due_on.is_some_and(|d| d < today))
+        let today = self.alliance_today(ctx).await?;
+        Ok(alliance_domain::meetings::is_overdue(&self.0, today))
+    }
+
+    /// Not done or cancelled, and due today (in the alliance's time zone).
+    async fn is_due_today(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        let today = self.alliance_today(ctx).await?;
+        Ok(alliance_domain::meetings::is_due_today(&self.0, today))
     }
 
     /// Send it back with `updateActionItem`; a stale version is refused with `CONFLICT`.

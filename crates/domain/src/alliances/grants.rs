@@ -3,7 +3,7 @@
 
 use super::Alliances;
 use crate::entities::role_grant;
-use crate::kernel::audit::{self, Actor};
+use crate::kernel::audit::Actor;
 use crate::kernel::error::Error;
 use crate::kernel::ids::{AllianceId, RoleGrantId};
 use crate::kernel::pagination::{Page, PageRequest, page_by_id};
@@ -88,7 +88,7 @@ impl Alliances<'_> {
         if result.rows_affected == 0 {
             return Err(already());
         }
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "alliance.revoke_role",

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::entities::alliance;
-use crate::kernel::audit::{self, Actor};
+use crate::kernel::audit::Actor;
 use crate::kernel::error::{Error, FieldError, on_constraint};
 use crate::kernel::ids::AllianceId;
 use crate::kernel::local_time;
@@ -88,7 +88,7 @@ impl Alliances<'_> {
         .insert(&txn)
         .await
         .map_err(|e| on_constraint(e, &[NAME_TAKEN]))?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "alliance.create",
@@ -209,7 +209,7 @@ impl Alliances<'_> {
                 "the alliance was changed by someone else (you edited version {version}); reload and try again"
             )));
         }
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "alliance.update",

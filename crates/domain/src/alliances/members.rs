@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::entities::{alliance, alliance_membership, role_grant, user};
-use crate::kernel::audit::{self, Actor};
+use crate::kernel::audit::Actor;
 use crate::kernel::error::{Error, on_constraint};
 use crate::kernel::ids::{AllianceId, OrganizationId, UserId};
 use crate::kernel::vocab::GrantedRole;
@@ -78,7 +78,7 @@ impl Alliances<'_> {
             joined_on: Set(joined_on),
             left_on: Set(None),
             rotation_order: Set(order),
-            created_at: Set(chrono::Utc::now()),
+            created_at: Set(self.now()),
         }
         .insert(&txn)
         .await
@@ -95,7 +95,7 @@ impl Alliances<'_> {
         })?;
         // Future lead terms are re-planned to include the newcomer; past and current ones stay.
         self.rotation().replan_future(&txn, &current).await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "alliance.add_member",
@@ -157,7 +157,7 @@ impl Alliances<'_> {
         .update(&txn)
         .await?;
         self.rotation().replan_future(&txn, &current).await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "alliance.remove_member",
@@ -200,7 +200,7 @@ impl Alliances<'_> {
             alliance_id: Set(alliance_id.0),
             role: Set(role.as_str().to_owned()),
             granted_by: Set(principal.user_id().map(|u| u.0)),
-            created_at: Set(chrono::Utc::now()),
+            created_at: Set(self.now()),
             revoked_at: Set(None),
         }
         .insert(&txn)
@@ -216,7 +216,7 @@ impl Alliances<'_> {
                 )],
             )
         })?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "alliance.grant_role",

@@ -4,6 +4,7 @@ use super::*;
 use crate::entities::{alliance, alliance_membership};
 use crate::kernel::error::Error;
 use crate::kernel::ids::AllianceId;
+use crate::kernel::local_time;
 use crate::kernel::pagination::{Page, PageRequest};
 use crate::kernel::relations::{ChildQuery, children, counts};
 use crate::kernel::scope;
@@ -15,19 +16,45 @@ use std::collections::HashMap;
 use uuid::Uuid;
 
 impl Alliances<'_> {
-    /// A child filter (`base` numbered from `$3` with today's date) narrowed to rows whose alliance
+    /// A child filter (`base` numbered from `$3` with `values`) narrowed to rows whose alliance
     /// (`column`) the principal may see.
     pub(crate) fn in_readable_alliances(
         &self,
         principal: &Principal,
         base: &str,
         column: &str,
+        mut values: Vec<sea_orm::Value>,
     ) -> (String, Vec<sea_orm::Value>) {
-        let (visible, extra) =
-            scope::alliance_in_sql(column, &policy::readable_alliances(principal), 4);
-        let mut values: Vec<sea_orm::Value> = vec![self.now().date_naive().into()];
+        let (visible, extra) = scope::alliance_in_sql(
+            column,
+            &policy::readable_alliances(principal),
+            3 + values.len(),
+        );
         values.extend(extra);
         (format!("({base}) AND {visible}"), values)
+    }
+
+    /// `base` for alliance memberships `t` in effect or still to come as of now (`$3`), that is
+    /// not yet left as of today in their alliance's zone.
+    fn not_left(&self) -> (String, Vec<sea_orm::Value>) {
+        let today = local_time::alliance_today_sql("$3", "t.alliance_id");
+        (
+            format!("t.left_on IS NULL OR t.left_on > {today}"),
+            vec![self.now().into()],
+        )
+    }
+
+    /// `base` for users' alliances `t` through current memberships: the alliance membership as
+    /// of today in the alliance's zone (`$3` is now), the person's as of today in the deployment's
+    /// zone (`$4`).
+    fn through_current_memberships(&self) -> (String, Vec<sea_orm::Value>) {
+        let today = local_time::today_sql("$3", "t.time_zone");
+        (
+            format!(
+                "am.joined_on <= {today} AND (am.left_on IS NULL OR am.left_on > {today}) AND om.joined_on <= $4 AND (om.left_on IS NULL OR om.left_on > $4)"
+            ),
+            vec![self.now().into(), self.today().into()],
+        )
     }
 
     /// The alliances among `ids` the principal may see, members-only fields removed where the
@@ -92,11 +119,8 @@ impl Alliances<'_> {
         users: &[Uuid],
         page: PageRequest,
     ) -> Result<HashMap<Uuid, Vec<alliance::Model>>, Error> {
-        let (filter, values) = self.in_readable_alliances(
-            principal,
-            "am.joined_on <= $3 AND (am.left_on IS NULL OR am.left_on > $3) AND om.joined_on <= $3 AND (om.left_on IS NULL OR om.left_on > $3)",
-            "t.id",
-        );
+        let (base, values) = self.through_current_memberships();
+        let (filter, values) = self.in_readable_alliances(principal, &base, "t.id", values);
         children::<alliance::Entity, _>(
             &self.db,
             ChildQuery {
@@ -118,11 +142,8 @@ impl Alliances<'_> {
         principal: &Principal,
         users: &[Uuid],
     ) -> Result<HashMap<Uuid, i64>, Error> {
-        let (filter, values) = self.in_readable_alliances(
-            principal,
-            "am.joined_on <= $3 AND (am.left_on IS NULL OR am.left_on > $3) AND om.joined_on <= $3 AND (om.left_on IS NULL OR om.left_on > $3)",
-            "t.id",
-        );
+        let (base, values) = self.through_current_memberships();
+        let (filter, values) = self.in_readable_alliances(principal, &base, "t.id", values);
         counts(&self.db,
             "alliances t JOIN alliance_memberships am ON am.alliance_id = t.id JOIN organization_memberships om ON om.organization_id = am.organization_id",
             "om.user_id",
@@ -137,11 +158,9 @@ impl Alliances<'_> {
         alliances: &[Uuid],
         page: PageRequest,
     ) -> Result<HashMap<Uuid, Vec<alliance_membership::Model>>, Error> {
-        let (filter, values) = self.in_readable_alliances(
-            principal,
-            "t.left_on IS NULL OR t.left_on > $3",
-            "t.alliance_id",
-        );
+        let (base, values) = self.not_left();
+        let (filter, values) =
+            self.in_readable_alliances(principal, &base, "t.alliance_id", values);
         children::<alliance_membership::Entity, _>(
             &self.db,
             ChildQuery {
@@ -162,11 +181,9 @@ impl Alliances<'_> {
         principal: &Principal,
         alliances: &[Uuid],
     ) -> Result<HashMap<Uuid, i64>, Error> {
-        let (filter, values) = self.in_readable_alliances(
-            principal,
-            "t.left_on IS NULL OR t.left_on > $3",
-            "t.alliance_id",
-        );
+        let (base, values) = self.not_left();
+        let (filter, values) =
+            self.in_readable_alliances(principal, &base, "t.alliance_id", values);
         counts(
             &self.db,
             "alliance_memberships t",
@@ -185,11 +202,9 @@ impl Alliances<'_> {
         organizations: &[Uuid],
         page: PageRequest,
     ) -> Result<HashMap<Uuid, Vec<alliance_membership::Model>>, Error> {
-        let (filter, values) = self.in_readable_alliances(
-            principal,
-            "t.left_on IS NULL OR t.left_on > $3",
-            "t.alliance_id",
-        );
+        let (base, values) = self.not_left();
+        let (filter, values) =
+            self.in_readable_alliances(principal, &base, "t.alliance_id", values);
         children::<alliance_membership::Entity, _>(
             &self.db,
             ChildQuery {
@@ -210,11 +225,9 @@ impl Alliances<'_> {
         principal: &Principal,
         organizations: &[Uuid],
     ) -> Result<HashMap<Uuid, i64>, Error> {
-        let (filter, values) = self.in_readable_alliances(
-            principal,
-            "t.left_on IS NULL OR t.left_on > $3",
-            "t.alliance_id",
-        );
+        let (base, values) = self.not_left();
+        let (filter, values) =
+            self.in_readable_alliances(principal, &base, "t.alliance_id", values);
         counts(
             &self.db,
             "alliance_memberships t",

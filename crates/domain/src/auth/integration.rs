@@ -5,7 +5,7 @@ use super::Auth;
 use super::secret;
 use super::sessions::INTEGRATION_PREFIX;
 use crate::entities::integration_token;
-use crate::kernel::audit::{self, Actor};
+use crate::kernel::audit::Actor;
 use crate::kernel::db::stmt;
 use crate::kernel::error::{Error, FieldError};
 use crate::kernel::ids::{AllianceId, IntegrationTokenId, OrganizationId};
@@ -63,7 +63,7 @@ impl Auth<'_> {
                 )),
             }
         }
-        let now = Utc::now();
+        let now = self.now();
         let expires_at = input
             .expires_at
             .unwrap_or(now + Duration::days(DEFAULT_LIFETIME_DAYS));
@@ -116,7 +116,7 @@ impl Auth<'_> {
         }
         .insert(&txn)
         .await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "integration_token.create",
@@ -212,12 +212,12 @@ impl Auth<'_> {
         let txn = self.db.begin().await?;
         let revoked = integration_token::ActiveModel {
             id: Set(token.id),
-            revoked_at: Set(Some(Utc::now())),
+            revoked_at: Set(Some(self.now())),
             ..Default::default()
         }
         .update(&txn)
         .await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "integration_token.revoke",
@@ -236,7 +236,7 @@ impl Auth<'_> {
     ) -> Result<Principal, Error> {
         const REJECTED: Error =
             Error::Unauthenticated("invalid, expired or revoked integration token");
-        let now = Utc::now();
+        let now = self.now();
         let token = integration_token::Entity::find()
             .filter(integration_token::Column::TokenHash.eq(secret::hash(secret)))
             .one(&self.db)

@@ -5,7 +5,7 @@
 use super::Auth;
 use super::{ClientInfo, IssuedSession, secret};
 use crate::entities::{invitation, organization, organization_membership, user};
-use crate::kernel::audit::{self, Actor};
+use crate::kernel::audit::Actor;
 use crate::kernel::error::{Error, FieldError, on_constraint};
 use crate::kernel::ids::{OrganizationId, UserId};
 use crate::kernel::mail::Message;
@@ -116,7 +116,7 @@ impl Auth<'_> {
             .ok_or(Error::NotFound("organization"))?;
 
         let token = secret::generate(INVITATION_PREFIX);
-        let now = Utc::now();
+        let now = self.now();
         let ttl =
             chrono::Duration::from_std(self.config.invitation_ttl).map_err(Error::internal)?;
         let txn = self.db.begin().await?;
@@ -137,7 +137,7 @@ impl Auth<'_> {
         }
         .insert(&txn)
         .await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "invitation.create",
@@ -194,7 +194,7 @@ impl Auth<'_> {
             email: found.email,
             phone: found.phone,
             expires_at: found.expires_at,
-            expired: found.expires_at <= Utc::now(),
+            expired: found.expires_at <= self.now(),
             accepted: found.accepted_at.is_some(),
         }))
     }
@@ -207,7 +207,7 @@ impl Auth<'_> {
         password: &str,
         client: &ClientInfo,
     ) -> Result<IssuedSession, Error> {
-        let now = Utc::now();
+        let now = self.now();
         let txn = self.db.begin().await?;
         let found = invitation::Entity::find()
             .filter(invitation::Column::TokenHash.eq(secret::hash(token)))
@@ -313,7 +313,7 @@ impl Auth<'_> {
             organization_id: Set(found.organization_id),
             position: Set(found.position.clone()),
             is_org_admin: Set(found.is_org_admin),
-            joined_on: Set(self.now().date_naive()),
+            joined_on: Set(self.today()),
             left_on: Set(None),
             created_at: Set(now),
         }
@@ -342,7 +342,7 @@ impl Auth<'_> {
         .update(&txn)
         .await?;
         let issued = self.start_session(&txn, user_id, client).await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor {
                 user_id: Some(user_id.0),

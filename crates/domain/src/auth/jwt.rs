@@ -1,5 +1,7 @@
 //! Access tokens: HS256 JWTs, ~15 minutes, algorithm pinned; `iss`, `aud`, `exp`, `nbf`, `sub` and
-//! the `typ` header are required and checked.
+//! the `typ` header are required and checked. Times come from the injected clock, both when a
+//! token is issued and when it is verified (the library's own `exp`/`nbf` checks read the system
+//! time, so they are off and done here).
 
 use crate::kernel::config::DomainConfig;
 use crate::kernel::error::Error;
@@ -13,6 +15,9 @@ use uuid::Uuid;
 
 /// The JOSE `typ` of an access token (RFC 9068), so that no other JWT signed with the key passes.
 pub const ACCESS_TOKEN_TYP: &str = "at+jwt";
+
+/// Seconds of clock skew allowed on `exp` and `nbf`.
+pub const LEEWAY_SECS: i64 = 30;
 
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Claims {
@@ -42,8 +47,9 @@ impl AccessTokens {
         validation.set_issuer(&[&config.jwt_issuer]);
         validation.set_audience(&[&config.jwt_audience]);
         validation.set_required_spec_claims(&["exp", "nbf", "iss", "aud", "sub"]);
-        validation.validate_nbf = true;
-        validation.leeway = 30;
+        // Checked against the injected clock in `verify`.
+        validation.validate_exp = false;
+        validation.validate_nbf = false;
         Ok(Self {
             encoding: EncodingKey::from_secret(&config.jwt_secret),
             decoding: DecodingKey::from_secret(&config.jwt_secret),
@@ -54,13 +60,13 @@ impl AccessTokens {
         })
     }
 
-    /// Issued against wall-clock time: token lifetimes are about real time, not the domain calendar.
+    /// Issues a token valid from `now` (the injected clock) for the configured lifetime.
     pub fn issue(
         &self,
         user: UserId,
         session: SessionId,
+        now: DateTime<Utc>,
     ) -> Result<(String, DateTime<Utc>), Error> {
-        let now = Utc::now();
         let expires_at = now + self.ttl;
         let claims = Claims {
             iss: self.issuer.clone(),
@@ -79,14 +85,21 @@ impl AccessTokens {
         Ok((token, expires_at))
     }
 
-    pub fn verify(&self, token: &str) -> Result<Claims, Error> {
+    /// Verifies the signature and claims; `exp` and `nbf` as of `now` (the injected clock), with
+    /// [`LEEWAY_SECS`] either side for clock skew between instances.
+    pub fn verify(&self, token: &str, now: DateTime<Utc>) -> Result<Claims, Error> {
         const REJECTED: Error = Error::Unauthenticated("invalid or expired access token");
         let header = decode_header(token).map_err(|_| REJECTED)?;
         if header.typ.as_deref() != Some(ACCESS_TOKEN_TYP) || header.alg != Algorithm::HS256 {
             return Err(REJECTED);
         }
-        decode::<Claims>(token, &self.decoding, &self.validation)
+        let claims = decode::<Claims>(token, &self.decoding, &self.validation)
             .map(|data| data.claims)
-            .map_err(|_| REJECTED)
+            .map_err(|_| REJECTED)?;
+        let now = now.timestamp();
+        if claims.exp < now - LEEWAY_SECS || claims.nbf > now + LEEWAY_SECS {
+            return Err(REJECTED);
+        }
+        Ok(claims)
     }
 }

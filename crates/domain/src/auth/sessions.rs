@@ -4,7 +4,7 @@
 use super::Auth;
 use super::{ClientInfo, IssuedSession, secret};
 use crate::entities::{refresh_token, session, user};
-use crate::kernel::audit::{self, Actor};
+use crate::kernel::audit::Actor;
 use crate::kernel::error::{Error, FieldError};
 use crate::kernel::events;
 use crate::kernel::ids::{SessionId, UserId};
@@ -108,7 +108,7 @@ impl Auth<'_> {
         self.password_attempt_succeeded(&attempt).await?;
         let txn = self.db.begin().await?;
         let issued = self.start_session(&txn, UserId(user.id), client).await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor {
                 user_id: Some(user.id),
@@ -131,7 +131,7 @@ impl Auth<'_> {
         user_id: UserId,
         client: &ClientInfo,
     ) -> Result<IssuedSession, Error> {
-        let now = chrono::Utc::now();
+        let now = self.now();
         let session_id = SessionId::new();
         let refresh_ttl =
             chrono::Duration::from_std(self.config.refresh_token_ttl).map_err(Error::internal)?;
@@ -148,8 +148,8 @@ impl Auth<'_> {
         }
         .insert(conn)
         .await?;
-        let refresh_token = insert_refresh_token(conn, session_id).await?;
-        let (access_token, expires_at) = self.access_tokens.issue(user_id, session_id)?;
+        let refresh_token = insert_refresh_token(conn, session_id, now).await?;
+        let (access_token, expires_at) = self.access_tokens.issue(user_id, session_id, now)?;
         Ok(IssuedSession {
             user_id,
             access_token,
@@ -164,7 +164,7 @@ impl Auth<'_> {
         if !refresh_token.starts_with(REFRESH_PREFIX) {
             return Err(BAD_REFRESH);
         }
-        let now = chrono::Utc::now();
+        let now = self.now();
         let txn = self.db.begin().await?;
         let Some(token) = refresh_token::Entity::find()
             .filter(refresh_token::Column::TokenHash.eq(secret::hash(refresh_token)))
@@ -185,8 +185,14 @@ impl Auth<'_> {
             return Err(BAD_REFRESH);
         }
         if token.used_at.is_some() {
-            revoke_sessions(&txn, session::Column::Id.eq(session.id), "reuse_detected").await?;
-            audit::record(
+            revoke_sessions(
+                &txn,
+                session::Column::Id.eq(session.id),
+                "reuse_detected",
+                now,
+            )
+            .await?;
+            self.record_audit(
                 &txn,
                 Actor {
                     user_id: Some(session.user_id),
@@ -225,8 +231,8 @@ impl Auth<'_> {
         }
         .update(&txn)
         .await?;
-        let new_token = insert_refresh_token(&txn, SessionId(session.id)).await?;
-        audit::record(
+        let new_token = insert_refresh_token(&txn, SessionId(session.id), now).await?;
+        self.record_audit(
             &txn,
             Actor {
                 user_id: Some(user.id),
@@ -239,9 +245,9 @@ impl Auth<'_> {
         )
         .await?;
         txn.commit().await?;
-        let (access_token, expires_at) = self
-            .access_tokens
-            .issue(UserId(user.id), SessionId(session.id))?;
+        let (access_token, expires_at) =
+            self.access_tokens
+                .issue(UserId(user.id), SessionId(session.id), now)?;
         Ok(IssuedSession {
             user_id: UserId(user.id),
             access_token,
@@ -269,9 +275,16 @@ impl Auth<'_> {
             return Ok(false);
         };
         let txn = self.db.begin().await?;
-        let ended = revoke_sessions(&txn, session::Column::Id.eq(session_id), "logout").await? > 0;
+        let ended = revoke_sessions(
+            &txn,
+            session::Column::Id.eq(session_id),
+            "logout",
+            self.now(),
+        )
+        .await?
+            > 0;
         if ended {
-            audit::record(
+            self.record_audit(
                 &txn,
                 Actor::from(principal),
                 "session.logout",
@@ -344,7 +357,7 @@ impl Auth<'_> {
         let updated = user::ActiveModel {
             id: Set(user.id),
             password_hash: Set(Some(hash)),
-            updated_at: Set(chrono::Utc::now()),
+            updated_at: Set(self.now()),
             version: Set(user.version + 1),
             ..Default::default()
         }
@@ -354,8 +367,8 @@ impl Auth<'_> {
         if let Some(current_session) = principal.session_id() {
             others = others.and(session::Column::Id.ne(current_session.0));
         }
-        revoke_sessions(&txn, others, "password_changed").await?;
-        audit::record(
+        revoke_sessions(&txn, others, "password_changed", self.now()).await?;
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "user.change_password",
@@ -374,7 +387,7 @@ impl Auth<'_> {
         if bearer.starts_with(INTEGRATION_PREFIX) {
             return self.authenticate_integration_token(bearer).await;
         }
-        let claims = self.access_tokens.verify(bearer)?;
+        let claims = self.access_tokens.verify(bearer, self.now())?;
         let row = self
             .db
             .query_one_raw(crate::kernel::db::stmt(
@@ -391,6 +404,7 @@ impl Auth<'_> {
             Some(SessionId(claims.sid)),
             is_platform_admin,
             self.now(),
+            self.config.time_zone,
         )
         .await?;
         Ok(Principal::User(principal))
@@ -418,7 +432,7 @@ impl Auth<'_> {
                 expires_at: None,
             });
         }
-        let claims = self.access_tokens.verify(bearer)?;
+        let claims = self.access_tokens.verify(bearer, self.now())?;
         let expires_at = DateTime::<Utc>::from_timestamp(claims.exp, 0)
             .ok_or(Error::Unauthenticated("invalid or expired access token"))?;
         if expires_at <= self.now() {
@@ -431,6 +445,7 @@ impl Auth<'_> {
             UserId(claims.sub),
             SessionId(claims.sid),
             self.now(),
+            self.config.time_zone,
         )
         .await?
         .ok_or(Error::Unauthenticated(
@@ -446,13 +461,14 @@ impl Auth<'_> {
 async fn insert_refresh_token<C: ConnectionTrait>(
     conn: &C,
     session_id: SessionId,
+    now: DateTime<Utc>,
 ) -> Result<String, Error> {
     let token = secret::generate(REFRESH_PREFIX);
     refresh_token::ActiveModel {
         id: Set(Uuid::now_v7()),
         session_id: Set(session_id.0),
         token_hash: Set(secret::hash(&token)),
-        created_at: Set(chrono::Utc::now()),
+        created_at: Set(now),
         used_at: Set(None),
     }
     .insert(conn)
@@ -467,6 +483,7 @@ pub(crate) async fn revoke_sessions<C: ConnectionTrait>(
     conn: &C,
     filter: sea_orm::sea_query::SimpleExpr,
     reason: &str,
+    now: DateTime<Utc>,
 ) -> Result<u64, Error> {
     let ids: Vec<Uuid> = session::Entity::find()
         .select_only()
@@ -480,7 +497,7 @@ pub(crate) async fn revoke_sessions<C: ConnectionTrait>(
         return Ok(0);
     }
     let result = session::Entity::update_many()
-        .col_expr(session::Column::RevokedAt, Expr::value(chrono::Utc::now()))
+        .col_expr(session::Column::RevokedAt, Expr::value(now))
         .col_expr(session::Column::RevokedReason, Expr::value(reason))
         .filter(session::Column::Id.is_in(ids.clone()))
         .filter(session::Column::RevokedAt.is_null())

@@ -4,13 +4,13 @@
 
 use crate::auth::secret;
 use crate::entities::{alliance, calendar_feed, meeting, user};
-use crate::kernel::audit::{self, Actor};
+use crate::kernel::audit::Actor;
 use crate::kernel::error::Error;
 use crate::kernel::ids::{AllianceId, CalendarFeedId, UserId};
 use crate::policy;
 use crate::policy::facts;
 use crate::policy::principal::Principal;
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
@@ -86,12 +86,12 @@ impl Calendars<'_> {
             user_id: Set(user.0),
             alliance_id: Set(alliance_id.map(|a| a.0)),
             token_hash: Set(secret::hash(&token)),
-            created_at: Set(Utc::now()),
+            created_at: Set(self.now()),
             revoked_at: Set(None),
         }
         .insert(&txn)
         .await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "calendar_feed.create",
@@ -137,12 +137,12 @@ impl Calendars<'_> {
         let txn = self.db.begin().await?;
         let revoked = calendar_feed::ActiveModel {
             id: Set(feed.id),
-            revoked_at: Set(Some(Utc::now())),
+            revoked_at: Set(Some(self.now())),
             ..Default::default()
         }
         .update(&txn)
         .await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "calendar_feed.revoke",
@@ -179,6 +179,7 @@ impl Calendars<'_> {
                 None,
                 owner.is_platform_admin,
                 self.now(),
+                self.config.time_zone,
             )
             .await?,
         );

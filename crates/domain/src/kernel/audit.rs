@@ -3,7 +3,8 @@
 use crate::entities::audit_entry;
 use crate::kernel::error::Error;
 use crate::policy::principal::Principal;
-use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, NotSet, Set};
 use uuid::Uuid;
 
 /// Who did it: a user, an integration token, or nobody (an anonymous login attempt, the seed).
@@ -22,8 +23,46 @@ impl From<&Principal> for Actor {
     }
 }
 
+/// Records an entry dated by the database's `now()` (its column default); code with the services
+/// at hand uses [`crate::Services::record_audit`], which dates it by the injected clock.
 pub async fn record<C: ConnectionTrait>(
     conn: &C,
+    actor: Actor,
+    action: &str,
+    entity_type: &str,
+    entity_id: Option<Uuid>,
+    changes: serde_json::Value,
+) -> Result<(), Error> {
+    insert(conn, None, actor, action, entity_type, entity_id, changes).await
+}
+
+impl crate::Services {
+    /// Records an audit entry dated by the injected clock, in `conn`'s transaction.
+    pub async fn record_audit<C: ConnectionTrait>(
+        &self,
+        conn: &C,
+        actor: Actor,
+        action: &str,
+        entity_type: &str,
+        entity_id: Option<Uuid>,
+        changes: serde_json::Value,
+    ) -> Result<(), Error> {
+        insert(
+            conn,
+            Some(self.now()),
+            actor,
+            action,
+            entity_type,
+            entity_id,
+            changes,
+        )
+        .await
+    }
+}
+
+async fn insert<C: ConnectionTrait>(
+    conn: &C,
+    at: Option<DateTime<Utc>>,
     actor: Actor,
     action: &str,
     entity_type: &str,
@@ -38,7 +77,7 @@ pub async fn record<C: ConnectionTrait>(
         entity_type: Set(entity_type.to_owned()),
         entity_id: Set(entity_id),
         changes: Set(changes),
-        at: Set(chrono::Utc::now()),
+        at: at.map_or(NotSet, Set),
     }
     .insert(conn)
     .await?;

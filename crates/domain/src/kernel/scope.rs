@@ -1,8 +1,9 @@
 //! Turns the policy's list scopes into SQL, so that a batch or a list only ever selects rows the
 //! principal may see — the filter runs before the page is cut, never after.
 
+use crate::kernel::local_time;
 use crate::policy::{AllianceScope, OrganizationScope};
-use chrono::NaiveDate;
+use chrono::{DateTime, Utc};
 use sea_orm::Value;
 use sea_orm::sea_query::{Expr, SimpleExpr};
 use uuid::Uuid;
@@ -45,19 +46,21 @@ pub(crate) fn alliance_in_sql(
 }
 
 /// `column` (an organization id) is in `scope` — one of its own organizations, or a current member
-/// of one of its alliances — as raw SQL whose parameters start at `$first`.
+/// of one of its alliances (as of `now`, in each alliance's zone) — as raw SQL whose parameters
+/// start at `$first`.
 pub(crate) fn organization_in_sql(
     column: &str,
     scope: &OrganizationScope,
-    today: NaiveDate,
+    now: DateTime<Utc>,
     first: usize,
 ) -> (String, Vec<Value>) {
     let (a, b, c, d, e) = (first, first + 1, first + 2, first + 3, first + 4);
+    let today = local_time::today_sql(&format!("${e}"), "al.time_zone");
     (
         format!(
             "(${a} OR {column} = ANY(${b}) OR {column} IN (
                 SELECT am.organization_id FROM alliance_memberships am JOIN alliances al ON al.id = am.alliance_id
-                 WHERE am.joined_on <= ${e} AND (am.left_on IS NULL OR am.left_on > ${e})
+                 WHERE am.joined_on <= {today} AND (am.left_on IS NULL OR am.left_on > {today})
                    AND (am.alliance_id = ANY(${c}) OR (${d} AND al.visibility = 'public'))))"
         ),
         vec![
@@ -65,7 +68,7 @@ pub(crate) fn organization_in_sql(
             Value::from(scope.ids.iter().map(|o| o.0).collect::<Vec<_>>()),
             Value::from(ids(&scope.via_alliances)),
             Value::from(scope.via_alliances.public),
-            Value::from(today),
+            Value::from(now),
         ],
     )
 }

@@ -3,7 +3,7 @@
 use super::*;
 use crate::alliances::AllianceFacts;
 use crate::entities::{action_item, action_item_note, decision};
-use crate::kernel::audit::{self, Actor};
+use crate::kernel::audit::Actor;
 use crate::kernel::db::stmt;
 use crate::kernel::error::{Error, FieldError};
 use crate::kernel::events;
@@ -14,7 +14,7 @@ use crate::kernel::vocab::{ActionItemStatus, NotificationKind};
 use crate::notifications::Notice;
 use crate::policy::principal::Principal;
 use crate::policy::{self, Action};
-use chrono::Utc;
+use chrono::NaiveDate;
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, Set,
@@ -23,6 +23,24 @@ use sea_orm::{
 use serde_json::json;
 use std::collections::HashMap;
 use uuid::Uuid;
+
+/// Whether the item is still to be done (open or in progress).
+fn pending(item: &action_item::Model) -> bool {
+    matches!(
+        item.status,
+        ActionItemStatus::Open | ActionItemStatus::InProgress
+    )
+}
+
+/// Still to be done and past its due date; `today` is the date in the alliance's zone.
+pub fn is_overdue(item: &action_item::Model, today: NaiveDate) -> bool {
+    pending(item) && item.due_on.is_some_and(|d| d < today)
+}
+
+/// Still to be done and due today; `today` is the date in the alliance's zone.
+pub fn is_due_today(item: &action_item::Model, today: NaiveDate) -> bool {
+    pending(item) && item.due_on == Some(today)
+}
 
 impl Meetings<'_> {
     pub async fn record_decision(
@@ -41,11 +59,11 @@ impl Meetings<'_> {
             id: Set(Uuid::now_v7()),
             meeting_id: Set(meeting_id),
             text: Set(text),
-            created_at: Set(Utc::now()),
+            created_at: Set(self.now()),
         }
         .insert(&txn)
         .await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "meeting.decision",
@@ -116,7 +134,7 @@ impl Meetings<'_> {
             }
         }
         validation::finish(errors)?;
-        let now = Utc::now();
+        let now = self.now();
         let txn = self.db.begin().await?;
         let created = action_item::ActiveModel {
             id: Set(Uuid::now_v7()),
@@ -170,7 +188,7 @@ impl Meetings<'_> {
                     .await?
             }
         }
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "action_item.create",
@@ -234,7 +252,7 @@ impl Meetings<'_> {
                 "give a new status or a progress note",
             ));
         }
-        let now = Utc::now();
+        let now = self.now();
         let txn = self.db.begin().await?;
         let mut changes = action_item::ActiveModel {
             id: Set(id),
@@ -267,7 +285,7 @@ impl Meetings<'_> {
         }
         .insert(&txn)
         .await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "action_item.update",

@@ -3,7 +3,7 @@
 use super::*;
 use crate::alliances::AllianceFacts;
 use crate::entities::agenda_item;
-use crate::kernel::audit::{self, Actor};
+use crate::kernel::audit::Actor;
 use crate::kernel::db::stmt;
 use crate::kernel::error::{Error, FieldError};
 use crate::kernel::events;
@@ -13,7 +13,7 @@ use crate::kernel::vocab::AgendaItemStatus;
 use crate::kernel::vocab::MeetingStatus;
 use crate::policy::principal::Principal;
 use crate::policy::{self, Action};
-use chrono::Utc;
+
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
 };
@@ -93,11 +93,11 @@ impl Meetings<'_> {
             } else {
                 AgendaItemStatus::Proposed
             }),
-            created_at: Set(Utc::now()),
+            created_at: Set(self.now()),
         }
         .insert(&txn)
         .await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "agenda.propose",
@@ -147,7 +147,7 @@ impl Meetings<'_> {
         }
         .update(&txn)
         .await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             if accept {
@@ -199,7 +199,7 @@ impl Meetings<'_> {
             .update(&txn)
             .await?;
         }
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "agenda.reorder",

@@ -3,6 +3,7 @@
 //! items of earlier meetings appear on the next meeting's agenda until they are done.
 
 mod action_items;
+pub use action_items::{is_due_today, is_overdue};
 mod agenda;
 mod attendance;
 mod minutes;
@@ -80,8 +81,9 @@ fn status_move_allowed(from: MeetingStatus, to: MeetingStatus) -> bool {
 }
 
 impl Meetings<'_> {
-    /// Whether `organization` is a current member of `alliance`: every organization a meeting
-    /// names (host, presenter, assignee) must belong to the meeting's own alliance.
+    /// Whether `organization` is a current member of `alliance` (as of today in the alliance's
+    /// zone): every organization a meeting names (host, presenter, assignee) must belong to the
+    /// meeting's own alliance.
     pub(crate) async fn is_current_member<C: sea_orm::ConnectionTrait>(
         &self,
         conn: &C,
@@ -90,14 +92,11 @@ impl Meetings<'_> {
     ) -> Result<bool, crate::Error> {
         let row = conn
             .query_one_raw(crate::kernel::db::stmt(
-                "SELECT 1 AS found FROM alliance_memberships
-                  WHERE alliance_id = $1 AND organization_id = $2
-                    AND joined_on <= $3 AND (left_on IS NULL OR left_on > $3)",
-                [
-                    alliance.into(),
-                    organization.into(),
-                    self.now().date_naive().into(),
-                ],
+                "SELECT 1 AS found FROM alliance_memberships am JOIN alliances a ON a.id = am.alliance_id
+                  WHERE am.alliance_id = $1 AND am.organization_id = $2
+                    AND am.joined_on <= (($3::timestamptz AT TIME ZONE a.time_zone)::date)
+                    AND (am.left_on IS NULL OR am.left_on > (($3::timestamptz AT TIME ZONE a.time_zone)::date))",
+                [alliance.into(), organization.into(), self.now().into()],
             ))
             .await?;
         Ok(row.is_some())
@@ -115,11 +114,7 @@ impl Meetings<'_> {
                 "SELECT 1 AS found FROM organization_memberships
                   WHERE organization_id = $1 AND user_id = $2
                     AND joined_on <= $3 AND (left_on IS NULL OR left_on > $3)",
-                [
-                    organization.into(),
-                    user.into(),
-                    self.now().date_naive().into(),
-                ],
+                [organization.into(), user.into(), self.today().into()],
             ))
             .await?;
         Ok(row.is_some())

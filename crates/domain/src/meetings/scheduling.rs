@@ -3,7 +3,7 @@
 use super::*;
 use crate::alliances::AllianceFacts;
 use crate::entities::meeting;
-use crate::kernel::audit::{self, Actor};
+use crate::kernel::audit::Actor;
 use crate::kernel::db::stmt;
 use crate::kernel::error::{Error, FieldError};
 use crate::kernel::events;
@@ -13,7 +13,6 @@ use crate::kernel::vocab::{MeetingKind, MeetingStatus, NotificationKind};
 use crate::notifications::Notice;
 use crate::policy::principal::Principal;
 use crate::policy::{self, Action};
-use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
 };
@@ -63,7 +62,7 @@ impl Meetings<'_> {
                     "REQUIRED",
                     "give the start and end time",
                 ));
-                (Utc::now(), Utc::now())
+                (self.now(), self.now())
             }
         };
         if let Some(org) = input.host_organization_id
@@ -85,7 +84,7 @@ impl Meetings<'_> {
                 .await?
                 .map(|t| t.organization_id),
         };
-        let now = Utc::now();
+        let now = self.now();
         let created = meeting::ActiveModel {
             id: Set(MeetingId::new().0),
             alliance_id: Set(owner.id),
@@ -112,7 +111,11 @@ impl Meetings<'_> {
                FROM alliance_memberships am JOIN organization_memberships om ON om.organization_id = am.organization_id
               WHERE am.alliance_id = $2 AND am.joined_on <= $3 AND (am.left_on IS NULL OR am.left_on > $3)
                 AND om.left_on IS NULL",
-            [created.id.into(), owner.id.into(), self.now().date_naive().into()],
+            [
+                created.id.into(),
+                owner.id.into(),
+                self.today_in(&owner.time_zone).into(),
+            ],
         ))
         .await?;
         let invited = self.invited_users(&txn, created.id).await?;
@@ -130,7 +133,7 @@ impl Meetings<'_> {
                 },
             )
             .await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "meeting.schedule",
@@ -233,7 +236,7 @@ impl Meetings<'_> {
         }
         validation::finish(errors)?;
         changes.version = Set(version + 1);
-        changes.updated_at = Set(Utc::now());
+        changes.updated_at = Set(self.now());
         let txn = self.db.begin().await?;
         let result = meeting::Entity::update_many()
             .set(changes)
@@ -265,7 +268,7 @@ impl Meetings<'_> {
                 },
             )
             .await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "meeting.update",

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::entities::organization_membership;
-use crate::kernel::audit::{self, Actor};
+use crate::kernel::audit::Actor;
 use crate::kernel::error::{Error, on_constraint};
 use crate::kernel::ids::OrganizationId;
 use crate::policy::principal::Principal;
@@ -75,7 +75,7 @@ impl Organizations<'_> {
                 )],
             )
         })?;
-        audit::record(&txn, Actor::from(principal), "organization.update_member", "organization", Some(found.organization_id), json!({"membership": id, "position": updated.position, "isOrgAdmin": updated.is_org_admin})).await?;
+        self.record_audit(&txn, Actor::from(principal), "organization.update_member", "organization", Some(found.organization_id), json!({"membership": id, "position": updated.position, "isOrgAdmin": updated.is_org_admin})).await?;
         txn.commit().await?;
         Ok(updated)
     }
@@ -95,7 +95,7 @@ impl Organizations<'_> {
                 "the person has already left",
             ));
         }
-        let left_on = left_on.unwrap_or_else(|| self.now().date_naive());
+        let left_on = left_on.unwrap_or_else(|| self.today());
         if left_on < found.joined_on {
             return Err(Error::invalid(
                 "leftOn",
@@ -112,7 +112,7 @@ impl Organizations<'_> {
         }
         .update(&txn)
         .await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "organization.deactivate_member",

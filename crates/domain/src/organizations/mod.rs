@@ -106,11 +106,12 @@ impl Organizations<'_> {
             .query_all_raw(stmt(
                 "SELECT o.id, am.alliance_id, a.visibility = 'public' AS public
                    FROM organizations o
-                   LEFT JOIN alliance_memberships am ON am.organization_id = o.id
-                        AND am.joined_on <= $2 AND (am.left_on IS NULL OR am.left_on > $2)
-                   LEFT JOIN alliances a ON a.id = am.alliance_id
+                   LEFT JOIN (alliance_memberships am JOIN alliances a ON a.id = am.alliance_id)
+                        ON am.organization_id = o.id
+                        AND am.joined_on <= (($2::timestamptz AT TIME ZONE a.time_zone)::date)
+                        AND (am.left_on IS NULL OR am.left_on > (($2::timestamptz AT TIME ZONE a.time_zone)::date))
                   WHERE o.id = ANY($1)",
-                [ids.to_vec().into(), self.now().date_naive().into()],
+                [ids.to_vec().into(), self.now().into()],
             ))
             .await?;
         let mut facts: HashMap<Uuid, OrganizationFacts> = HashMap::new();

@@ -5,6 +5,7 @@ use crate::entities::{organization, organization_membership};
 use crate::kernel::db::stmt;
 use crate::kernel::error::Error;
 use crate::kernel::ids::OrganizationId;
+use crate::kernel::local_time;
 use crate::kernel::pagination::{Page, PageRequest};
 use crate::kernel::relations::{ChildQuery, children, counts};
 use crate::kernel::scope;
@@ -48,8 +49,7 @@ impl Organizations<'_> {
         ids: &[Uuid],
     ) -> Result<HashMap<Uuid, organization::Model>, Error> {
         let scope = policy::readable_organizations(principal);
-        let (visible, mut values) =
-            scope::organization_in_sql("t.id", &scope, self.now().date_naive(), 2);
+        let (visible, mut values) = scope::organization_in_sql("t.id", &scope, self.now(), 2);
         values.insert(0, ids.to_vec().into());
         let rows = self
             .db
@@ -93,11 +93,12 @@ impl Organizations<'_> {
         if !scope.all {
             let alliances = scope.via_alliances;
             let ids: Vec<Uuid> = alliances.ids.iter().map(|a| a.0).collect();
+            let today = local_time::today_sql("$1", "a.time_zone");
             let via = Expr::cust_with_values(
-                "organizations.id IN (SELECT am.organization_id FROM alliance_memberships am JOIN alliances a ON a.id = am.alliance_id
-                  WHERE am.joined_on <= $1 AND (am.left_on IS NULL OR am.left_on > $1)
-                    AND (am.alliance_id = ANY($2) OR ($3 AND a.visibility = 'public')))",
-                [self.now().date_naive().into(), sea_orm::Value::from(ids), alliances.public.into()],
+                format!("organizations.id IN (SELECT am.organization_id FROM alliance_memberships am JOIN alliances a ON a.id = am.alliance_id
+                  WHERE am.joined_on <= {today} AND (am.left_on IS NULL OR am.left_on > {today})
+                    AND (am.alliance_id = ANY($2) OR ($3 AND a.visibility = 'public')))"),
+                [self.now().into(), sea_orm::Value::from(ids), alliances.public.into()],
             );
             let own: Vec<Uuid> = scope.ids.iter().map(|o| o.0).collect();
             query = query.filter(
@@ -134,12 +135,8 @@ impl Organizations<'_> {
         mut values: Vec<sea_orm::Value>,
     ) -> (String, Vec<sea_orm::Value>) {
         let scope = policy::people_organizations(principal);
-        let (visible, extra) = scope::organization_in_sql(
-            "t.organization_id",
-            &scope,
-            self.now().date_naive(),
-            3 + values.len(),
-        );
+        let (visible, extra) =
+            scope::organization_in_sql("t.organization_id", &scope, self.now(), 3 + values.len());
         values.extend(extra);
         values.push(policy::own_user(principal).map(|u| u.0).into());
         let own = values.len() + 2;
@@ -159,7 +156,7 @@ impl Organizations<'_> {
         let (filter, values) = self.people_filter(
             principal,
             "t.left_on IS NULL OR t.left_on > $3",
-            vec![self.now().date_naive().into()],
+            vec![self.today().into()],
         );
         children::<organization_membership::Entity, _>(
             &self.db,
@@ -184,7 +181,7 @@ impl Organizations<'_> {
         let (filter, values) = self.people_filter(
             principal,
             "t.left_on IS NULL OR t.left_on > $3",
-            vec![self.now().date_naive().into()],
+            vec![self.today().into()],
         );
         counts(
             &self.db,
@@ -210,7 +207,7 @@ impl Organizations<'_> {
         let (filter, values) = self.people_filter(
             principal,
             "$4 OR t.left_on IS NULL OR t.left_on > $3",
-            vec![self.now().date_naive().into(), include_past.into()],
+            vec![self.today().into(), include_past.into()],
         );
         children::<organization_membership::Entity, _>(
             &self.db,
@@ -236,7 +233,7 @@ impl Organizations<'_> {
         let (filter, values) = self.people_filter(
             principal,
             "$4 OR t.left_on IS NULL OR t.left_on > $3",
-            vec![self.now().date_naive().into(), include_past.into()],
+            vec![self.today().into(), include_past.into()],
         );
         counts(
             &self.db,

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::entities::{organization, organization_membership};
-use crate::kernel::audit::{self, Actor};
+use crate::kernel::audit::Actor;
 use crate::kernel::error::{Error, FieldError, on_constraint};
 use crate::kernel::ids::OrganizationId;
 use crate::kernel::patch::Patch;
@@ -43,7 +43,7 @@ impl Organizations<'_> {
             return Err(Error::Invalid(errors));
         };
         validation::finish(errors)?;
-        let now = chrono::Utc::now();
+        let now = self.now();
         let txn = self.db.begin().await?;
         let created = organization::ActiveModel {
             id: Set(OrganizationId::new().0),
@@ -61,7 +61,7 @@ impl Organizations<'_> {
         .insert(&txn)
         .await
         .map_err(|e| on_constraint(e, &[NAME_TAKEN]))?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "organization.create",
@@ -114,7 +114,7 @@ impl Organizations<'_> {
         }
         validation::finish(errors)?;
         changes.version = Set(version + 1);
-        changes.updated_at = Set(chrono::Utc::now());
+        changes.updated_at = Set(self.now());
         let txn = self.db.begin().await?;
         let result = organization::Entity::update_many()
             .set(changes)
@@ -128,7 +128,7 @@ impl Organizations<'_> {
                 "the organization was changed by someone else (you edited version {version}); reload and try again"
             )));
         }
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "organization.update",

@@ -3,14 +3,17 @@
 use crate::kernel::db::stmt;
 use crate::kernel::error::Error;
 use crate::kernel::ids::{AllianceId, OrganizationId, SessionId, UserId};
+use crate::kernel::local_time::local_date;
 use crate::kernel::vocab::{GrantedRole, Position};
 use crate::policy::principal::{OrgStanding, UserPrincipal};
 use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
 use uuid::Uuid;
 
-/// The facts of a user as of `now`: their current organizations, their current alliances,
-/// explicit grants and the alliances whose current lead term belongs to an organization they act for.
+/// The facts of a user as of `now` (`$3`): their current organizations (as of `$2`, today in the
+/// deployment's zone), their current alliances (as of today in each alliance's own zone), explicit
+/// grants and the alliances whose current lead term belongs to an organization they act for.
 const FACTS: &str = "WITH orgs AS (
                  SELECT organization_id, position, is_org_admin FROM organization_memberships
                  WHERE user_id = $1 AND joined_on <= $2 AND (left_on IS NULL OR left_on > $2))
@@ -19,7 +22,9 @@ const FACTS: &str = "WITH orgs AS (
              UNION ALL
              SELECT 'alliance', am.alliance_id, am.organization_id, NULL, NULL
                FROM alliance_memberships am JOIN orgs o USING (organization_id)
-              WHERE am.joined_on <= $2 AND (am.left_on IS NULL OR am.left_on > $2)
+               JOIN alliances al ON al.id = am.alliance_id
+              WHERE am.joined_on <= (($3::timestamptz AT TIME ZONE al.time_zone)::date)
+                AND (am.left_on IS NULL OR am.left_on > (($3::timestamptz AT TIME ZONE al.time_zone)::date))
              UNION ALL
              SELECT 'grant', alliance_id, NULL, role, NULL FROM role_grants WHERE user_id = $1 AND revoked_at IS NULL
              UNION ALL
@@ -34,7 +39,7 @@ const SESSION_GATE: &str = "
                FROM sessions s JOIN users u ON u.id = s.user_id
               WHERE s.id = $4 AND s.user_id = $1 AND s.revoked_at IS NULL AND u.disabled_at IS NULL";
 
-/// One round trip: the user's current organizations, their current alliances, explicit grants and
+/// One round trip (`zone` is the deployment's, for organization memberships): the user's current organizations, their current alliances, explicit grants and
 /// the alliances whose current lead term belongs to an organization the user acts for.
 pub async fn load_user_principal(
     db: &DatabaseConnection,
@@ -42,11 +47,12 @@ pub async fn load_user_principal(
     session_id: Option<SessionId>,
     is_platform_admin: bool,
     now: DateTime<Utc>,
+    zone: Tz,
 ) -> Result<UserPrincipal, Error> {
     let rows = db
         .query_all_raw(stmt(
             FACTS,
-            [user_id.0.into(), now.date_naive().into(), now.into()],
+            [user_id.0.into(), local_date(now, zone).into(), now.into()],
         ))
         .await?;
     let mut principal = UserPrincipal {
@@ -67,13 +73,14 @@ pub async fn load_session_principal(
     user_id: UserId,
     session_id: SessionId,
     now: DateTime<Utc>,
+    zone: Tz,
 ) -> Result<Option<UserPrincipal>, Error> {
     let rows = db
         .query_all_raw(stmt(
             &format!("{FACTS}{SESSION_GATE}"),
             [
                 user_id.0.into(),
-                now.date_naive().into(),
+                local_date(now, zone).into(),
                 now.into(),
                 session_id.0.into(),
             ],

@@ -5,7 +5,7 @@ use crate::Services;
 use crate::entities::{
     alliance, alliance_membership, organization, organization_membership, role_grant, user,
 };
-use crate::kernel::audit::{self, Actor};
+use crate::kernel::audit::Actor;
 use crate::kernel::db::stmt;
 use crate::kernel::error::{Error, FieldError};
 use crate::kernel::validation;
@@ -60,7 +60,7 @@ pub async fn create_platform_admin(
         ));
     }
     let hash = services.passwords.hash(password).await?;
-    let now = Utc::now();
+    let now = services.now();
     let created = user::ActiveModel {
         id: Set(Uuid::now_v7()),
         name: Set(name),
@@ -76,15 +76,16 @@ pub async fn create_platform_admin(
     }
     .insert(&services.db)
     .await?;
-    audit::record(
-        &services.db,
-        Actor::default(),
-        "user.create_admin",
-        "user",
-        Some(created.id),
-        json!({}),
-    )
-    .await?;
+    services
+        .record_audit(
+            &services.db,
+            Actor::default(),
+            "user.create_admin",
+            "user",
+            Some(created.id),
+            json!({}),
+        )
+        .await?;
     Ok(created)
 }
 
@@ -131,10 +132,11 @@ pub fn add_period(period: RotationPeriod, start: NaiveDate) -> NaiveDate {
 /// Loads the demo data; returns a summary for the terminal.
 pub async fn demo(services: &Services) -> Result<String, Error> {
     let db = &services.db;
-    let now = Utc::now();
-    // Terms begin at the alliances' local midnight; "today" is their local date.
-    let zone = crate::kernel::local_time::zone_or_default(crate::kernel::local_time::DEFAULT_ZONE);
-    let today = crate::kernel::local_time::local_date(services.now(), zone);
+    let now = services.now();
+    // Terms begin at the alliances' local midnight (the deployment's zone, which new alliances
+    // take); "today" is the local date there.
+    let zone = services.config.time_zone;
+    let today = services.today();
     let hash = services.passwords.hash(DEMO_PASSWORD).await?;
 
     let mut org_ids = std::collections::HashMap::new();
@@ -245,7 +247,7 @@ pub async fn demo(services: &Services) -> Result<String, Error> {
                     visibility: Set(union.visibility.as_str().into()),
                     working_rules: Set(Some(union.rules.into())),
                     agenda_deadline_days: Set(7),
-                    time_zone: Set(crate::kernel::local_time::DEFAULT_ZONE.to_owned()),
+                    time_zone: Set(services.config.time_zone.name().to_owned()),
                     created_at: Set(now),
                     updated_at: Set(now),
                     version: Set(1),
@@ -344,15 +346,16 @@ pub async fn demo(services: &Services) -> Result<String, Error> {
             }
         }
     }
-    audit::record(
-        db,
-        Actor::default(),
-        "seed.demo",
-        "platform",
-        None,
-        json!({}),
-    )
-    .await?;
+    services
+        .record_audit(
+            db,
+            Actor::default(),
+            "seed.demo",
+            "platform",
+            None,
+            json!({}),
+        )
+        .await?;
     Ok(format!(
         "demo data ready: {} organizations, {} people, {alliance_count} alliances; demo logins use the password {DEMO_PASSWORD}",
         ORGS.len(),

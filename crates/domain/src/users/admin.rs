@@ -3,7 +3,7 @@
 use super::Users;
 use crate::auth::sessions::revoke_sessions;
 use crate::entities::{session, user};
-use crate::kernel::audit::{self, Actor};
+use crate::kernel::audit::Actor;
 use crate::kernel::error::Error;
 use crate::kernel::ids::UserId;
 use crate::kernel::pagination::{Page, PageRequest, page_by_id};
@@ -127,9 +127,10 @@ impl Users<'_> {
             &txn,
             session::Column::UserId.eq(current.id),
             "user_disabled",
+            now,
         )
         .await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "user.disable",
@@ -171,7 +172,7 @@ impl Users<'_> {
         }
         .update(&txn)
         .await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "user.enable",

@@ -47,7 +47,7 @@ impl Users<'_> {
                     Value::from(me),
                     organizations.into(),
                     alliances.into(),
-                    self.now().date_naive().into(),
+                    self.today().into(),
                 ],
             ))
             .await?;

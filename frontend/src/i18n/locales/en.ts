@@ -321,6 +321,10 @@ export const en: Translation = {
     foundedOnKept: 'Once set, the founding date can be changed but not cleared.',
     agendaDeadlineDays: 'Agenda proposals close (days before a meeting)',
     agendaDeadlineDaysHint: 'How many days before a meeting proposals close, 0 to 60.',
+    timeZone: 'Time zone',
+    timeZoneHint:
+      "The alliance's dates (first days of lead terms, due dates, joining days) are counted in this zone, and meeting times are shown in it.",
+    timeZoneDefault: "Default (the server's zone, usually China Standard Time)",
     workingRulesHint: 'Markdown is supported.',
     conflict:
       'Someone else has changed this alliance. Reload the latest version before editing (your unsaved changes will be replaced).',
@@ -502,6 +506,7 @@ export const en: Translation = {
     titleRequired: 'Enter a title',
     kind: 'Kind',
     startsAt: 'Starts',
+    timeZoneHint: "On the alliance's clock: {{zone}}",
     startsAtRequired: 'Choose when it starts',
     endsAt: 'Ends',
     endsAtRequired: 'Choose when it ends',
@@ -937,6 +942,9 @@ export const en: Translation = {
       },
       agendaDeadlineDays: {
         OUT_OF_RANGE: 'Between 0 and 60 days',
+      },
+      timeZone: {
+        INVALID_TIME_ZONE: 'Not a known time zone name (e.g. Asia/Shanghai)',
       },
     },
   },

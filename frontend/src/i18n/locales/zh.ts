@@ -313,6 +313,9 @@ export const zh = {
     foundedOnKept: '成立日期填写后不能清空，只能修改。',
     agendaDeadlineDays: '议题征集截止（会前天数）',
     agendaDeadlineDaysHint: '会议开始前多少天停止征集议题，0 至 60 天。',
+    timeZone: '时区',
+    timeZoneHint: '联盟的日期（轮值起始日、任务截止日、成员加入日）按此时区计算，会议时间也按此时区显示。',
+    timeZoneDefault: '默认（服务器设置的时区，通常为北京时间）',
     workingRulesHint: '支持 Markdown 格式。',
     conflict: '该联盟信息已被他人修改。请重新加载最新信息后再编辑（您未保存的修改将被替换）。',
     reload: '重新加载',
@@ -490,6 +493,7 @@ export const zh = {
     titleRequired: '请输入会议名称',
     kind: '会议类型',
     startsAt: '开始时间',
+    timeZoneHint: '按联盟所在时区填写：{{zone}}',
     startsAtRequired: '请选择开始时间',
     endsAt: '结束时间',
     endsAtRequired: '请选择结束时间',
@@ -925,6 +929,9 @@ export const zh = {
       },
       agendaDeadlineDays: {
         OUT_OF_RANGE: '须在 0 至 60 天之间',
+      },
+      timeZone: {
+        INVALID_TIME_ZONE: '不是有效的时区名称（例如 Asia/Shanghai）',
       },
     },
   },

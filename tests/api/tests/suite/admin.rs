@@ -565,10 +565,11 @@ async fn the_audit_log_filters_by_actor_entity_action_and_time_and_keeps_allianc
     let platform_id = user_id(&app, &c.platform).await;
     let member_id = user_id(&app, &c.member).await;
 
-    let before = chrono::Utc::now();
+    // Entries are dated by the server's clock, which stands still in tests.
+    let before = app.clock_now();
     let granted = grant(&app, &c.platform, &consortium, &member_id, "SUPERVISOR").await;
     assert_eq!(granted["userErrors"], json!([]));
-    let after = chrono::Utc::now();
+    let after = before + chrono::Duration::seconds(1);
 
     // Newest first, across keyset pages, with a total.
     let page1 = app

@@ -373,14 +373,14 @@ async fn every_bad_credential_is_rejected_never_treated_as_anonymous() {
     };
 
     let expired = Claims {
-        exp: chrono::Utc::now().timestamp() - 3600,
+        exp: app.clock_now().timestamp() - 3600,
         iat: 0,
         nbf: 0,
         ..decode_claims(&good)
     };
     let not_yet = Claims {
-        nbf: chrono::Utc::now().timestamp() + 3600,
-        exp: chrono::Utc::now().timestamp() + 7200,
+        nbf: app.clock_now().timestamp() + 3600,
+        exp: app.clock_now().timestamp() + 7200,
         ..decode_claims(&good)
     };
     let wrong_audience = Claims {

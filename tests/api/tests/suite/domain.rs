@@ -90,11 +90,12 @@ async fn lead_convener_rights_switch_exactly_at_the_term_boundary() {
         id: alliance.into(),
         public: true,
     };
+    let zone = app.services.config.time_zone;
     let roles_at = |user: Uuid, at| {
         let db = db.clone();
         async move {
             Principal::User(
-                principal_loader::load_user_principal(&db, UserId(user), None, false, at)
+                principal_loader::load_user_principal(&db, UserId(user), None, false, at, zone)
                     .await
                     .unwrap(),
             )
@@ -201,7 +202,8 @@ async fn one_current_secretary_per_organization_and_nothing_half_written() {
             UserId(admin_id),
             None,
             false,
-            Utc::now(),
+            app.clock_now(),
+            app.services.config.time_zone,
         )
         .await
         .unwrap(),

@@ -41,6 +41,20 @@ async fn an_alliance_has_a_zone_and_its_own_today() {
     let utc = create_alliance(&app, &admin, "时区联盟乙", Some("UTC")).await;
     assert_eq!(utc["alliance"]["timeZone"], "UTC");
     assert_eq!(utc["alliance"]["today"], "2027-03-01");
+    // Rows and audit entries are dated by the same clock, not by the system's.
+    assert_eq!(
+        app.scalar_i64("SELECT count(*) FROM alliances WHERE created_at = '2027-03-01T17:00:00Z' AND updated_at = created_at").await,
+        2
+    );
+    assert_eq!(
+        app.scalar_i64("SELECT count(*) FROM audit_log WHERE action = 'alliance.create' AND at = '2027-03-01T17:00:00Z'").await,
+        2
+    );
+    assert_eq!(
+        app.scalar_i64("SELECT count(*) FROM sessions WHERE created_at = '2027-03-01T17:00:00Z'")
+            .await,
+        1
+    );
 
     // Changed later: the canonical name is kept, and today follows.
     let updated = app
@@ -95,4 +109,253 @@ async fn unknown_zones_are_refused_naming_time_zone() {
         )
         .await;
     assert_eq!(kept.ok()["alliance"]["timeZone"], "Europe/Berlin");
+}
+
+const ADD_MEMBER: &str = "mutation($input: AddAllianceMemberInput!) { addAllianceMember(input: $input) { membership { id } userErrors { field code } } }";
+const SEE: &str = "query($id: ID!) { alliance(id: $id) { id } }";
+
+async fn add_member(app: &TestApp, admin: &str, alliance: &Value, org: &str, joined_on: &str) {
+    let answer = app
+        .gql(
+            Some(admin),
+            ADD_MEMBER,
+            json!({ "input": { "allianceId": alliance, "organizationId": org, "joinedOn": joined_on } }),
+        )
+        .await;
+    assert_eq!(
+        answer.ok()["addAllianceMember"]["userErrors"],
+        json!([]),
+        "{}",
+        answer.body
+    );
+}
+
+async fn sees(app: &TestApp, login: &str, alliance: &Value) -> bool {
+    let token = app.token(login).await;
+    let answer = app.gql(Some(&token), SEE, json!({ "id": alliance })).await;
+    !answer.ok()["alliance"].is_null()
+}
+
+#[tokio::test]
+async fn a_membership_starting_today_is_in_effect_from_local_midnight() {
+    let app = TestApp::new().await;
+    app.clock.set(at(2027, 3, 1, 15, 59));
+    let admin = app.token("admin@example.com").await;
+    let plastics = app.organization_id("省塑料协会").await;
+    let beijing =
+        create_alliance(&app, &admin, "北京时间联盟", None).await["alliance"]["id"].clone();
+    let utc = create_alliance(&app, &admin, "协调世界时联盟", Some("UTC")).await["alliance"]["id"]
+        .clone();
+    add_member(&app, &admin, &beijing, &plastics, "2027-03-02").await;
+    add_member(&app, &admin, &utc, &plastics, "2027-03-02").await;
+
+    // 15:59 UTC is 23:59 on 1 March in Beijing: not yet a member of either members-only alliance.
+    assert!(!sees(&app, "orgadmin@example.com", &beijing).await);
+    assert!(!sees(&app, "orgadmin@example.com", &utc).await);
+    // 16:01 UTC is 00:01 on 2 March in Beijing: a member there, not yet in the UTC alliance.
+    app.clock.set(at(2027, 3, 1, 16, 1));
+    assert!(sees(&app, "orgadmin@example.com", &beijing).await);
+    assert!(!sees(&app, "orgadmin@example.com", &utc).await);
+    // The UTC alliance behaves as before: from 00:00 UTC.
+    app.clock.set(at(2027, 3, 1, 23, 59));
+    assert!(!sees(&app, "orgadmin@example.com", &utc).await);
+    app.clock.set(at(2027, 3, 2, 0, 1));
+    assert!(sees(&app, "orgadmin@example.com", &utc).await);
+    assert!(sees(&app, "orgadmin@example.com", &beijing).await);
+
+    // The organization's alliances, as the platform admin lists them, follow the same days.
+    let token = app.token("admin@example.com").await;
+    let listed = app
+        .gql(
+            Some(&token),
+            "query($id: ID!) { node(id: $id) { ... on Organization { alliances { nodes { alliance { name } } } } } }",
+            json!({ "id": plastics }),
+        )
+        .await;
+    let names: Vec<&str> = listed.ok()["node"]["alliances"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["alliance"]["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"北京时间联盟") && names.contains(&"协调世界时联盟"),
+        "{names:?}"
+    );
+}
+
+#[tokio::test]
+async fn an_accepted_invitation_starts_the_membership_on_the_local_day() {
+    let app = TestApp::new().await;
+    // 01:00 on 2 March in Beijing, still 1 March in UTC.
+    app.clock.set(at(2027, 3, 1, 17, 0));
+    let admin = app.token("orgadmin@example.com").await;
+    let plastics = app.organization_id("省塑料协会").await;
+    let invited = app
+        .gql(
+            Some(&admin),
+            "mutation($input: InviteMemberInput!) { inviteMember(input: $input) { acceptUrl userErrors { field code } } }",
+            json!({ "input": { "organizationId": plastics, "name": "夜班党员", "email": "night.shift@example.com" } }),
+        )
+        .await;
+    let url = invited.ok()["inviteMember"]["acceptUrl"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let accepted = app
+        .gql(
+            None,
+            "mutation($token: String!, $password: String!) { acceptInvitation(input: {token: $token, password: $password}) { accessToken userErrors { field code } } }",
+            json!({ "token": url.rsplit('/').next().unwrap(), "password": "a-good-password" }),
+        )
+        .await;
+    let token = accepted.ok()["acceptInvitation"]["accessToken"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let me = app
+        .gql(
+            Some(&token),
+            "{ me { organizationMemberships { nodes { joinedOn organization { name } } } alliances { totalCount } } }",
+            json!({}),
+        )
+        .await;
+    let me = &me.ok()["me"];
+    let membership = &me["organizationMemberships"]["nodes"][0];
+    assert_eq!(membership["joinedOn"], "2027-03-02");
+    assert_eq!(membership["organization"]["name"], "省塑料协会");
+    // In effect at once: the new member sees the alliances of the organization.
+    assert!(me["alliances"]["totalCount"].as_i64().unwrap() > 0, "{me}");
+}
+
+const ITEMS: &str = "query($id: ID!) { node(id: $id) { ... on Meeting { actionItems { title dueOn isOverdue isDueToday } } } }";
+
+/// An alliance in `zone` with one meeting and two action items, due 1 and 2 March 2027.
+async fn meeting_with_items(app: &TestApp, admin: &str, name: &str, zone: &str) -> Value {
+    let alliance = create_alliance(app, admin, name, Some(zone)).await["alliance"]["id"].clone();
+    let plastics = app.organization_id("省塑料协会").await;
+    add_member(app, admin, &alliance, &plastics, "2027-01-01").await;
+    let scheduled = app
+        .gql(
+            Some(admin),
+            "mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { meeting { id } userErrors { field code } } }",
+            json!({ "input": { "allianceId": alliance, "title": "月度例会", "startsAt": "2027-02-26T02:00:00Z", "endsAt": "2027-02-26T04:00:00Z" } }),
+        )
+        .await;
+    let meeting = scheduled.ok()["scheduleMeeting"]["meeting"]["id"].clone();
+    assert!(meeting.is_string(), "{}", scheduled.body);
+    for (title, due) in [("一日到期", "2027-03-01"), ("二日到期", "2027-03-02")] {
+        let created = app
+            .gql(
+                Some(admin),
+                "mutation($input: CreateActionItemInput!) { createActionItem(input: $input) { actionItem { id } userErrors { field code } } }",
+                json!({ "input": { "meetingId": meeting, "title": title, "assigneeOrganizationId": plastics, "dueOn": due } }),
+            )
+            .await;
+        assert_eq!(
+            created.ok()["createActionItem"]["userErrors"],
+            json!([]),
+            "{}",
+            created.body
+        );
+    }
+    meeting
+}
+
+async fn due_states(app: &TestApp, meeting: &Value) -> Vec<(String, bool, bool)> {
+    let token = app.token("admin@example.com").await;
+    let answer = app.gql(Some(&token), ITEMS, json!({ "id": meeting })).await;
+    let mut out: Vec<(String, bool, bool)> = answer.ok()["node"]["actionItems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| {
+            (
+                i["dueOn"].as_str().unwrap().to_owned(),
+                i["isOverdue"].as_bool().unwrap(),
+                i["isDueToday"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[tokio::test]
+async fn due_today_and_overdue_follow_the_alliance_zone() {
+    let app = TestApp::new().await;
+    app.clock.set(at(2027, 2, 20, 12, 0));
+    let admin = app.token("admin@example.com").await;
+    let beijing = meeting_with_items(&app, &admin, "到期北京联盟", "Asia/Shanghai").await;
+    let utc = meeting_with_items(&app, &admin, "到期世界时联盟", "UTC").await;
+
+    // 17:00 UTC on 1 March: 2 March 01:00 in Beijing.
+    app.clock.set(at(2027, 3, 1, 17, 0));
+    let s = |d: &str, overdue, today| (d.to_owned(), overdue, today);
+    assert_eq!(
+        due_states(&app, &beijing).await,
+        [s("2027-03-01", true, false), s("2027-03-02", false, true)]
+    );
+    // The UTC alliance is still on 1 March.
+    assert_eq!(
+        due_states(&app, &utc).await,
+        [s("2027-03-01", false, true), s("2027-03-02", false, false)]
+    );
+    // 15:59 UTC: still 1 March in Beijing too.
+    app.clock.set(at(2027, 3, 1, 15, 59));
+    assert_eq!(
+        due_states(&app, &beijing).await,
+        [s("2027-03-01", false, true), s("2027-03-02", false, false)]
+    );
+}
+
+async fn me(app: &TestApp, token: &str) -> alliance_tests::Gql {
+    app.gql(Some(token), "{ me { name } }", json!({})).await
+}
+
+#[tokio::test]
+async fn access_tokens_live_by_the_injected_clock() {
+    let app = TestApp::new().await;
+    let issued = at(2027, 3, 1, 8, 0);
+    app.clock.set(issued);
+    let login = app
+        .login_payload("member@example.com", alliance_domain::seed::DEMO_PASSWORD)
+        .await;
+    let payload = &login.ok()["login"];
+    let token = payload["accessToken"].as_str().unwrap().to_owned();
+    // Issued by the clock: it expires 15 minutes after the clock's time, not the system's.
+    assert_eq!(
+        payload["expiresAt"]
+            .as_str()
+            .unwrap()
+            .parse::<DateTime<Utc>>()
+            .unwrap(),
+        issued + chrono::Duration::minutes(15)
+    );
+    // Accepted until `exp` (with the 30 seconds of leeway there always was), refused after.
+    for (offset, accepted) in [
+        (0, true),
+        (899, true),
+        (929, true),
+        (931, false),
+        (3600, false),
+    ] {
+        app.clock.set(issued + chrono::Duration::seconds(offset));
+        let answer = me(&app, &token).await;
+        if accepted {
+            assert_eq!(answer.ok()["me"]["name"], "李娜", "at +{offset}s");
+        } else {
+            assert_eq!(
+                answer.code(),
+                Some("UNAUTHENTICATED"),
+                "at +{offset}s: {}",
+                answer.body
+            );
+        }
+    }
+    // Nor before it was issued (`nbf`), beyond the leeway.
+    app.clock.set(issued - chrono::Duration::seconds(60));
+    assert_eq!(me(&app, &token).await.code(), Some("UNAUTHENTICATED"));
+    app.clock.set(issued - chrono::Duration::seconds(20));
+    assert_eq!(me(&app, &token).await.ok()["me"]["name"], "李娜");
 }

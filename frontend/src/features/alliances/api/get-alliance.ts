@@ -16,6 +16,7 @@ const AllianceQuery = graphql(`
       visibility
       workingRules
       agendaDeadlineDays
+      timeZone
       version
       leadScheduleVersion
       viewerRoles

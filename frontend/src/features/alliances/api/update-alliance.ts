@@ -17,6 +17,7 @@ const UpdateAllianceMutation = graphql(`
         visibility
         workingRules
         agendaDeadlineDays
+        timeZone
         version
       }
       userErrors {

@@ -6,6 +6,7 @@ import { useNavigate } from 'react-router';
 import type { AllianceKind, AllianceStatus, AllianceVisibility, RotationPeriod } from '@/gql/graphql';
 import { useIsPhone } from '@/hooks/use-is-phone';
 import { describeError, hasErrorCode } from '@/lib/graphql/errors';
+import { COMMON_TIME_ZONES, timeZoneLabel } from '@/i18n/format';
 import { showUserErrors } from '@/lib/graphql/user-errors';
 import { useCreateAlliance } from '../api/create-alliance';
 import { useUpdateAlliance } from '../api/update-alliance';
@@ -28,6 +29,7 @@ const USER_ERROR_FIELDS = {
   visibility: 'visibility',
   workingRules: 'workingRules',
   agendaDeadlineDays: 'agendaDeadlineDays',
+  timeZone: 'timeZone',
 };
 
 /** The alliance as read: the edit form starts from it and sends its `version` back. */
@@ -45,6 +47,7 @@ export interface EditedAlliance {
   visibility: AllianceVisibility;
   workingRules: string | null;
   agendaDeadlineDays: number;
+  timeZone: string;
 }
 
 interface AllianceFormValues {
@@ -59,6 +62,7 @@ interface AllianceFormValues {
   visibility: AllianceVisibility;
   workingRules?: string;
   agendaDeadlineDays?: number | null;
+  timeZone?: string | null;
 }
 
 function formValues(alliance: EditedAlliance | undefined): AllianceFormValues | Partial<AllianceFormValues> {
@@ -75,7 +79,15 @@ function formValues(alliance: EditedAlliance | undefined): AllianceFormValues | 
     visibility: alliance.visibility,
     workingRules: alliance.workingRules ?? '',
     agendaDeadlineDays: alliance.agendaDeadlineDays,
+    timeZone: alliance.timeZone,
   };
+}
+
+/** The common zones (Chinese ones first) and the current value when it is not among them. */
+function timeZoneOptions(current: string | undefined): { value: string; label: string }[] {
+  const zones: string[] = [...COMMON_TIME_ZONES];
+  if (current && !zones.includes(current)) zones.unshift(current);
+  return zones.map((zone) => ({ value: zone, label: timeZoneLabel(zone) }));
 }
 
 function trimmedOrNull(value: string | undefined): string | null {
@@ -151,6 +163,8 @@ export function AllianceFormModal({
           rotationPeriod: values.rotationPeriod,
           visibility: values.visibility,
           workingRules: trimmedOrNull(values.workingRules),
+          // None: the deployment's zone.
+          timeZone: values.timeZone ?? null,
         },
       });
       if (result.error) {
@@ -185,6 +199,7 @@ export function AllianceFormModal({
         visibility: values.visibility,
         workingRules: values.workingRules?.trim() ?? '',
         agendaDeadlineDays: values.agendaDeadlineDays ?? null,
+        timeZone: values.timeZone === alliance.timeZone ? null : (values.timeZone ?? null),
       },
     });
     if (result.error) {
@@ -284,6 +299,15 @@ export function AllianceFormModal({
             inputReadOnly={isPhone}
             allowClear={!alliance?.foundedOn}
             disabledDate={(date) => date.isAfter(dayjs(), 'day')}
+          />
+        </Form.Item>
+        <Form.Item name="timeZone" label={t('allianceForm.timeZone')} extra={t('allianceForm.timeZoneHint')}>
+          <Select
+            showSearch
+            allowClear={!alliance}
+            optionFilterProp="label"
+            placeholder={t('allianceForm.timeZoneDefault')}
+            options={timeZoneOptions(alliance?.timeZone)}
           />
         </Form.Item>
         <Form.Item name="supervisingBody" label={t('alliances.supervisingBody')}>

@@ -119,7 +119,7 @@ export function AllianceView({ allianceId, isPlatformAdmin }: { allianceId: stri
                     <Typography.Text strong style={{ fontSize: 20, color: '#c8161d' }}>
                       {displayName(lead.organization, language)}
                     </Typography.Text>
-                    <Typography.Text type="secondary">{termRange(lead, t)}</Typography.Text>
+                    <Typography.Text type="secondary">{termRange(lead, t, alliance.timeZone)}</Typography.Text>
                   </>
                 ) : (
                   <Typography.Text>{t('alliance.noCurrentLead')}</Typography.Text>
@@ -143,6 +143,7 @@ export function AllianceView({ allianceId, isPlatformAdmin }: { allianceId: stri
                   scheduleVersion={alliance.leadScheduleVersion}
                   memberCount={alliance.members.totalCount}
                   terms={alliance.leadTerms}
+                  timeZone={alliance.timeZone}
                 />
               ) : undefined
             }
@@ -152,6 +153,7 @@ export function AllianceView({ allianceId, isPlatformAdmin }: { allianceId: stri
               terms={alliance.leadTerms}
               canManage={canManageRotation}
               scheduleVersion={alliance.leadScheduleVersion}
+              timeZone={alliance.timeZone}
             />
           </Card>
         </Col>
@@ -198,7 +200,7 @@ export function AllianceView({ allianceId, isPlatformAdmin }: { allianceId: stri
                 <List.Item>
                   <List.Item.Meta
                     title={<Link to={`/meetings/${meeting.id}`}>{meeting.title}</Link>}
-                    description={formatTimeRange(meeting.startsAt, meeting.endsAt)}
+                    description={formatTimeRange(meeting.startsAt, meeting.endsAt, alliance.timeZone)}
                   />
                 </List.Item>
               )}

@@ -110,11 +110,13 @@ function GenerateModal({
 function SwapModal({
   terms,
   scheduleVersion,
+  timeZone,
   open,
   onClose,
 }: {
   terms: readonly LeadTermRow[];
   scheduleVersion: number;
+  timeZone: string;
   open: boolean;
   onClose: () => void;
 }) {
@@ -132,7 +134,7 @@ function SwapModal({
       value: term.id,
       label: t('rotation.termOption', {
         organization: displayName(term.organization, language),
-        range: termRange(term, t),
+        range: termRange(term, t, timeZone),
       }),
     }));
 
@@ -215,12 +217,15 @@ export function RotationAdmin({
   scheduleVersion,
   memberCount,
   terms,
+  timeZone,
 }: {
   allianceId: string;
   /** `Alliance.leadScheduleVersion` as read; every edit sends it back. */
   scheduleVersion: number;
   memberCount: number;
   terms: readonly LeadTermRow[];
+  /** The alliance's zone: a term's days are dates there. */
+  timeZone: string;
 }) {
   const { t } = useTranslation();
   const [dialog, setDialog] = useState<'generate' | 'swap' | null>(null);
@@ -246,6 +251,7 @@ export function RotationAdmin({
       <SwapModal
         terms={terms}
         scheduleVersion={scheduleVersion}
+        timeZone={timeZone}
         open={dialog === 'swap'}
         onClose={() => setDialog(null)}
       />

@@ -28,11 +28,14 @@ export function RotationTimeline({
   terms,
   canManage,
   scheduleVersion,
+  timeZone,
 }: {
   terms: readonly LeadTermRow[];
   canManage: boolean;
   /** `Alliance.leadScheduleVersion` as read; a skip sends it back. */
   scheduleVersion: number;
+  /** The alliance's zone: a term's days are dates there. */
+  timeZone: string;
 }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
@@ -54,7 +57,7 @@ export function RotationTimeline({
     const organization = displayName(term.organization, language);
     void modal.confirm({
       title: t('rotation.skipTitle'),
-      content: t('rotation.skipConfirm', { organization, range: termRange(term, t) }),
+      content: t('rotation.skipConfirm', { organization, range: termRange(term, t, timeZone) }),
       okText: t('rotation.skip'),
       okButtonProps: { danger: true },
       cancelText: t('common.cancel'),
@@ -87,7 +90,7 @@ export function RotationTimeline({
                   {organization}
                 </Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {termRange(term, t)}
+                  {termRange(term, t, timeZone)}
                 </Typography.Text>
               </Flex>
               <div className="rotation-track" aria-hidden>

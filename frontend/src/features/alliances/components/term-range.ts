@@ -1,11 +1,14 @@
-import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
+import { formatDay, lastDay, type TimeZone } from '@/i18n/format';
 
-/** A lead term's dates; the end is exclusive ([start, end)), so its last day is shown. */
-export function termRange(term: { startsAt: string; endsAt: string }, t: TFunction): string {
+/**
+ * A lead term's dates in the alliance's zone (a term starts at local midnight); the end is
+ * exclusive ([start, end)), so its last day is shown.
+ */
+export function termRange(term: { startsAt: string; endsAt: string }, t: TFunction, timeZone?: TimeZone): string {
   return t('alliance.termRange', {
-    start: dayjs(term.startsAt).format('LL'),
-    end: dayjs(term.endsAt).subtract(1, 'millisecond').format('LL'),
+    start: formatDay(term.startsAt, timeZone),
+    end: lastDay(term.endsAt, timeZone),
   });
 }
 

@@ -8,6 +8,7 @@ const DashboardQuery = graphql(`
         id
         name
         nameEn
+        timeZone
         viewerRoles
         currentLead {
           id
@@ -32,6 +33,7 @@ const DashboardQuery = graphql(`
           id
           name
           nameEn
+          timeZone
         }
       }
     }

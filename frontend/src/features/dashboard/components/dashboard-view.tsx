@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
 import { PageHeader } from '@/components/page-header';
 import { SectionTitle } from '@/components/section-title';
-import { displayName, formatDate, formatTimeRange } from '@/i18n/format';
+import { displayName, formatDate, formatTimeRange, lastDay } from '@/i18n/format';
 import { useLanguage } from '@/i18n/use-language';
 import { useDashboard } from '../api/get-dashboard';
 
@@ -54,7 +54,7 @@ export function DashboardView({ viewerName }: { viewerName: string }) {
                             {displayName(alliance.currentLead.organization, language)}
                           </Typography.Text>{' '}
                           {t('dashboard.leadUntil', {
-                            date: dayjs(alliance.currentLead.endsAt).subtract(1, 'millisecond').format('LL'),
+                            date: lastDay(alliance.currentLead.endsAt, alliance.timeZone),
                           })}
                         </>
                       ) : (
@@ -80,7 +80,7 @@ export function DashboardView({ viewerName }: { viewerName: string }) {
                 <List.Item>
                   <List.Item.Meta
                     title={<Link to={`/meetings/${meeting.id}`}>{meeting.title}</Link>}
-                    description={`${formatTimeRange(meeting.startsAt, meeting.endsAt)} · ${displayName(meeting.alliance, language)}`}
+                    description={`${formatTimeRange(meeting.startsAt, meeting.endsAt, meeting.alliance.timeZone)} · ${displayName(meeting.alliance, language)}`}
                   />
                 </List.Item>
               )}

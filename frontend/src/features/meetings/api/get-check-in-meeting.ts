@@ -10,6 +10,10 @@ const CheckInMeetingQuery = graphql(`
       endsAt
       location
       status
+      alliance {
+        id
+        timeZone
+      }
       viewerAttendance {
         id
         checkedInAt

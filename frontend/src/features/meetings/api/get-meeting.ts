@@ -31,6 +31,7 @@ const MeetingQuery = graphql(`
         id
         name
         nameEn
+        timeZone
         members(first: 100) {
           nodes {
             id

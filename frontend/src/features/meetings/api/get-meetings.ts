@@ -23,6 +23,7 @@ const MeetingsQuery = graphql(`
           id
           name
           nameEn
+          timeZone
         }
       }
     }

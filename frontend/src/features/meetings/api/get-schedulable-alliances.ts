@@ -9,6 +9,7 @@ const SchedulableAlliancesQuery = graphql(`
         id
         name
         nameEn
+        timeZone
         viewerRoles
         members(first: 100) {
           nodes {

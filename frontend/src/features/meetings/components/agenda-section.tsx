@@ -85,7 +85,7 @@ function ProposeForm({ meeting }: { meeting: MeetingDetail }) {
         {t('agenda.propose')}
       </Typography.Title>
       <Typography.Paragraph type="secondary">
-        {t('agenda.deadline', { time: formatDateTime(meeting.agendaDeadline) })}
+        {t('agenda.deadline', { time: formatDateTime(meeting.agendaDeadline, meeting.alliance.timeZone) })}
       </Typography.Paragraph>
       {alert && <Alert type="error" showIcon role="alert" message={alert} style={{ marginBottom: 16 }} />}
       <Form.Item
@@ -298,7 +298,7 @@ export function AgendaSection({ meeting }: { meeting: MeetingDetail }) {
         ) : (
           deadlinePassed && (
             <Typography.Text type="secondary">
-              {t('agenda.deadlinePassed', { time: formatDateTime(meeting.agendaDeadline) })}
+              {t('agenda.deadlinePassed', { time: formatDateTime(meeting.agendaDeadline, meeting.alliance.timeZone) })}
             </Typography.Text>
           )
         )}

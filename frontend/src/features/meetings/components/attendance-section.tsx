@@ -106,7 +106,8 @@ function MyAttendance({ meeting }: { meeting: MeetingDetail }) {
       </Flex>
       {mine.checkedInAt ? (
         <Typography.Text type="success">
-          <CheckCircleOutlined /> {t('attendance.youCheckedIn', { time: formatDateTime(mine.checkedInAt) })}
+          <CheckCircleOutlined />{' '}
+          {t('attendance.youCheckedIn', { time: formatDateTime(mine.checkedInAt, meeting.alliance.timeZone) })}
         </Typography.Text>
       ) : (
         open && (
@@ -192,9 +193,9 @@ export function AttendanceSection({ meeting }: { meeting: MeetingDetail }) {
                       <Tag
                         color="green"
                         icon={<CheckCircleOutlined />}
-                        title={formatDateTime(attendance.checkedInAt) ?? undefined}
+                        title={formatDateTime(attendance.checkedInAt, meeting.alliance.timeZone) ?? undefined}
                       >
-                        {t('attendance.checkIn')} {formatTime(attendance.checkedInAt)}
+                        {t('attendance.checkIn')} {formatTime(attendance.checkedInAt, meeting.alliance.timeZone)}
                       </Tag>
                     ) : (
                       <Tag>{t('attendance.notCheckedIn')}</Tag>

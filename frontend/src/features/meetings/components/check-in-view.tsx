@@ -56,7 +56,7 @@ export function CheckInView({ meetingId, initialCode }: { meetingId: string; ini
         {meeting.title}
       </Typography.Title>
       <Typography.Paragraph type="secondary" style={{ fontSize: 16 }}>
-        {formatTimeRange(meeting.startsAt, meeting.endsAt)}
+        {formatTimeRange(meeting.startsAt, meeting.endsAt, meeting.alliance.timeZone)}
         {meeting.location && (
           <>
             <br />
@@ -69,7 +69,11 @@ export function CheckInView({ meetingId, initialCode }: { meetingId: string; ini
           icon={<CheckCircleFilled style={{ color: '#52c41a' }} />}
           status="success"
           title={<span role="status">{t('checkIn.success')}</span>}
-          subTitle={<span style={{ fontSize: 16 }}>{t('checkIn.checkedInAt', { time: formatDateTime(doneAt) })}</span>}
+          subTitle={
+            <span style={{ fontSize: 16 }}>
+              {t('checkIn.checkedInAt', { time: formatDateTime(doneAt, meeting.alliance.timeZone) })}
+            </span>
+          }
           extra={
             <Link to={`/meetings/${meeting.id}`}>
               <Button size="large">{t('checkIn.toMeeting')}</Button>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
 import { useIsPhone } from '@/hooks/use-is-phone';
-import { displayName, formatTime } from '@/i18n/format';
+import { dateKey, displayName, formatTime } from '@/i18n/format';
 import { useLanguage } from '@/i18n/use-language';
 import { useMeetingsBetween } from '../api/get-meetings';
 import { MEETING_BADGE_STATUS, MeetingStatusTag } from './meeting-tags';
@@ -33,7 +33,7 @@ export function MeetingCalendar() {
   const byDay = useMemo(() => {
     const map = new Map<string, NonNullable<typeof data>['meetings']['nodes'][number][]>();
     for (const meeting of data?.meetings.nodes ?? []) {
-      const key = dayjs(meeting.startsAt).format('YYYY-MM-DD');
+      const key = dateKey(meeting.startsAt, meeting.alliance.timeZone);
       map.set(key, [...(map.get(key) ?? []), meeting]);
     }
     return map;
@@ -60,7 +60,7 @@ export function MeetingCalendar() {
                     <Link to={`/meetings/${meeting.id}`} title={meeting.title}>
                       <Badge
                         status={MEETING_BADGE_STATUS[meeting.status]}
-                        text={`${formatTime(meeting.startsAt)} ${meeting.title}`}
+                        text={`${formatTime(meeting.startsAt, meeting.alliance.timeZone)} ${meeting.title}`}
                       />
                     </Link>
                   </li>
@@ -91,7 +91,7 @@ export function MeetingCalendar() {
               <List.Item extra={<MeetingStatusTag status={meeting.status} />}>
                 <List.Item.Meta
                   title={<Link to={`/meetings/${meeting.id}`}>{meeting.title}</Link>}
-                  description={`${formatTime(meeting.startsAt)} · ${displayName(meeting.alliance, language)}${meeting.location ? ` · ${meeting.location}` : ''}`}
+                  description={`${formatTime(meeting.startsAt, meeting.alliance.timeZone)} · ${displayName(meeting.alliance, language)}${meeting.location ? ` · ${meeting.location}` : ''}`}
                 />
               </List.Item>
             )}

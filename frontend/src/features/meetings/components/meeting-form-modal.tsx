@@ -1,11 +1,11 @@
 import { Alert, App, DatePicker, Form, Input, Modal, Select, Skeleton } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/error-alert';
 import type { MeetingKind } from '@/gql/graphql';
 import { useIsPhone } from '@/hooks/use-is-phone';
-import { displayName } from '@/i18n/format';
+import { displayName, fromZonedPickerValue, timeZoneLabel, toZonedPickerValue } from '@/i18n/format';
 import { useLanguage } from '@/i18n/use-language';
 import { describeError, hasErrorCode } from '@/lib/graphql/errors';
 import { showUserErrors } from '@/lib/graphql/user-errors';
@@ -38,6 +38,8 @@ export interface EditedMeeting {
   endsAt: string;
   location: string | null;
   onlineUrl: string | null;
+  /** The alliance's zone, in which the times are entered. */
+  timeZone: string;
 }
 
 const USER_ERROR_FIELDS = {
@@ -88,7 +90,11 @@ export function MeetingFormModal({
   const alliances = schedulable.alliances;
   const loading = !editing && schedulable.fetching && alliances.length === 0;
   const noAlliances = !editing && !loading && alliances.length === 0;
-  const hosts = alliances.find((alliance) => alliance.id === allianceId)?.members.nodes ?? [];
+  const chosen = alliances.find((alliance) => alliance.id === allianceId);
+  const hosts = chosen?.members.nodes ?? [];
+  // Times are entered on the alliance's clock (and sent as UTC instants), wherever the browser runs.
+  const timeZone = meeting?.timeZone ?? chosen?.timeZone;
+  const zoneHint = timeZone ? t('scheduleMeeting.timeZoneHint', { zone: timeZoneLabel(timeZone) }) : undefined;
 
   useEffect(() => {
     if (!open || loading) return;
@@ -96,8 +102,8 @@ export function MeetingFormModal({
       form.setFieldsValue({
         title: meeting.title,
         kind: meeting.kind,
-        startsAt: dayjs(meeting.startsAt),
-        endsAt: dayjs(meeting.endsAt),
+        startsAt: toZonedPickerValue(meeting.startsAt, meeting.timeZone),
+        endsAt: toZonedPickerValue(meeting.endsAt, meeting.timeZone),
         location: meeting.location ?? '',
         onlineUrl: meeting.onlineUrl ?? '',
       });
@@ -118,8 +124,8 @@ export function MeetingFormModal({
     const common = {
       title: values.title.trim(),
       kind: values.kind,
-      startsAt: values.startsAt.toISOString(),
-      endsAt: values.endsAt.toISOString(),
+      startsAt: fromZonedPickerValue(values.startsAt, timeZone),
+      endsAt: fromZonedPickerValue(values.endsAt, timeZone),
       location: trimmedOrNull(values.location),
       onlineUrl: trimmedOrNull(values.onlineUrl),
     };
@@ -227,6 +233,7 @@ export function MeetingFormModal({
           <Form.Item
             name="startsAt"
             label={t('scheduleMeeting.startsAt')}
+            extra={zoneHint}
             rules={[{ required: true, message: t('scheduleMeeting.startsAtRequired') }]}
           >
             <DatePicker

@@ -131,7 +131,7 @@ export function MeetingHeader({
         title={<h2 className="section-title">{t('meeting.details')}</h2>}
       >
         <Descriptions.Item label={t('meeting.time')}>
-          {formatTimeRange(meeting.startsAt, meeting.endsAt)}
+          {formatTimeRange(meeting.startsAt, meeting.endsAt, meeting.alliance.timeZone)}
         </Descriptions.Item>
         <Descriptions.Item label={t('meeting.alliance')}>
           <Link to={`/alliances/${meeting.alliance.id}`}>{displayName(meeting.alliance, language)}</Link>
@@ -155,13 +155,13 @@ export function MeetingHeader({
           {meeting.hostOrganization ? displayName(meeting.hostOrganization, language) : none}
         </Descriptions.Item>
         <Descriptions.Item label={t('meeting.agendaDeadline')}>
-          {formatDateTime(meeting.agendaDeadline)}
+          {formatDateTime(meeting.agendaDeadline, meeting.alliance.timeZone)}
         </Descriptions.Item>
       </Descriptions>
       {meeting.viewerCanManage && (
         <MeetingFormModal
           open={editing}
-          meeting={meeting}
+          meeting={{ ...meeting, timeZone: meeting.alliance.timeZone }}
           isPlatformAdmin={isPlatformAdmin}
           onClose={() => setEditing(false)}
           onSaved={() => setEditing(false)}

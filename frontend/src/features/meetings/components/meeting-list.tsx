@@ -41,7 +41,7 @@ export function MeetingList() {
               }
               description={
                 <>
-                  <div>{formatTimeRange(meeting.startsAt, meeting.endsAt)}</div>
+                  <div>{formatTimeRange(meeting.startsAt, meeting.endsAt, meeting.alliance.timeZone)}</div>
                   <Typography.Text type="secondary">
                     {displayName(meeting.alliance, language)}
                     {meeting.location

@@ -34,6 +34,9 @@ const PUBLIC_ALLOW_LIST: &[(&str, &[&str])] = &[
             // Non-null and about the viewer (empty for outsiders) or the proposal deadline rule.
             "viewerRoles",
             "agendaDeadlineDays",
+            // The zone its public lead terms and dates are shown in, and its date today.
+            "timeZone",
+            "today",
         ],
     ),
     (
