@@ -8,9 +8,10 @@ use crate::kernel::enums::{
 };
 use crate::kernel::error::{ResultExt, UserError, split};
 use crate::kernel::ids::{Kind, decode};
-use alliance_domain::alliances::AllianceInput;
+use crate::kernel::patch::patch;
+use alliance_domain::alliances::{AllianceChanges, AllianceInput};
 use alliance_domain::kernel::ids::{AllianceId, OrganizationId, UserId};
-use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
+use async_graphql::{Context, ID, InputObject, MaybeUndefined, Object, SimpleObject};
 use chrono::NaiveDate;
 
 #[derive(Default)]
@@ -91,7 +92,8 @@ pub struct CreateAllianceInput {
     time_zone: Option<String>,
 }
 
-/// Input for `updateAlliance`: omitted fields stay as they are; an empty string clears an optional text.
+/// Input for `updateAlliance`: a field left out stays as it is; `null` (or an empty string) clears
+/// an optional text or `foundedOn`, and is refused with `REQUIRED` for the other fields.
 #[derive(InputObject)]
 pub struct UpdateAllianceInput {
     /// The alliance's global id.
@@ -99,29 +101,29 @@ pub struct UpdateAllianceInput {
     /// The `version` you read; a stale one is refused with `CONFLICT`.
     version: i32,
     /// New name in Chinese, 1 to 200 characters.
-    name: Option<String>,
-    /// New name in English, at most 200 characters.
-    name_en: Option<String>,
+    name: MaybeUndefined<String>,
+    /// New name in English, at most 200 characters; `null` clears it.
+    name_en: MaybeUndefined<String>,
     /// New kind.
-    kind: Option<AllianceKind>,
+    kind: MaybeUndefined<AllianceKind>,
     /// Moves only forward: PREPARATORY → ACTIVE → DISSOLVED.
-    status: Option<AllianceStatus>,
-    /// New founding day (`YYYY-MM-DD`).
-    founded_on: Option<NaiveDate>,
-    /// New supervising body, at most 200 characters.
-    supervising_body: Option<String>,
-    /// New instructor's name, at most 100 characters.
-    instructor: Option<String>,
+    status: MaybeUndefined<AllianceStatus>,
+    /// New founding day (`YYYY-MM-DD`); `null` clears it.
+    founded_on: MaybeUndefined<NaiveDate>,
+    /// New supervising body, at most 200 characters; `null` clears it.
+    supervising_body: MaybeUndefined<String>,
+    /// New instructor's name, at most 100 characters; `null` clears it.
+    instructor: MaybeUndefined<String>,
     /// New length of a lead term.
-    rotation_period: Option<RotationPeriod>,
+    rotation_period: MaybeUndefined<RotationPeriod>,
     /// Who may see the alliance.
-    visibility: Option<AllianceVisibility>,
-    /// New working rules in markdown, at most 100,000 characters.
-    working_rules: Option<String>,
+    visibility: MaybeUndefined<AllianceVisibility>,
+    /// New working rules in markdown, at most 100,000 characters; `null` clears them.
+    working_rules: MaybeUndefined<String>,
     /// Days before a meeting that agenda proposals close (0 to 60; 7 by default).
-    agenda_deadline_days: Option<i32>,
+    agenda_deadline_days: MaybeUndefined<i32>,
     /// New IANA time zone name (e.g. `Asia/Shanghai`); an unknown name answers `INVALID_TIME_ZONE`.
-    time_zone: Option<String>,
+    time_zone: MaybeUndefined<String>,
 }
 
 /// The result of `createAlliance` or `updateAlliance`.
@@ -230,19 +232,19 @@ impl AllianceMutation {
                 &*principal(ctx)?,
                 id,
                 input.version,
-                AllianceInput {
-                    name: input.name,
-                    name_en: input.name_en,
-                    kind: input.kind.map(Into::into),
-                    status: input.status.map(Into::into),
-                    founded_on: input.founded_on,
-                    supervising_body: input.supervising_body,
-                    instructor: input.instructor,
-                    rotation_period: input.rotation_period.map(Into::into),
-                    visibility: input.visibility.map(Into::into),
-                    working_rules: input.working_rules,
-                    agenda_deadline_days: input.agenda_deadline_days,
-                    time_zone: input.time_zone,
+                AllianceChanges {
+                    name: patch(input.name),
+                    name_en: patch(input.name_en),
+                    kind: patch(input.kind).map(Into::into),
+                    status: patch(input.status).map(Into::into),
+                    founded_on: patch(input.founded_on),
+                    supervising_body: patch(input.supervising_body),
+                    instructor: patch(input.instructor),
+                    rotation_period: patch(input.rotation_period).map(Into::into),
+                    visibility: patch(input.visibility).map(Into::into),
+                    working_rules: patch(input.working_rules),
+                    agenda_deadline_days: patch(input.agenda_deadline_days),
+                    time_zone: patch(input.time_zone),
                 },
             )
             .await;

@@ -106,7 +106,7 @@ impl Alliances<'_> {
         principal: &Principal,
         id: AllianceId,
         version: i32,
-        input: AllianceInput,
+        input: AllianceChanges,
     ) -> Result<alliance::Model, Error> {
         let current = self
             .alliance_readable(principal, id)
@@ -122,21 +122,14 @@ impl Alliances<'_> {
             id: Set(id.0),
             ..Default::default()
         };
-        if let Some(v) = &input.name {
-            changes.name = Set(validation::required_text(&mut errors, "name", v, 200));
+        if let Some(v) = input.name.required(&mut errors, "name") {
+            changes.name = Set(validation::required_text(&mut errors, "name", &v, 200));
         }
-        if let Some(v) = &input.name_en {
-            changes.name_en = Set(validation::optional_text(
-                &mut errors,
-                "nameEn",
-                Some(v),
-                200,
-            ));
-        }
-        if let Some(v) = input.kind {
+        changes.name_en = input.name_en.text_column(&mut errors, "nameEn", 200);
+        if let Some(v) = input.kind.required(&mut errors, "kind") {
             changes.kind = Set(v.as_str().to_owned());
         }
-        if let Some(v) = input.status {
+        if let Some(v) = input.status.required(&mut errors, "status") {
             if !status_move_allowed(current.status, v) {
                 errors.push(FieldError::new(
                     "status",
@@ -146,40 +139,29 @@ impl Alliances<'_> {
             }
             changes.status = Set(v);
         }
-        if let Some(v) = input.founded_on {
-            changes.founded_on = Set(Some(v));
-        }
-        if let Some(v) = &input.supervising_body {
-            changes.supervising_body = Set(validation::optional_text(
-                &mut errors,
-                "supervisingBody",
-                Some(v),
-                200,
-            ));
-        }
-        if let Some(v) = &input.instructor {
-            changes.instructor = Set(validation::optional_text(
-                &mut errors,
-                "instructor",
-                Some(v),
-                100,
-            ));
-        }
-        if let Some(v) = input.rotation_period {
+        changes.founded_on = input.founded_on.column();
+        changes.supervising_body =
+            input
+                .supervising_body
+                .text_column(&mut errors, "supervisingBody", 200);
+        changes.instructor = input.instructor.text_column(&mut errors, "instructor", 100);
+        if let Some(v) = input
+            .rotation_period
+            .required(&mut errors, "rotationPeriod")
+        {
             changes.rotation_period = Set(v.as_str().to_owned());
         }
-        if let Some(v) = input.visibility {
+        if let Some(v) = input.visibility.required(&mut errors, "visibility") {
             changes.visibility = Set(v.as_str().to_owned());
         }
-        if let Some(v) = &input.working_rules {
-            changes.working_rules = Set(validation::optional_text(
-                &mut errors,
-                "workingRules",
-                Some(v),
-                100_000,
-            ));
-        }
-        if let Some(days) = input.agenda_deadline_days {
+        changes.working_rules =
+            input
+                .working_rules
+                .text_column(&mut errors, "workingRules", 100_000);
+        if let Some(days) = input
+            .agenda_deadline_days
+            .required(&mut errors, "agendaDeadlineDays")
+        {
             if (0..=60).contains(&days) {
                 changes.agenda_deadline_days = Set(days);
             } else {
@@ -190,8 +172,8 @@ impl Alliances<'_> {
                 ));
             }
         }
-        if let Some(name) = input.time_zone.as_deref() {
-            changes.time_zone = Set(zone_name(&mut errors, name));
+        if let Some(name) = input.time_zone.required(&mut errors, "timeZone") {
+            changes.time_zone = Set(zone_name(&mut errors, &name));
         }
         validation::finish(errors)?;
         changes.version = Set(version + 1);

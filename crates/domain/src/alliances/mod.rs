@@ -9,6 +9,7 @@ pub mod grants;
 use crate::entities::{alliance, alliance_membership};
 use crate::kernel::error::Error;
 use crate::kernel::ids::AllianceId;
+use crate::kernel::patch::Patch;
 use crate::kernel::scope;
 use crate::kernel::vocab::{AllianceKind, AllianceStatus, RotationPeriod, Visibility};
 use crate::policy::principal::Principal;
@@ -58,6 +59,24 @@ pub struct AllianceInput {
     pub agenda_deadline_days: Option<i32>,
     /// IANA zone name; new alliances get the deployment's zone when none is named.
     pub time_zone: Option<String>,
+}
+
+/// The changes of `updateAlliance`; see [`Patch`](crate::kernel::patch::Patch). The texts and
+/// `founded_on` may be cleared; the other fields are required.
+#[derive(Debug, Default)]
+pub struct AllianceChanges {
+    pub name: Patch<String>,
+    pub name_en: Patch<String>,
+    pub kind: Patch<AllianceKind>,
+    pub status: Patch<AllianceStatus>,
+    pub founded_on: Patch<NaiveDate>,
+    pub supervising_body: Patch<String>,
+    pub instructor: Patch<String>,
+    pub rotation_period: Patch<RotationPeriod>,
+    pub visibility: Patch<Visibility>,
+    pub working_rules: Patch<String>,
+    pub agenda_deadline_days: Patch<i32>,
+    pub time_zone: Patch<String>,
 }
 
 const NAME_TAKEN: (&str, &str, &str, &str) = (

@@ -140,3 +140,56 @@ async fn meeting_location_and_link_are_cleared_by_null_only() {
         refused.body
     );
 }
+
+#[tokio::test]
+async fn alliance_texts_are_cleared_by_null_and_kept_when_left_out() {
+    let app = TestApp::new().await;
+    let secretariat = app.token("secretariat@example.com").await;
+    let id = app.alliance_id(alliance_tests::CONSORTIUM).await;
+    const UPDATE: &str = "mutation($input: UpdateAllianceInput!) { updateAlliance(input: $input) { alliance { version instructor supervisingBody foundedOn workingRules timeZone } userErrors { field code } } }";
+    let version = app
+        .gql(
+            Some(&secretariat),
+            "query($id: ID!) { alliance(id: $id) { version } }",
+            json!({ "id": id }),
+        )
+        .await
+        .ok()["alliance"]["version"]
+        .clone();
+    let set = app
+        .gql(
+            Some(&secretariat),
+            UPDATE,
+            json!({ "input": { "id": id, "version": version, "instructor": "陈指导", "foundedOn": "2020-07-01" } }),
+        )
+        .await;
+    let set = set.ok()["updateAlliance"]["alliance"].clone();
+    assert_eq!(set["instructor"], "陈指导");
+    let rules = set["workingRules"].clone();
+    assert!(rules.is_string(), "the demo alliance has working rules");
+    let cleared = app
+        .gql(
+            Some(&secretariat),
+            UPDATE,
+            json!({ "input": { "id": id, "version": set["version"], "instructor": null, "foundedOn": null } }),
+        )
+        .await;
+    let cleared = cleared.ok()["updateAlliance"]["alliance"].clone();
+    assert_eq!(cleared["instructor"], json!(null));
+    assert_eq!(cleared["foundedOn"], json!(null));
+    assert_eq!(cleared["workingRules"], rules, "left out, kept");
+    assert_eq!(cleared["timeZone"], "Asia/Shanghai");
+    let refused = app
+        .gql(
+            Some(&secretariat),
+            UPDATE,
+            json!({ "input": { "id": id, "version": cleared["version"], "timeZone": null, "visibility": null } }),
+        )
+        .await;
+    assert_eq!(
+        refused.ok()["updateAlliance"]["userErrors"],
+        json!([{ "field": "visibility", "code": "REQUIRED" }, { "field": "timeZone", "code": "REQUIRED" }]),
+        "{}",
+        refused.body
+    );
+}

@@ -189,17 +189,18 @@ export function AllianceFormModal({
         // Blank clears an optional text.
         nameEn: values.nameEn?.trim() ?? '',
         kind: values.kind,
-        // Unchanged status is not sent: staying put is no transition.
-        status: values.status === alliance.status ? null : values.status,
-        // Null leaves it as it is (the API cannot clear a founding date).
+        // Unchanged status is left out (undefined is not sent): staying put is no transition.
+        status: values.status === alliance.status ? undefined : values.status,
+        // Null clears the founding date.
         foundedOn,
         supervisingBody: values.supervisingBody?.trim() ?? '',
         instructor: values.instructor?.trim() ?? '',
         rotationPeriod: values.rotationPeriod,
         visibility: values.visibility,
         workingRules: values.workingRules?.trim() ?? '',
-        agendaDeadlineDays: values.agendaDeadlineDays ?? null,
-        timeZone: values.timeZone === alliance.timeZone ? null : (values.timeZone ?? null),
+        // Left out when empty or unchanged: null would be refused for these required fields.
+        agendaDeadlineDays: values.agendaDeadlineDays ?? undefined,
+        timeZone: values.timeZone === alliance.timeZone ? undefined : (values.timeZone ?? undefined),
       },
     });
     if (result.error) {

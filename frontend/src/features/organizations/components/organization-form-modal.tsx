@@ -89,7 +89,7 @@ export function OrganizationFormModal({
         kind: values.kind,
         hostEntity: values.hostEntity?.trim() ?? '',
         region: values.region?.trim() ?? '',
-        // Null leaves it as it is (the API cannot clear a founding date).
+        // Null clears the founding date.
         foundedOn: values.foundedOn ? values.foundedOn.format('YYYY-MM-DD') : null,
         honours: cleanHonours(values.honours),
       },
