@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261121_000001_foundation;
 mod m20261121_000002_governance;
 mod m20261202_000001_alliance_time_zone;
+mod m20261202_000003_jobs_outbox;
 
 pub struct Migrator;
 
@@ -16,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000001_foundation::Migration),
             Box::new(m20261121_000002_governance::Migration),
             Box::new(m20261202_000001_alliance_time_zone::Migration),
+            Box::new(m20261202_000003_jobs_outbox::Migration),
         ]
     }
 }

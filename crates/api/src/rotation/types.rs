@@ -73,9 +73,21 @@ impl NotificationNode {
         crate::kernel::enums::NotificationKind::from_db(&self.0.kind)
     }
 
-    /// A short text, Chinese and English (`中文 / English`).
-    async fn title(&self) -> &str {
-        &self.0.title
+    /// A short text in the viewer's language (`User.locale`: `zh-CN` or `en`), rendered from the
+    /// notification's kind and parameters.
+    async fn title(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
+        use alliance_domain::notifications::render::{Language, title};
+        // The reader is the recipient: only they can see a notification.
+        let locale = loaders(ctx)?
+            .users
+            .load_one(self.0.user_id)
+            .await
+            .map_err(load_error)?
+            .map(|u| u.locale);
+        Ok(title(
+            &self.0,
+            Language::from_locale(locale.as_deref().unwrap_or("zh-CN")),
+        ))
     }
 
     /// The global id of what it is about: a Meeting, an ActionItem or a LeadTerm.

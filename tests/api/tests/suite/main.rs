@@ -11,6 +11,7 @@ mod graphql;
 mod http;
 mod integrations;
 mod isolation;
+mod jobs;
 mod limits;
 mod schema_docs;
 mod subscriptions;
