@@ -533,4 +533,21 @@ async fn notification_texts_follow_the_readers_language() {
         .unwrap();
     let en = scheduled_title(&app, &member).await;
     assert!(en.ends_with(": meeting scheduled: 语言测试会议"), "{en}");
+    // The client may ask for the language it shows itself in.
+    let asked = app
+        .gql(
+            Some(&member),
+            "{ notifications { nodes { kind zh: title(locale: \"zh-CN\") en: title } } }",
+            json!({}),
+        )
+        .await;
+    let node = asked.ok()["notifications"]["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["kind"] == "MEETING_SCHEDULED")
+        .unwrap()
+        .clone();
+    assert_eq!(node["zh"], zh.as_str());
+    assert_eq!(node["en"], en.as_str());
 }
