@@ -7,6 +7,7 @@ mod m20261121_000001_foundation;
 mod m20261121_000002_governance;
 mod m20261202_000001_alliance_time_zone;
 mod m20261202_000002_lead_terms_local_midnight;
+mod m20261202_000003_jobs_outbox;
 
 pub struct Migrator;
 
@@ -18,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000002_governance::Migration),
             Box::new(m20261202_000001_alliance_time_zone::Migration),
             Box::new(m20261202_000002_lead_terms_local_midnight::Migration),
+            Box::new(m20261202_000003_jobs_outbox::Migration),
         ]
     }
 }

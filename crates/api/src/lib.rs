@@ -10,6 +10,7 @@ pub mod schema;
 pub mod alliances;
 pub mod audit;
 pub mod auth;
+pub mod jobs;
 pub mod meetings;
 pub mod organizations;
 pub mod rotation;

@@ -118,7 +118,11 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
             .await
             .gql()?
             .map(|i| Node::Invitation(crate::auth::types::InvitationNode(i))),
-        Kind::AgendaItem | Kind::Attendance | Kind::Decision | Kind::CalendarFeed => None,
+        Kind::AgendaItem
+        | Kind::Attendance
+        | Kind::Decision
+        | Kind::CalendarFeed
+        | Kind::BackgroundJob => None,
     })
 }
 

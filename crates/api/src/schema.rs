@@ -6,7 +6,8 @@ use crate::kernel::input_guard::InputGuard;
 use crate::kernel::limits::{Limits, ShapeLimits};
 use crate::kernel::loaders::Loaders;
 use crate::{
-    alliances, audit, auth, meetings, node_query as nodes, organizations, rotation, tokens, users,
+    alliances, audit, auth, jobs, meetings, node_query as nodes, organizations, rotation, tokens,
+    users,
 };
 use alliance_domain::Services;
 use async_graphql::{MergedObject, MergedSubscription, Schema};
@@ -24,6 +25,7 @@ pub struct Query(
     rotation::schema::RotationQuery,
     users::schema::UserAdminQuery,
     audit::schema::AuditQuery,
+    jobs::schema::JobQuery,
 );
 
 /// Write entry points. Each takes one `input` and answers a payload whose `userErrors` lists invalid
@@ -39,6 +41,7 @@ pub struct Mutation(
     rotation::schema::RotationMutation,
     alliances::grants::RoleGrantMutation,
     users::schema::UserAdminMutation,
+    jobs::schema::JobMutation,
 );
 
 /// Live updates over the `graphql-transport-ws` WebSocket protocol; each event is checked against

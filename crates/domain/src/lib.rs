@@ -9,6 +9,7 @@ pub mod alliances;
 pub mod audit;
 pub mod auth;
 pub mod calendar;
+pub mod jobs;
 pub mod meetings;
 pub mod notifications;
 pub mod organizations;

@@ -96,6 +96,8 @@ const TABLE: &[(Action, &str)] = &[
     (Action::GrantAllianceRole, "N N N N N N Y N N"),
     (Action::ManageUsers, "N N N N N N Y N N"),
     (Action::ReadAuditLog, "N N N N N N Y N N"),
+    (Action::ReadBackgroundJobs, "N N N N N N Y N N"),
+    (Action::RetryBackgroundJob, "N N N N N N Y N N"),
     (Action::ReadAllianceProfile, "N Y Y Y Y Y Y Y N"),
     (Action::ReadAllianceInternal, "N Y Y Y Y Y Y Y N"),
     (Action::UpdateAlliance, "N N N Y N N Y N N"),
@@ -138,9 +140,8 @@ fn resource_for<'a>(
 ) -> Resource<'a> {
     use Action::*;
     match action {
-        CreateOrganization | CreateAlliance | GrantAllianceRole | ManageUsers | ReadAuditLog => {
-            Resource::Platform
-        }
+        CreateOrganization | CreateAlliance | GrantAllianceRole | ManageUsers | ReadAuditLog
+        | ReadBackgroundJobs | RetryBackgroundJob => Resource::Platform,
         ReadOrganization
         | ReadOrganizationMembers
         | UpdateOrganization

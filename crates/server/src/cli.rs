@@ -174,6 +174,7 @@ async fn serve() -> anyhow::Result<()> {
     };
     let services = Services::new(db, config.domain.clone(), Arc::new(SystemClock), mailer)?;
     services.events.listen(&services.db).await?;
+    let jobs = crate::jobs::spawn(&services, &config);
     let state = AppState::new(services, &config);
     if let Some(address) = config.metrics_listen {
         let listener = tokio::net::TcpListener::bind(address)
@@ -206,12 +207,13 @@ async fn serve() -> anyhow::Result<()> {
     )
     .with_graceful_shutdown(shutdown_signal())
     .await?;
+    crate::jobs::stopped(jobs).await;
     tracing::info!("stopped");
     Ok(())
 }
 
 /// SIGTERM or Ctrl-C: stop accepting, let in-flight requests finish.
-async fn shutdown_signal() {
+pub(crate) async fn shutdown_signal() {
     let ctrl_c = async {
         if let Err(e) = tokio::signal::ctrl_c().await {
             tracing::error!(error = %e, "cannot listen for Ctrl-C");

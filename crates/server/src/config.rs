@@ -37,6 +37,10 @@ pub struct Config {
     pub mail_from: String,
     pub trust_proxy: bool,
     pub log_format: LogFormat,
+    /// `ALLIANCE_JOBS`: whether this instance runs background jobs (on by default).
+    pub jobs_enabled: bool,
+    /// `ALLIANCE_JOBS_POLL_MS`, `ALLIANCE_JOBS_CONCURRENCY`, `ALLIANCE_JOBS_SHUTDOWN_GRACE_SECS`.
+    pub jobs: alliance_domain::jobs::RunnerConfig,
 }
 
 #[derive(Debug)]
@@ -239,6 +243,18 @@ impl Config {
                 .unwrap_or_else(|| "Alliance <no-reply@localhost>".into()),
             trust_proxy: env.flag("ALLIANCE_TRUST_PROXY", false)?,
             log_format,
+            jobs_enabled: env.flag("ALLIANCE_JOBS", true)?,
+            jobs: alliance_domain::jobs::RunnerConfig {
+                poll_interval: Duration::from_millis(
+                    env.positive("ALLIANCE_JOBS_POLL_MS", 2000)? as u64
+                ),
+                concurrency: env.positive("ALLIANCE_JOBS_CONCURRENCY", 4)?,
+                shutdown_grace: Duration::from_secs(env.parse(
+                    "ALLIANCE_JOBS_SHUTDOWN_GRACE_SECS",
+                    20u64,
+                    "seconds",
+                )?),
+            },
         })
     }
 }
@@ -288,6 +304,9 @@ mod tests {
             ("ALLIANCE_METRICS_LISTEN", "metrics"),
             ("ALLIANCE_METRICS_LISTEN", "127.0.0.1:8080"),
             ("ALLIANCE_TIME_ZONE", "Beijing"),
+            ("ALLIANCE_JOBS", "sometimes"),
+            ("ALLIANCE_JOBS_CONCURRENCY", "0"),
+            ("ALLIANCE_JOBS_POLL_MS", "soon"),
         ] {
             let e = config(&[SECRET, (name, value)]).unwrap_err();
             assert!(e.0.starts_with(name), "{name}: {e}");

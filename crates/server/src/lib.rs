@@ -5,6 +5,7 @@ pub mod app;
 pub mod cli;
 pub mod config;
 pub mod graphql;
+pub mod jobs;
 pub mod observability;
 pub mod operation_label;
 pub mod security_headers;

@@ -7,6 +7,7 @@ use alliance_api::Limits;
 use alliance_domain::kernel::clock::FixedClock;
 use alliance_domain::kernel::config::ThrottleConfig;
 use alliance_domain::kernel::mail::Outbox;
+use alliance_domain::kernel::sms::SmsOutbox;
 use alliance_domain::{DomainConfig, Services};
 use alliance_migrations::{Migrator, MigratorTrait};
 use alliance_server::{AppState, Config};
@@ -209,8 +210,12 @@ pub struct TestApp {
     pub services: Services,
     pub clock: FixedClock,
     pub outbox: Outbox,
+    /// Text messages delivered by the outbox jobs.
+    pub sms: SmsOutbox,
     /// SQL statements run through the server's connection pool.
     pub statements: Arc<AtomicUsize>,
+    /// Their text, in order, since the last `reset_statements`.
+    pub statement_log: Arc<std::sync::Mutex<Vec<String>>>,
     pub db: TestDb,
 }
 
@@ -277,11 +282,17 @@ impl TestApp {
         };
         let statements = Arc::new(AtomicUsize::new(0));
         let counter = statements.clone();
-        connection.set_metric_callback(move |_| {
+        let statement_log = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let log = statement_log.clone();
+        connection.set_metric_callback(move |info| {
             counter.fetch_add(1, Ordering::SeqCst);
+            if let Ok(mut log) = log.lock() {
+                log.push(info.statement.sql.clone());
+            }
         });
         let clock = FixedClock::new(chrono::Utc::now());
         let outbox = Outbox::default();
+        let sms = SmsOutbox::default();
         let mut domain = DomainConfig::for_tests();
         domain.throttle = options.throttle.clone();
         if let Some(ttl) = options.access_token_ttl {
@@ -293,7 +304,8 @@ impl TestApp {
             Arc::new(clock.clone()),
             Arc::new(outbox.clone()),
         )
-        .unwrap();
+        .unwrap()
+        .with_sms(Arc::new(sms.clone()));
         services.events.listen(&services.db).await.unwrap();
         if options.demo {
             alliance_domain::seed::demo(&services).await.unwrap();
@@ -320,13 +332,16 @@ impl TestApp {
             .unwrap();
         });
         statements.store(0, Ordering::SeqCst);
+        statement_log.lock().unwrap().clear();
         Self {
             url: format!("http://{addr}"),
             client: reqwest::Client::new(),
             services,
             clock,
             outbox,
+            sms,
             statements,
+            statement_log,
             db,
         }
     }
@@ -412,6 +427,33 @@ impl TestApp {
 
     pub fn reset_statements(&self) {
         self.statements.store(0, Ordering::SeqCst);
+        self.statement_log.lock().unwrap().clear();
+    }
+
+    /// The statements run since the last `reset_statements`.
+    pub fn statements_run(&self) -> Vec<String> {
+        self.statement_log.lock().unwrap().clone()
+    }
+
+    /// Runs every background job that is due now (fires due schedules first), as the server's
+    /// runner would, and waits for them: the outbox is delivered when this returns.
+    pub async fn run_due_jobs(&self) -> alliance_domain::jobs::RunSummary {
+        self.services.jobs().run_due_now().await.unwrap()
+    }
+
+    /// Another server instance's services on the same database: its own connection pool, the same
+    /// clock, mailer and SMS outbox.
+    pub async fn second_instance(&self) -> Services {
+        let connection = Database::connect(self.db.url.clone()).await.unwrap();
+        Services::new(
+            connection,
+            self.services.config.as_ref().clone(),
+            Arc::new(self.clock.clone()),
+            Arc::new(self.outbox.clone()),
+        )
+        .unwrap()
+        .with_sms(Arc::new(self.sms.clone()))
+        .with_jobs_settings(self.services.jobs_settings.clone())
     }
 
     pub fn statement_count(&self) -> usize {

@@ -75,6 +75,9 @@ pub fn describe<Q, M, S>(builder: SchemaBuilder<Q, M, S>) -> SchemaBuilder<Q, M,
         .override_output_type_description::<Conn<OrganizationMembershipNode>>(
             "A page of organization memberships; pass the last `cursor` as `after` for the next page.",
         )
+        .override_output_type_description::<Conn<crate::jobs::types::BackgroundJobNode>>(
+            "A page of background jobs, newest first; pass the last `cursor` as `after` for the next page.",
+        )
         .override_output_type_description::<Conn<crate::audit::types::AuditEntryNode>>(
             "A page of audit entries, newest first; pass the last `cursor` as `after` for the next page.",
         )

@@ -257,3 +257,17 @@ mirror!(
         LeadTermStarting
     }
 );
+
+mirror!(
+    /// Where a background job stands.
+    BackgroundJobState => JobState {
+        /// Waiting for its run time (a first run, or a retry after a failure).
+        Pending,
+        /// Claimed by a server instance and running.
+        Running,
+        /// Gave up after its last attempt; `lastError` says why. `retryBackgroundJob` queues it again.
+        Failed,
+        /// Finished.
+        Done
+    }
+);

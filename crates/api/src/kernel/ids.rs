@@ -25,10 +25,11 @@ pub enum Kind {
     CalendarFeed,
     RoleGrant,
     AuditEntry,
+    BackgroundJob,
 }
 
 impl Kind {
-    const ALL: [Kind; 17] = [
+    const ALL: [Kind; 18] = [
         Kind::User,
         Kind::Organization,
         Kind::OrganizationMembership,
@@ -46,6 +47,7 @@ impl Kind {
         Kind::CalendarFeed,
         Kind::RoleGrant,
         Kind::AuditEntry,
+        Kind::BackgroundJob,
     ];
 
     fn name(self) -> &'static str {
@@ -67,6 +69,7 @@ impl Kind {
             Kind::CalendarFeed => "CalendarFeed",
             Kind::RoleGrant => "RoleGrant",
             Kind::AuditEntry => "AuditEntry",
+            Kind::BackgroundJob => "BackgroundJob",
         }
     }
 }

@@ -73,9 +73,27 @@ impl NotificationNode {
         crate::kernel::enums::NotificationKind::from_db(&self.0.kind)
     }
 
-    /// A short text, Chinese and English (`中文 / English`).
-    async fn title(&self) -> &str {
-        &self.0.title
+    /// A short text in the reader's language, rendered from the notification's kind and
+    /// parameters: in `locale` when given (`zh-CN` or `en`, as the client shows itself), otherwise
+    /// in the viewer's `User.locale`.
+    async fn title(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "`zh-CN` or `en`; other values read Chinese. Default: `User.locale`.")]
+        locale: Option<String>,
+    ) -> async_graphql::Result<String> {
+        use alliance_domain::notifications::render::{Language, title};
+        let locale = match locale {
+            Some(locale) => locale,
+            // The reader is the recipient: only they can see a notification.
+            None => loaders(ctx)?
+                .users
+                .load_one(self.0.user_id)
+                .await
+                .map_err(load_error)?
+                .map_or_else(|| "zh-CN".to_owned(), |u| u.locale),
+        };
+        Ok(title(&self.0, Language::from_locale(&locale)))
     }
 
     /// The global id of what it is about: a Meeting, an ActionItem or a LeadTerm.

@@ -1,6 +1,8 @@
 //! Invitations: an organization admin invites by e-mail or phone; the invitee sets a password from
-//! a one-time link. The link is mailed when SMTP is configured, otherwise logged, and is always
-//! handed back to the inviter so that it can be passed on by phone or chat.
+//! a one-time link. The link goes out through the outbox (an e-mail, or a text message when a
+//! mobile number is the only contact), enqueued in the invitation's transaction and delivered by a
+//! job with retries, so a mail outage neither loses it nor fails the request. It is always handed
+//! back to the inviter too, so that it can be passed on by phone or chat.
 
 use super::Auth;
 use super::{ClientInfo, IssuedSession, secret};
@@ -9,6 +11,7 @@ use crate::kernel::audit::Actor;
 use crate::kernel::error::{Error, FieldError, on_constraint};
 use crate::kernel::ids::{OrganizationId, UserId};
 use crate::kernel::mail::Message;
+use crate::kernel::sms::Sms;
 use crate::kernel::validation;
 use crate::kernel::vocab::Position;
 use crate::policy::principal::Principal;
@@ -146,30 +149,36 @@ impl Auth<'_> {
             json!({"organization": org.id, "name": name}),
         )
         .await?;
-        txn.commit().await?;
-
         let url = format!(
             "{}/invitations/{token}",
             self.config.public_url.trim_end_matches('/')
         );
-        let body = format!(
-            "{name}，您好：\n\n{} 邀请您加入党建联盟平台。请在 7 天内打开以下链接设置密码：\n{url}\n\nYou have been invited to join {} on Alliance. Open the link above within 7 days to set your password.",
-            org.name, org.name
-        );
-        match &email {
-            Some(to) => {
-                self.mailer
-                    .send(Message {
-                        to: to.clone(),
-                        subject: format!("邀请加入 {} / Invitation to {}", org.name, org.name),
-                        body,
-                    })
-                    .await?
+        match (&email, &created.phone) {
+            (Some(to), _) => {
+                let body = format!(
+                    "{name}，您好：\n\n{} 邀请您加入党建联盟平台。请在 7 天内打开以下链接设置密码：\n{url}\n\nYou have been invited to join {} on Alliance. Open the link above within 7 days to set your password.",
+                    org.name, org.name
+                );
+                let message = Message {
+                    to: to.clone(),
+                    subject: format!("邀请加入 {} / Invitation to {}", org.name, org.name),
+                    body,
+                };
+                self.jobs().send_mail(&txn, &message).await?;
             }
-            None => {
-                tracing::info!(invitation = %created.id, "invitation by phone: pass the link on to the invitee")
+            (None, Some(phone)) => {
+                let message = Sms {
+                    to: phone.clone(),
+                    body: format!(
+                        "{name}，{} 邀请您加入党建联盟平台，7 天内打开链接设置密码：{url}",
+                        org.name
+                    ),
+                };
+                self.jobs().send_sms(&txn, &message).await?;
             }
+            (None, None) => {}
         }
+        txn.commit().await?;
         Ok((created, url))
     }
 

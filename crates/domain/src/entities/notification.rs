@@ -9,10 +9,13 @@ pub struct Model {
     pub kind: String,
     pub entity_type: String,
     pub entity_id: Uuid,
-    pub title: String,
+    /// Only for rows written before texts were parameters; see `notifications::render`.
+    pub title: Option<String>,
     pub created_at: DateTimeUtc,
     pub read_at: Option<DateTimeUtc>,
     pub dedupe_key: Option<String>,
+    /// What the text is rendered from, by kind.
+    pub params: Json,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -1,10 +1,12 @@
 //! Outgoing mail: SMTP when configured, otherwise the message (with its link) goes to the log.
+//! Domain code never sends directly: it puts the message in the outbox (a `mail` job, enqueued in
+//! the business transaction), and the job runner hands it to the `Mailer`, retrying on failure.
 
 use crate::kernel::error::Error;
 use async_trait::async_trait;
 use std::sync::{Arc, Mutex};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Message {
     pub to: String,
     pub subject: String,
@@ -28,27 +30,56 @@ impl Mailer for LogMailer {
     }
 }
 
-/// Keeps every message in memory; lets tests read the link a user would have received.
+/// Keeps every delivered message in memory; lets tests read the link a user would have received,
+/// and stage an outage (`fail_next`).
 #[derive(Debug, Default, Clone)]
-pub struct Outbox(Arc<Mutex<Vec<Message>>>);
+pub struct Outbox(Arc<Mutex<OutboxState>>);
+
+#[derive(Debug, Default)]
+struct OutboxState {
+    delivered: Vec<Message>,
+    failures_left: u32,
+    attempts: u32,
+}
 
 impl Outbox {
-    pub fn messages(&self) -> Vec<Message> {
+    fn with<T>(&self, f: impl FnOnce(&mut OutboxState) -> T) -> T {
         match self.0.lock() {
-            Ok(guard) => guard.clone(),
-            Err(poisoned) => poisoned.into_inner().clone(),
+            Ok(mut guard) => f(&mut guard),
+            Err(poisoned) => f(&mut poisoned.into_inner()),
         }
+    }
+
+    /// The messages delivered so far, in order.
+    pub fn messages(&self) -> Vec<Message> {
+        self.with(|s| s.delivered.clone())
+    }
+
+    /// The next `n` sends fail as an unreachable mail server would (`u32::MAX`: every send).
+    pub fn fail_next(&self, n: u32) {
+        self.with(|s| s.failures_left = n);
+    }
+
+    /// Every send tried, delivered or failed.
+    pub fn attempts(&self) -> u32 {
+        self.with(|s| s.attempts)
     }
 }
 
 #[async_trait]
 impl Mailer for Outbox {
     async fn send(&self, message: Message) -> Result<(), Error> {
-        match self.0.lock() {
-            Ok(mut guard) => guard.push(message),
-            Err(poisoned) => poisoned.into_inner().push(message),
-        }
-        Ok(())
+        self.with(|s| {
+            s.attempts += 1;
+            if s.failures_left > 0 {
+                s.failures_left -= 1;
+                return Err(Error::Unavailable(
+                    "mail server unreachable (staged outage)".into(),
+                ));
+            }
+            s.delivered.push(message);
+            Ok(())
+        })
     }
 }
 

@@ -1,5 +1,5 @@
 //! What every domain shares: errors, typed ids, the clock, pagination, validation, the audit log,
-//! events, mail and the database helpers.
+//! events, mail, SMS and the database helpers.
 
 pub mod audit;
 pub mod clock;
@@ -16,5 +16,6 @@ pub(crate) mod relations;
 pub mod retry;
 pub(crate) mod scope;
 pub mod services;
+pub mod sms;
 pub mod validation;
 pub mod vocab;

@@ -3,11 +3,13 @@
 
 use crate::auth::jwt::AccessTokens;
 use crate::auth::password::Passwords;
+use crate::jobs::JobSettings;
 use crate::kernel::clock::Clock;
 use crate::kernel::config::DomainConfig;
 use crate::kernel::error::Error;
 use crate::kernel::events::EventBus;
 use crate::kernel::mail::Mailer;
+use crate::kernel::sms::{LogSms, SmsSender};
 use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 
@@ -20,6 +22,10 @@ pub struct Services {
     pub passwords: Passwords,
     pub access_tokens: AccessTokens,
     pub mailer: Arc<dyn Mailer>,
+    /// Text messages; logged unless a sender is given (`with_sms`).
+    pub sms: Arc<dyn SmsSender>,
+    /// Attempts and back-off of background jobs.
+    pub jobs_settings: JobSettings,
     pub events: EventBus,
 }
 
@@ -37,8 +43,24 @@ impl Services {
             db,
             clock,
             mailer,
+            sms: Arc::new(LogSms),
+            jobs_settings: JobSettings::default(),
             events: EventBus::default(),
         })
+    }
+
+    /// Sends text messages through `sms` instead of the log.
+    #[must_use]
+    pub fn with_sms(mut self, sms: Arc<dyn SmsSender>) -> Self {
+        self.sms = sms;
+        self
+    }
+
+    /// Runs background jobs with these attempts and back-off.
+    #[must_use]
+    pub fn with_jobs_settings(mut self, settings: JobSettings) -> Self {
+        self.jobs_settings = settings;
+        self
     }
 
     pub fn now(&self) -> chrono::DateTime<chrono::Utc> {

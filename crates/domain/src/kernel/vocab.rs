@@ -105,3 +105,8 @@ vocabulary!(NotificationKind {
     ActionItemDue = "action_item_due",
     LeadTermStarting = "lead_term_starting",
 });
+
+vocabulary!(
+    /// Where a background job stands.
+    JobState { Pending = "pending", Running = "running", Failed = "failed", Done = "done" }
+);

@@ -152,10 +152,7 @@ impl Meetings<'_> {
         }
         .insert(&txn)
         .await?;
-        let title = format!(
-            "{}：新的任务 / new action item: {}",
-            owner.name, created.title
-        );
+        let params = serde_json::json!({ "alliance": owner.name, "item": created.title });
         match created.assignee_user_id {
             Some(user) => {
                 self.notifications()
@@ -166,7 +163,7 @@ impl Meetings<'_> {
                             kind: NotificationKind::ActionItemAssigned,
                             entity_type: "action_item",
                             entity_id: created.id,
-                            title: &title,
+                            params: params.clone(),
                             dedupe: None,
                         },
                     )
@@ -181,7 +178,7 @@ impl Meetings<'_> {
                             kind: NotificationKind::ActionItemAssigned,
                             entity_type: "action_item",
                             entity_id: created.id,
-                            title: &title,
+                            params: params.clone(),
                             dedupe: None,
                         },
                     )

@@ -119,7 +119,7 @@ impl Meetings<'_> {
         ))
         .await?;
         let invited = self.invited_users(&txn, created.id).await?;
-        let title = format!("{}：{} / meeting scheduled", owner.name, created.title);
+        let params = serde_json::json!({ "alliance": owner.name, "meeting": created.title });
         self.notifications()
             .notify_users(
                 &txn,
@@ -128,7 +128,7 @@ impl Meetings<'_> {
                     kind: NotificationKind::MeetingScheduled,
                     entity_type: "meeting",
                     entity_id: created.id,
-                    title: &title,
+                    params,
                     dedupe: None,
                 },
             )
@@ -254,7 +254,7 @@ impl Meetings<'_> {
             .await?
             .ok_or(Error::NotFound("meeting"))?;
         let invited = self.invited_users(&txn, id).await?;
-        let title = format!("{}：{} / meeting changed", owner.name, updated.title);
+        let params = serde_json::json!({ "alliance": owner.name, "meeting": updated.title });
         self.notifications()
             .notify_users(
                 &txn,
@@ -263,7 +263,7 @@ impl Meetings<'_> {
                     kind: NotificationKind::MeetingChanged,
                     entity_type: "meeting",
                     entity_id: id,
-                    title: &title,
+                    params,
                     dedupe: None,
                 },
             )

@@ -49,6 +49,10 @@ actions! {
     GrantAllianceRole,
     ManageUsers,
     ReadAuditLog,
+    /// See the background jobs (pending, failed with their error, done).
+    ReadBackgroundJobs,
+    /// Put a failed background job back in the queue.
+    RetryBackgroundJob,
     // On an alliance.
     ReadAllianceProfile,
     ReadAllianceInternal,

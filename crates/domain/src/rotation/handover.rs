@@ -66,10 +66,7 @@ impl Rotation<'_> {
             .one(&txn)
             .await?;
         if let Some(next) = next {
-            let title = format!(
-                "{}：上一轮值单位已提交交接报告 / the outgoing lead submitted its handover report",
-                found.name
-            );
+            let params = serde_json::json!({ "alliance": found.name, "reason": "handover" });
             self.notifications()
                 .notify_org_admins(
                     &txn,
@@ -78,7 +75,7 @@ impl Rotation<'_> {
                         kind: crate::kernel::vocab::NotificationKind::LeadTermStarting,
                         entity_type: "lead_term",
                         entity_id: next.id,
-                        title: &title,
+                        params,
                         dedupe: Some(format!("handover:{}", next.id)),
                     },
                 )

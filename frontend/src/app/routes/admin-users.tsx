@@ -1,5 +1,6 @@
 import { Result } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { BackgroundJobsCard } from '@/features/jobs/components/background-jobs-card';
 import { UsersAdminView } from '@/features/users/components/users-admin-view';
 import { useDocumentTitle } from '@/hooks/use-document-title';
 import { useSession } from '@/lib/auth/use-session';
@@ -10,5 +11,10 @@ export function AdminUsersRoute() {
   useDocumentTitle(t('adminUsers.title'));
   if (session.status !== 'authenticated') return null;
   if (!session.viewer.isPlatformAdmin) return <Result status="403" title={t('adminUsers.forbidden')} />;
-  return <UsersAdminView viewerId={session.viewer.id} />;
+  return (
+    <>
+      <UsersAdminView viewerId={session.viewer.id} />
+      <BackgroundJobsCard />
+    </>
+  );
 }

@@ -186,7 +186,8 @@ async fn an_invitee_sets_a_password_from_the_one_time_link() {
     assert_eq!(payload["userErrors"], json!([]));
     let url = payload["acceptUrl"].as_str().unwrap();
     let token = url.rsplit('/').next().unwrap();
-    // The mail carries the same link.
+    // The mail carries the same link (sent from the outbox by a job).
+    app.run_due_jobs().await;
     let mail = app.outbox.messages();
     assert_eq!(mail.len(), 1);
     assert_eq!(mail[0].to, "new.member@example.com");
@@ -301,5 +302,7 @@ async fn invitations_are_for_organization_admins_and_checked() {
             .unwrap()
             .contains("/invitations/ainv_")
     );
+    app.run_due_jobs().await;
     assert!(app.outbox.messages().is_empty());
+    assert_eq!(app.sms.messages().len(), 1, "the link goes out by text");
 }

@@ -16,6 +16,7 @@ mod input_errors;
 mod integrations;
 mod introspection;
 mod isolation;
+mod jobs;
 mod limits;
 mod local_time;
 mod outage;

@@ -1,8 +1,9 @@
 import { graphql } from '@/gql';
+import { useLanguage } from '@/i18n/use-language';
 import { useCursorPagination } from '@/lib/graphql/use-cursor-pagination';
 
 const NotificationsQuery = graphql(`
-  query Notifications($first: Int, $after: String, $unreadOnly: Boolean) {
+  query Notifications($first: Int, $after: String, $unreadOnly: Boolean, $locale: String) {
     notifications(first: $first, after: $after, unreadOnly: $unreadOnly) {
       totalCount
       pageInfo {
@@ -12,7 +13,7 @@ const NotificationsQuery = graphql(`
       nodes {
         id
         kind
-        title
+        title(locale: $locale)
         subjectId
         createdAt
         readAt
@@ -23,11 +24,12 @@ const NotificationsQuery = graphql(`
 
 const context = { additionalTypenames: ['Notification'] };
 
-/** The viewer's notifications, newest first, a page at a time. */
+/** The viewer's notifications, newest first, a page at a time, worded in the language shown. */
 export function useNotifications(unreadOnly: boolean) {
+  const { language } = useLanguage();
   return useCursorPagination({
     query: NotificationsQuery,
-    variables: { first: 20, unreadOnly },
+    variables: { first: 20, unreadOnly, locale: language === 'en' ? 'en' : 'zh-CN' },
     connection: (data) => data.notifications,
     context,
   });

@@ -6,6 +6,7 @@ use super::introspection::{Schema, named, short};
 use super::world::World;
 use super::{error_codes, fail_on};
 use alliance_tests::TestApp;
+use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -26,7 +27,7 @@ const MEMBER: &str = "member@example.com";
 
 /// Mutation → how to build a cross-alliance input. Every mutation of the schema with an `ID` in
 /// its input must be here (the test fails otherwise, so a new mutation is noticed).
-fn cases(w: &World, starts: chrono::DateTime<chrono::Utc>) -> Vec<Case> {
+fn cases(w: &World, starts: chrono::DateTime<chrono::Utc>, failed_job: &str) -> Vec<Case> {
     let ends = starts + chrono::Duration::hours(2);
     let today = starts.date_naive();
     let case = |mutation, actor, input, foreign| Case {
@@ -50,6 +51,13 @@ fn cases(w: &World, starts: chrono::DateTime<chrono::Utc>) -> Vec<Case> {
             SECRETARIAT,
             json!({ "userId": w.b_convener }),
             &["userId"],
+        ),
+        // Background jobs belong to no alliance: only platform admins retry them.
+        case(
+            "retryBackgroundJob",
+            SECRETARIAT,
+            json!({ "jobId": failed_job }),
+            &["jobId"],
         ),
         case(
             "revokeAllianceRole",
@@ -315,7 +323,22 @@ async fn ids_of_another_alliance_are_refused_by_every_mutation() {
     let app = TestApp::new().await;
     let schema = Schema::load(&app).await;
     let world = World::build(&app).await;
-    let table = cases(&world, app.clock_now() + chrono::Duration::days(40));
+    let job = uuid::Uuid::now_v7();
+    app.services
+        .db
+        .execute_unprepared(&format!(
+            "INSERT INTO jobs (id, kind, state, attempts, max_attempts, run_at, last_error, created_at, updated_at)
+             VALUES ('{job}', 'mail', 'failed', 8, 8, now(), 'unreachable', now(), now())"
+        ))
+        .await
+        .unwrap();
+    let failed_job =
+        alliance_api::kernel::ids::encode(alliance_api::kernel::ids::Kind::BackgroundJob, job).0;
+    let table = cases(
+        &world,
+        app.clock_now() + chrono::Duration::days(40),
+        &failed_job,
+    );
 
     let in_schema = schema.mutations_taking_ids();
     let in_table: BTreeSet<&str> = table.iter().map(|c| c.mutation).collect();

@@ -1,0 +1,116 @@
+//! Notification texts in the reader's language, from the kind and the stored parameters.
+//!
+//! Parameters by kind: `meeting_scheduled`, `meeting_changed`, `agenda_deadline`: `alliance`,
+//! `meeting`; `action_item_assigned`: `alliance`, `item`; `action_item_due`: `alliance`, `item`,
+//! `dueOn` (a local date), `overdue`; `lead_term_starting`: `alliance`, `reason` (`upcoming` or
+//! `handover`: the outgoing lead submitted its report).
+
+use crate::entities::notification;
+use crate::kernel::vocab::NotificationKind;
+use serde_json::Value;
+
+/// The languages texts exist in; anything else reads Chinese.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Language {
+    Chinese,
+    English,
+}
+
+impl Language {
+    /// From a `users.locale` value (`zh-CN`, `en`).
+    pub fn from_locale(locale: &str) -> Self {
+        if locale.to_ascii_lowercase().starts_with("en") {
+            Self::English
+        } else {
+            Self::Chinese
+        }
+    }
+}
+
+/// The notification's text for a reader of `language`.
+pub fn title(n: &notification::Model, language: Language) -> String {
+    let Some(kind) = NotificationKind::parse(&n.kind) else {
+        return n.title.clone().unwrap_or_default();
+    };
+    let is_empty = n.params.as_object().is_none_or(|o| o.is_empty());
+    if is_empty && let Some(stored) = &n.title {
+        // Written before texts were parameters, about something that no longer exists.
+        return stored.clone();
+    }
+    render(kind, &n.params, language)
+}
+
+fn text<'a>(params: &'a Value, key: &str) -> &'a str {
+    params.get(key).and_then(Value::as_str).unwrap_or("")
+}
+
+pub fn render(kind: NotificationKind, params: &Value, language: Language) -> String {
+    use Language::{Chinese, English};
+    use NotificationKind as K;
+    let alliance = text(params, "alliance");
+    let meeting = text(params, "meeting");
+    let item = text(params, "item");
+    let due_on = text(params, "dueOn");
+    let overdue = params
+        .get("overdue")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    let handover = text(params, "reason") == "handover";
+    match (kind, language) {
+        (K::MeetingScheduled, Chinese) => format!("{alliance}：已安排会议「{meeting}」"),
+        (K::MeetingScheduled, English) => format!("{alliance}: meeting scheduled: {meeting}"),
+        (K::MeetingChanged, Chinese) => format!("{alliance}：会议「{meeting}」有变更"),
+        (K::MeetingChanged, English) => format!("{alliance}: meeting changed: {meeting}"),
+        (K::AgendaDeadline, Chinese) => {
+            format!("{alliance}：会议「{meeting}」的议题征集即将截止")
+        }
+        (K::AgendaDeadline, English) => {
+            format!("{alliance}: agenda proposals for {meeting} close soon")
+        }
+        (K::ActionItemAssigned, Chinese) => format!("{alliance}：新的任务「{item}」"),
+        (K::ActionItemAssigned, English) => format!("{alliance}: new action item: {item}"),
+        (K::ActionItemDue, Chinese) if overdue => format!("任务「{item}」已逾期（{due_on} 到期）"),
+        (K::ActionItemDue, Chinese) => format!("任务「{item}」即将到期（{due_on}）"),
+        (K::ActionItemDue, English) if overdue => {
+            format!("Action item overdue (due {due_on}): {item}")
+        }
+        (K::ActionItemDue, English) => format!("Action item due {due_on}: {item}"),
+        (K::LeadTermStarting, Chinese) if handover => {
+            format!("{alliance}：上一轮值单位已提交交接报告")
+        }
+        (K::LeadTermStarting, Chinese) => format!("{alliance}：本单位即将轮值牵头"),
+        (K::LeadTermStarting, English) if handover => {
+            format!("{alliance}: the outgoing lead submitted its handover report")
+        }
+        (K::LeadTermStarting, English) => format!("{alliance}: your organization leads next"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn each_kind_reads_in_both_languages_without_the_other() {
+        let params = json!({ "alliance": "联盟", "meeting": "例会", "item": "任务甲", "dueOn": "2027-01-01", "overdue": true, "reason": "upcoming" });
+        for kind in NotificationKind::ALL {
+            let zh = render(*kind, &params, Language::Chinese);
+            let en = render(*kind, &params, Language::English);
+            assert!(!zh.contains(" / ") && !en.contains(" / "), "{zh} | {en}");
+            assert_ne!(zh, en);
+            assert!(
+                en.chars()
+                    .filter(|c| !c.is_ascii())
+                    .all(|c| "联盟例会任务甲".contains(c)),
+                "{en}"
+            );
+        }
+        assert_eq!(
+            render(NotificationKind::ActionItemDue, &params, Language::English),
+            "Action item overdue (due 2027-01-01): 任务甲"
+        );
+        assert_eq!(Language::from_locale("en"), Language::English);
+        assert_eq!(Language::from_locale("zh-CN"), Language::Chinese);
+    }
+}
