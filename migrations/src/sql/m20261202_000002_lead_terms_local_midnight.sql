@@ -34,13 +34,3 @@ SET plan_starts_at = COALESCE(
       WHERE f.alliance_id = t.alliance_id AND f.starts_at > now() AND t.starts_at > now()),
     (SELECT min(p.starts_at) FROM lead_terms p WHERE p.alliance_id = t.alliance_id));
 ALTER TABLE lead_terms ALTER COLUMN plan_starts_at SET NOT NULL;
-
--- A term written without naming its plan (by hand, or by an older writer) is a plan of its own.
-CREATE FUNCTION lead_terms_default_plan() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    NEW.plan_starts_at := COALESCE(NEW.plan_starts_at, NEW.starts_at);
-    RETURN NEW;
-END
-$$;
-CREATE TRIGGER lead_terms_default_plan BEFORE INSERT ON lead_terms
-    FOR EACH ROW EXECUTE FUNCTION lead_terms_default_plan();
