@@ -80,7 +80,7 @@ async fn lead_convener_rights_switch_exactly_at_the_term_boundary() {
         (huaan, boundary, boundary + Duration::days(91)),
     ] {
         db.execute_raw(stmt(
-            "INSERT INTO lead_terms (id, alliance_id, organization_id, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO lead_terms (id, alliance_id, organization_id, starts_at, ends_at, plan_starts_at) VALUES ($1, $2, $3, $4, $5, $4)",
             [Uuid::now_v7().into(), alliance.into(), org.into(), start.into(), end.into()],
         ))
         .await
@@ -155,7 +155,7 @@ async fn the_database_refuses_two_leads_at_once_and_double_membership() {
     let ends: chrono::DateTime<Utc> = row.try_get("", "ends_at").unwrap();
     let insert = |start: chrono::DateTime<Utc>| {
         db.execute_raw(stmt(
-            "INSERT INTO lead_terms (id, alliance_id, organization_id, starts_at, ends_at) VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO lead_terms (id, alliance_id, organization_id, starts_at, ends_at, plan_starts_at) VALUES ($1, $2, $3, $4, $5, $4)",
             [Uuid::now_v7().into(), alliance.into(), huaan.into(), start.into(), (start + Duration::days(90)).into()],
         ))
     };
