@@ -75,7 +75,7 @@ impl Kind {
 }
 
 pub fn encode(kind: Kind, id: Uuid) -> ID {
-    ID(URL_SAFE_NO_PAD.encode(format!("{}:{id}", kind.name())))
+    ID(alliance_domain::kernel::ids::global_id(kind.name(), id))
 }
 
 /// Any kind; `None` when the id is not one of ours.

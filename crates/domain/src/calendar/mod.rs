@@ -22,6 +22,15 @@ use uuid::Uuid;
 
 pub const FEED_PREFIX: &str = "acal_";
 
+/// The meeting's page in the web client (its `/meetings/:id` route takes the global id).
+pub fn meeting_url(public_url: &str, id: Uuid) -> String {
+    format!(
+        "{}/meetings/{}",
+        public_url.trim_end_matches('/'),
+        crate::kernel::ids::global_id("Meeting", id)
+    )
+}
+
 fn event(found: &meeting::Model, alliance_name: &str, public_url: &str) -> Event {
     let mut event = Event::new();
     event
@@ -30,10 +39,7 @@ fn event(found: &meeting::Model, alliance_name: &str, public_url: &str) -> Event
         .starts(found.starts_at)
         .ends(found.ends_at)
         .timestamp(found.updated_at)
-        .add_property(
-            "URL",
-            format!("{}/meetings/{}", public_url.trim_end_matches('/'), found.id),
-        )
+        .add_property("URL", meeting_url(public_url, found.id))
         .status(
             if found.status == crate::kernel::vocab::MeetingStatus::Cancelled {
                 EventStatus::Cancelled

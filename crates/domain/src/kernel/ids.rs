@@ -59,3 +59,11 @@ typed_id!(
     NotificationId,
     CalendarFeedId,
 );
+
+/// The opaque global id clients see for an entity: base64url (no padding) of `Type:uuid`. The API
+/// encodes its ids with it, and links the domain writes (calendar files) carry the same ids, so
+/// that the web client's routes (`/meetings/:id`) open them.
+pub fn global_id(type_name: &str, id: Uuid) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("{type_name}:{id}"))
+}

@@ -20,6 +20,11 @@ pub fn parse_zone(field: &str, name: &str) -> Result<Tz, Error> {
     })
 }
 
+/// Every zone name [`parse_zone`] accepts (canonical names and links).
+pub fn zone_names() -> impl Iterator<Item = &'static str> {
+    chrono_tz::TZ_VARIANTS.iter().map(|zone| zone.name())
+}
+
 /// The zone stored for an alliance; a stored name that no longer parses falls back to the default.
 pub fn zone_or_default(name: &str) -> Tz {
     name.parse::<Tz>().unwrap_or(chrono_tz::Asia::Shanghai)

@@ -13,7 +13,7 @@ use crate::kernel::vocab::{
     ActionItemStatus as ItemStatus, AllianceStatus, MeetingStatus, MinutesStatus,
 };
 use crate::kernel::vocab::{GrantedRole, RotationPeriod};
-use chrono::{Datelike, NaiveDate, TimeZone, Utc};
+use chrono::{Datelike, NaiveDate, Utc};
 use sea_orm::{ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set};
 use serde_json::json;
 use uuid::Uuid;
@@ -314,7 +314,15 @@ pub async fn demo(services: &Services) -> Result<String, Error> {
             2,
         )
         .await?;
-        seed_meetings(db, alliance_id, &members, union.name, now).await?;
+        seed_meetings(
+            db,
+            alliance_id,
+            &members,
+            union.name,
+            now,
+            services.config.time_zone,
+        )
+        .await?;
         if union.name == CONSORTIUM {
             for (email, role) in [
                 ("secretariat@example.com", GrantedRole::AllianceAdmin),
@@ -371,8 +379,10 @@ async fn seed_meetings<C: ConnectionTrait>(
     members: &[(crate::kernel::ids::OrganizationId, i32)],
     name: &str,
     now: chrono::DateTime<Utc>,
+    zone: chrono_tz::Tz,
 ) -> Result<(), Error> {
     use crate::entities::{action_item, decision, meeting, minutes};
+    use crate::kernel::local_time::{local_date, start_of_day};
     let existing = db
         .query_one_raw(stmt(
             "SELECT 1 AS found FROM meetings WHERE alliance_id = $1 LIMIT 1",
@@ -399,11 +409,9 @@ async fn seed_meetings<C: ConnectionTrait>(
         ),
     ];
     for (index, (days, title, status, kind)) in plans.iter().enumerate() {
-        let starts = (now + chrono::Duration::days(*days))
-            .date_naive()
-            .and_hms_opt(6, 30, 0)
-            .unwrap_or_default();
-        let starts = Utc.from_utc_datetime(&starts);
+        // 14:30 on the alliance's clock.
+        let day = local_date(now + chrono::Duration::days(*days), zone);
+        let starts = start_of_day(day, zone) + chrono::Duration::minutes(14 * 60 + 30);
         let id = Uuid::now_v7();
         // The host is the lead unit on the meeting's date, as when a convener schedules one.
         let host = db
@@ -486,7 +494,7 @@ async fn seed_meetings<C: ConnectionTrait>(
             }),
             assignee_organization_id: Set(org(index + 1)),
             assignee_user_id: Set(None),
-            due_on: Set(Some((starts + chrono::Duration::days(20)).date_naive())),
+            due_on: Set(Some(day + chrono::Duration::days(20))),
             status: Set(if done {
                 ItemStatus::Done
             } else {
