@@ -413,7 +413,9 @@ async fn a_job_that_always_fails_ends_failed_for_platform_admins_to_see_and_retr
     assert!(app.outbox.messages().is_empty());
 
     // Not for an alliance admin, nor an organization admin, nor anonymous visitors.
+    // The clock moved on by hours: tokens expire by it too, so log in again.
     let secretariat = app.token("secretariat@example.com").await;
+    let org_admin = app.token("orgadmin@example.com").await;
     for token in [Some(secretariat.as_str()), Some(org_admin.as_str())] {
         let refused = app.gql(token, JOBS, json!({})).await;
         assert_eq!(refused.code(), Some("FORBIDDEN"), "{}", refused.body);
