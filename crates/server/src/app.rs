@@ -90,6 +90,15 @@ async fn calendar_feed(
         )
             .into_response(),
         Ok(None) => (StatusCode::NOT_FOUND, "no such calendar feed").into_response(),
+        Err(e @ alliance_domain::Error::Unavailable(_)) => {
+            tracing::warn!(error = %e, debug = ?e, "calendar feed: database unavailable");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                [(header::RETRY_AFTER, crate::graphql::retry_after())],
+                "the service is unavailable, retry in a moment",
+            )
+                .into_response()
+        }
         Err(e) => {
             tracing::error!(error = %e, debug = ?e, "calendar feed failed");
             (StatusCode::INTERNAL_SERVER_ERROR, "internal error").into_response()

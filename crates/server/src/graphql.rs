@@ -42,8 +42,7 @@ fn error_value(message: &str, code: &str, extra: &[(&str, Value)]) -> ServerErro
     error
 }
 
-/// Seconds a client should wait before sending a request again that the database could not serve.
-pub(crate) const RETRY_AFTER_SECS: u64 = 2;
+pub(crate) use alliance_api::kernel::error::RETRY_AFTER_SECS;
 
 fn is_unavailable(error: &ServerError) -> bool {
     error
@@ -78,7 +77,7 @@ fn unavailable_status(responses: &[&GqlResponse]) -> (bool, bool) {
     (any, all)
 }
 
-fn retry_after() -> header::HeaderValue {
+pub(crate) fn retry_after() -> header::HeaderValue {
     header::HeaderValue::from(RETRY_AFTER_SECS)
 }
 
@@ -255,12 +254,21 @@ pub async fn graphql_post(
             );
             return response;
         }
-        Err(e) => {
-            tracing::error!(error = %e, debug = ?e, "authentication failed");
+        Err(e @ alliance_domain::Error::Unavailable(_)) => {
+            tracing::warn!(error = %e, debug = ?e, "authentication could not reach the database");
             return refuse(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "the service is temporarily unavailable",
                 "SERVICE_UNAVAILABLE",
+                &[("retryAfter", Value::from(RETRY_AFTER_SECS))],
+            );
+        }
+        Err(e) => {
+            tracing::error!(error = %e, debug = ?e, "authentication failed");
+            return refuse(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal error",
+                "INTERNAL",
                 &[],
             );
         }

@@ -24,6 +24,10 @@ impl From<FieldError> for UserError {
     }
 }
 
+/// Seconds a client should wait before sending again a request the database could not serve; in
+/// `extensions.retryAfter` (for WebSocket clients, which see no headers) and in HTTP `Retry-After`.
+pub const RETRY_AFTER_SECS: u64 = 2;
+
 pub fn coded(message: impl Into<String>, code: &'static str) -> async_graphql::Error {
     async_graphql::Error::new(message).extend_with(|_, ext| ext.set("code", code))
 }
@@ -48,7 +52,10 @@ pub fn gql_ref(e: &DomainError) -> async_graphql::Error {
         }
         DomainError::Unavailable(cause) => {
             tracing::warn!(error = %cause, "database unavailable");
-            coded(e.to_string(), "SERVICE_UNAVAILABLE")
+            async_graphql::Error::new(e.to_string()).extend_with(|_, ext| {
+                ext.set("code", "SERVICE_UNAVAILABLE");
+                ext.set("retryAfter", RETRY_AFTER_SECS);
+            })
         }
         DomainError::RateLimited { retry_after_secs } => {
             let secs = *retry_after_secs;

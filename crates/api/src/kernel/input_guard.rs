@@ -9,12 +9,15 @@
 //!   `BAD_USER_INPUT` naming the argument, anything else a resolver returns uncoded is `INTERNAL`
 //!   with its message logged and replaced.
 
+use crate::kernel::coercion::{Argument, add_missing_codes};
 use async_graphql::extensions::{
     Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextRequest, NextSubscribe,
 };
+use async_graphql::parser::types::OperationType;
 use async_graphql::parser::types::{
     Directive, ExecutableDocument, FragmentDefinition, Selection, SelectionSet,
 };
+use async_graphql::registry::{MetaField, MetaType, MetaTypeName, Registry};
 use async_graphql::{
     ErrorExtensionValues, Pos, Positioned, Response, ServerError, ServerResult, Value, Variables,
 };
@@ -35,8 +38,8 @@ impl ExtensionFactory for InputGuard {
     }
 }
 
-/// Where each argument of the document sits, to name the argument of a parse error.
-type ArgumentPositions = Arc<Mutex<Vec<(Pos, String)>>>;
+/// Every argument of the document, to name the value of a parse error.
+type ArgumentPositions = Arc<Mutex<Vec<Argument>>>;
 
 #[derive(Default)]
 struct InputGuardExtension {
@@ -96,50 +99,76 @@ fn check_const(value: &Value, path: &mut Vec<String>) -> Option<(String, String)
     }
 }
 
-/// A literal of the document as a constant: its variables (checked apart) count as null.
+/// The arguments of a field or directive: name, position, the literal as a constant (its
+/// variables, checked apart, as null) and with the request's variables in place.
 macro_rules! constant_arguments {
-    ($arguments:expr) => {
+    ($arguments:expr, $variables:expr) => {
         $arguments.iter().map(|(name, value)| {
-            let constant = value
+            let literal = value
                 .node
                 .clone()
                 .into_const_with(|_| Ok::<_, std::convert::Infallible>(Value::Null))
                 .unwrap_or_default();
-            (name.node.to_string(), value.pos, constant)
+            let resolved = value
+                .node
+                .clone()
+                .into_const_with(|var| {
+                    Ok::<_, std::convert::Infallible>(
+                        $variables.get(&var).cloned().unwrap_or_default(),
+                    )
+                })
+                .unwrap_or_default();
+            (name.node.to_string(), value.pos, literal, resolved)
         })
     };
 }
 
-/// Walks the selections: checks every inline literal, records where every argument is.
+/// Walks the selections (following the types of the schema): checks every inline literal and
+/// records every argument, where it is, its type and its value.
 struct Walker<'a> {
     doc: &'a ExecutableDocument,
-    arguments: Vec<(Pos, String)>,
+    registry: &'a Registry,
+    variables: &'a Variables,
+    arguments: Vec<Argument>,
     budget: usize,
 }
 
-impl Walker<'_> {
+impl<'a> Walker<'a> {
     fn arguments(
         &mut self,
-        arguments: impl Iterator<Item = (String, Pos, Value)>,
+        field_pos: Pos,
+        field: Option<&MetaField>,
+        arguments: impl Iterator<Item = (String, Pos, Value, Value)>,
     ) -> ServerResult<()> {
-        for (name, pos, value) in arguments {
+        for (name, pos, literal, value) in arguments {
             let mut path = vec![name.clone()];
-            if let Some((field, problem)) = check_const(&value, &mut path) {
+            if let Some((field, problem)) = check_const(&literal, &mut path) {
                 return Err(refused(Some(pos), &field, None, &problem));
             }
-            self.arguments.push((pos, name));
+            let ty = field.and_then(|f| f.args.get(&name)).map(|a| a.ty.clone());
+            self.arguments.push(Argument {
+                pos,
+                field_pos,
+                name,
+                ty,
+                value,
+            });
         }
         Ok(())
     }
 
     fn directives(&mut self, directives: &[Positioned<Directive>]) -> ServerResult<()> {
         for directive in directives {
-            self.arguments(constant_arguments!(directive.node.arguments))?;
+            self.arguments(
+                directive.pos,
+                None,
+                constant_arguments!(directive.node.arguments, self.variables),
+            )?;
         }
         Ok(())
     }
 
-    fn selections(&mut self, set: &SelectionSet) -> ServerResult<()> {
+    fn selections(&mut self, set: &SelectionSet, parent: Option<&'a MetaType>) -> ServerResult<()> {
         for item in &set.items {
             // Fragments are walked once each (below), so this stays linear in the document.
             if self.budget == 0 {
@@ -148,13 +177,27 @@ impl Walker<'_> {
             self.budget -= 1;
             match &item.node {
                 Selection::Field(field) => {
-                    self.arguments(constant_arguments!(field.node.arguments))?;
+                    let meta = parent.and_then(|p| p.field_by_name(&field.node.name.node));
+                    self.arguments(
+                        field.pos,
+                        meta,
+                        constant_arguments!(field.node.arguments, self.variables),
+                    )?;
                     self.directives(&field.node.directives)?;
-                    self.selections(&field.node.selection_set.node)?;
+                    let child = meta.and_then(|m| {
+                        self.registry
+                            .types
+                            .get(MetaTypeName::concrete_typename(&m.ty))
+                    });
+                    self.selections(&field.node.selection_set.node, child)?;
                 }
                 Selection::InlineFragment(fragment) => {
                     self.directives(&fragment.node.directives)?;
-                    self.selections(&fragment.node.selection_set.node)?;
+                    let on = match &fragment.node.type_condition {
+                        Some(condition) => self.registry.types.get(condition.node.on.node.as_str()),
+                        None => parent,
+                    };
+                    self.selections(&fragment.node.selection_set.node, on)?;
                 }
                 Selection::FragmentSpread(spread) => {
                     self.directives(&spread.node.directives)?;
@@ -166,11 +209,15 @@ impl Walker<'_> {
 
     fn fragment(&mut self, fragment: &Positioned<FragmentDefinition>) -> ServerResult<()> {
         self.directives(&fragment.node.directives)?;
-        self.selections(&fragment.node.selection_set.node)
+        let on = self
+            .registry
+            .types
+            .get(fragment.node.type_condition.node.on.node.as_str());
+        self.selections(&fragment.node.selection_set.node, on)
     }
 
     fn document(&mut self) -> ServerResult<()> {
-        let doc = self.doc;
+        let doc: &'a ExecutableDocument = self.doc;
         for (_, operation) in doc.operations.iter() {
             for definition in &operation.node.variable_definitions {
                 if let Some(default) = &definition.node.default_value {
@@ -182,7 +229,13 @@ impl Walker<'_> {
                 }
             }
             self.directives(&operation.node.directives)?;
-            self.selections(&operation.node.selection_set.node)?;
+            let root = match operation.node.ty {
+                OperationType::Query => Some(self.registry.query_type.as_str()),
+                OperationType::Mutation => self.registry.mutation_type.as_deref(),
+                OperationType::Subscription => self.registry.subscription_type.as_deref(),
+            };
+            let root = root.and_then(|name| self.registry.types.get(name));
+            self.selections(&operation.node.selection_set.node, root)?;
         }
         for fragment in doc.fragments.values() {
             self.fragment(fragment)?;
@@ -201,77 +254,7 @@ fn check_variables(variables: &Variables) -> ServerResult<()> {
     Ok(())
 }
 
-/// The argument path named in a validation message: `Invalid value for argument "input.startsAt", …`.
-fn quoted_path(message: &str) -> Option<String> {
-    let rest = message.strip_prefix("Invalid value for argument \"")?;
-    let (path, _) = rest.split_once('"')?;
-    Some(path.to_owned())
-}
-
-/// Errors from parsing and validation (depth, complexity, unknown fields) carry no code of their
-/// own: they are the client's mistake, and their message helps. An argument or variable that
-/// does not parse is the client's mistake too (its argument goes in `extensions.field` when it is
-/// known). Any other resolver error without a code is internal: its message (which may hold SQL,
-/// paths or data) is logged with the path and replaced by a generic one.
-pub fn add_missing_codes(response: &mut Response, arguments: &[(Pos, String)]) {
-    for error in &mut response.errors {
-        let has_code = error
-            .extensions
-            .as_ref()
-            .is_some_and(|e| e.get("code").is_some());
-        if has_code {
-            continue;
-        }
-        let unparsed = error.message.starts_with("Failed to parse")
-            || error.message.starts_with("Expected input type")
-            || error.message.starts_with("Invalid value for argument");
-        let bad_input = error.path.is_empty() || unparsed;
-        let mut field = None;
-        let code = if bad_input {
-            if unparsed {
-                field = quoted_path(&error.message).or_else(|| {
-                    let at = error.locations.first()?;
-                    arguments
-                        .iter()
-                        .find(|(pos, _)| pos == at)
-                        .map(|(_, name)| name.clone())
-                });
-            }
-            "BAD_USER_INPUT"
-        } else {
-            let path: Vec<String> = error
-                .path
-                .iter()
-                .map(|segment| match segment {
-                    async_graphql::PathSegment::Field(name) => name.clone(),
-                    async_graphql::PathSegment::Index(i) => i.to_string(),
-                })
-                .collect();
-            tracing::error!(path = %path.join("."), error = %error.message, "internal error in a resolver");
-            error.message = "internal error".into();
-            "INTERNAL"
-        };
-        let limit = if error.message.contains("nested too deep")
-            || error.message.contains("recursion depth")
-        {
-            Some("depth")
-        } else if error.message.contains("too complex") {
-            Some("complexity")
-        } else {
-            None
-        };
-        let extensions = error.extensions.get_or_insert_with(Default::default);
-        extensions.set("code", code);
-        if let Some(limit) = limit {
-            extensions.set("limit", limit);
-        }
-        if let Some(field) = field {
-            extensions.set("field", field);
-        }
-    }
-}
-
-fn positions(arguments: &ArgumentPositions) -> Vec<(Pos, String)> {
+fn positions(arguments: &ArgumentPositions) -> Vec<Argument> {
     arguments.lock().map(|a| a.clone()).unwrap_or_default()
 }
 
@@ -279,7 +262,11 @@ fn positions(arguments: &ArgumentPositions) -> Vec<(Pos, String)> {
 impl Extension for InputGuardExtension {
     async fn request(&self, ctx: &ExtensionContext<'_>, next: NextRequest<'_>) -> Response {
         let mut response = next.run(ctx).await;
-        add_missing_codes(&mut response, &positions(&self.arguments));
+        add_missing_codes(
+            &mut response,
+            &positions(&self.arguments),
+            &ctx.schema_env.registry,
+        );
         response
     }
 
@@ -290,9 +277,10 @@ impl Extension for InputGuardExtension {
         next: NextSubscribe<'_>,
     ) -> BoxStream<'s, Response> {
         let arguments = self.arguments.clone();
+        let schema = ctx.schema_env.clone();
         next.run(ctx, stream)
             .map(move |mut response| {
-                add_missing_codes(&mut response, &positions(&arguments));
+                add_missing_codes(&mut response, &positions(&arguments), &schema.registry);
                 response
             })
             .boxed()
@@ -309,6 +297,8 @@ impl Extension for InputGuardExtension {
         let doc = next.run(ctx, query, variables).await?;
         let mut walker = Walker {
             doc: &doc,
+            registry: &ctx.schema_env.registry,
+            variables,
             arguments: Vec::new(),
             budget: 100_000,
         };
@@ -322,61 +312,6 @@ impl Extension for InputGuardExtension {
 
 #[cfg(test)]
 mod tests {
-    use async_graphql::{PathSegment, Pos, Response, ServerError};
-
-    fn code(error: &ServerError) -> Option<String> {
-        error
-            .extensions
-            .as_ref()
-            .and_then(|e| e.get("code"))
-            .map(ToString::to_string)
-    }
-
-    #[test]
-    fn an_uncoded_resolver_error_becomes_internal_without_its_message() {
-        let mut leaked = ServerError::new(
-            "error returned from database: relation \"users\" does not exist",
-            None,
-        );
-        leaked.path = vec![
-            PathSegment::Field("alliances".into()),
-            PathSegment::Index(0),
-        ];
-        let at = Pos {
-            line: 1,
-            column: 30,
-        };
-        let mut bad_scalar = ServerError::new(
-            "Failed to parse \"DateTime\": input contains invalid characters",
-            Some(at),
-        );
-        bad_scalar.path = vec![PathSegment::Field("scheduleMeeting".into())];
-        let validation = ServerError::new("Unknown field \"nope\" on type \"Query\".", None);
-        let invalid = ServerError::new(
-            "Invalid value for argument \"input.startsAt\", expected type \"DateTime\"",
-            None,
-        );
-        let mut response = Response::from_errors(vec![leaked, bad_scalar, validation, invalid]);
-        super::add_missing_codes(&mut response, &[(at, "input".into())]);
-        let [leaked, bad_scalar, validation, invalid] = &response.errors[..] else {
-            panic!("four errors expected");
-        };
-        assert_eq!(leaked.message, "internal error");
-        assert_eq!(code(leaked).as_deref(), Some("\"INTERNAL\""));
-        assert!(bad_scalar.message.starts_with("Failed to parse"));
-        assert_eq!(code(bad_scalar).as_deref(), Some("\"BAD_USER_INPUT\""));
-        let field = |e: &ServerError| {
-            e.extensions
-                .as_ref()
-                .and_then(|x| x.get("field"))
-                .map(ToString::to_string)
-        };
-        assert_eq!(field(bad_scalar).as_deref(), Some("\"input\""));
-        assert!(validation.message.contains("Unknown field"));
-        assert_eq!(code(validation).as_deref(), Some("\"BAD_USER_INPUT\""));
-        assert_eq!(field(invalid).as_deref(), Some("\"input.startsAt\""));
-    }
-
     #[test]
     fn strings_with_nul_or_too_long_are_found_with_their_path() {
         let value = async_graphql::Value::from_json(serde_json::json!({

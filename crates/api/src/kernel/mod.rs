@@ -1,6 +1,7 @@
 //! What every domain of the API shares: request context, error mapping, global ids, connections,
 //! limits, loaders and the enums of the schema.
 
+pub mod coercion;
 pub mod connection;
 pub mod context;
 pub mod enums;

@@ -99,8 +99,8 @@ async fn malformed_scalars_name_their_argument() {
             json!({ "input": { "allianceId": consortium, "title": "x", "startsAt": "yesterday", "endsAt": "2030-01-01T00:00:00Z" } }),
         )
         .await;
-    // The argument is named; the message names the scalar and the input type it sits in.
-    assert_bad_input(&bad_date, Some("input"));
+    // The value is named by its path; the message names the scalar and the input type it sits in.
+    assert_bad_input(&bad_date, Some("input.startsAt"));
     let message = bad_date.errors()[0]["message"].as_str().unwrap();
     assert!(
         message.contains("DateTime") && message.contains("ScheduleMeetingInput"),
@@ -115,7 +115,7 @@ async fn malformed_scalars_name_their_argument() {
             json!({}),
         )
         .await;
-    assert_bad_input(&inline_date, Some("input"));
+    assert_bad_input(&inline_date, Some("input.startsAt"));
     let meetings = app
         .gql(
             Some(&token),
@@ -192,7 +192,7 @@ async fn out_of_range_numbers_inside_input_objects_are_bad_input() {
             json!({}),
         )
         .await;
-    assert_bad_input(&inline, None);
+    assert_bad_input(&inline, Some("input.terms"));
     let first = app
         .gql(
             None,
@@ -200,7 +200,7 @@ async fn out_of_range_numbers_inside_input_objects_are_bad_input() {
             json!({}),
         )
         .await;
-    assert_bad_input(&first, None);
+    assert_bad_input(&first, Some("first"));
 }
 
 #[tokio::test]

@@ -2,13 +2,15 @@
 //! (initdb + pg_ctl on a free port in a temporary directory), serves it, sends writes from several
 //! tasks, stops the cluster, keeps sending, starts it again and keeps sending. Every answer is a
 //! success or `SERVICE_UNAVAILABLE` (with `Retry-After`), none takes longer than the acquire
-//! timeout plus slack, `/readyz` says not ready while the database is down, and every
-//! acknowledged write is in the database afterwards.
+//! timeout plus slack, `/readyz` says not ready while the database is down, a query over an open
+//! WebSocket answers `SERVICE_UNAVAILABLE` too, and every acknowledged write is in the database
+//! afterwards.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)] // test helpers outside #[test] functions
 
 use alliance_migrations::{Migrator, MigratorTrait};
 use alliance_tests::{Options, TestApp};
+use futures_util::{SinkExt, StreamExt};
 use sea_orm::{ConnectionTrait, Database};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
@@ -17,6 +19,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 use tokio::sync::Mutex;
+use tokio_tungstenite::tungstenite::Message;
+use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 
 const BIN: &str = "/usr/lib/postgresql/15/bin";
 const ACQUIRE_TIMEOUT: Duration = Duration::from_millis(1000);
@@ -202,6 +206,72 @@ async fn write(app: &TestApp, token: &str, name: &str) -> Outcome {
     Outcome::Written(name.to_owned())
 }
 
+type Ws =
+    tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
+
+/// A graphql-ws connection, acknowledged.
+async fn open_socket(app: &TestApp, token: &str) -> Ws {
+    let mut request = (app.url.replace("http://", "ws://") + "/graphql/ws")
+        .into_client_request()
+        .unwrap();
+    request.headers_mut().insert(
+        "Sec-WebSocket-Protocol",
+        "graphql-transport-ws".parse().unwrap(),
+    );
+    let (mut socket, _) = tokio_tungstenite::connect_async(request).await.unwrap();
+    let init = json!({ "type": "connection_init", "payload": { "Authorization": format!("Bearer {token}") } });
+    socket
+        .send(Message::Text(init.to_string().into()))
+        .await
+        .unwrap();
+    assert_eq!(next_message(&mut socket).await["type"], "connection_ack");
+    socket
+}
+
+/// The next graphql-ws message other than a ping, within the acquire timeout plus slack.
+async fn next_message(socket: &mut Ws) -> Value {
+    loop {
+        let message = tokio::time::timeout(ACQUIRE_TIMEOUT + SLACK, socket.next())
+            .await
+            .expect("the socket answers in time")
+            .unwrap()
+            .unwrap();
+        if let Message::Text(text) = message {
+            let value: Value = serde_json::from_str(&text).unwrap();
+            if value["type"] != "ping" {
+                return value;
+            }
+        }
+    }
+}
+
+/// A query over the socket while the database is down answers `SERVICE_UNAVAILABLE` with
+/// `retryAfter` (a WebSocket client sees no headers).
+async fn query_over_socket_is_unavailable(socket: &mut Ws) {
+    let subscribe = json!({ "id": "q", "type": "subscribe", "payload": {
+        "query": "{ organizations(first: 3) { totalCount nodes { name } } }" } });
+    socket
+        .send(Message::Text(subscribe.to_string().into()))
+        .await
+        .unwrap();
+    let answer = next_message(socket).await;
+    assert_eq!(answer["id"], "q", "{answer}");
+    let errors = if answer["type"] == "error" {
+        answer["payload"].clone()
+    } else {
+        answer["payload"]["errors"].clone()
+    };
+    let errors = errors.as_array().cloned().unwrap_or_default();
+    assert!(!errors.is_empty(), "{answer}");
+    for error in &errors {
+        assert_eq!(
+            error["extensions"]["code"], "SERVICE_UNAVAILABLE",
+            "{answer}"
+        );
+        assert!(error["extensions"]["retryAfter"].is_number(), "{answer}");
+    }
+}
+
 async fn readyz(app: &TestApp) -> u16 {
     app.client
         .get(format!("{}/readyz", app.url))
@@ -237,6 +307,7 @@ async fn postgres_stopped_and_restarted_under_writes() {
     );
     let token = Arc::new(app.token("admin@example.com").await);
     assert_eq!(readyz(&app).await, 200);
+    let mut socket = open_socket(&app, &token).await;
 
     let running = Arc::new(AtomicBool::new(true));
     let outcomes = Arc::new(Mutex::new(Vec::<Outcome>::new()));
@@ -292,6 +363,7 @@ async fn postgres_stopped_and_restarted_under_writes() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     assert_eq!(readyz(&app).await, 503);
+    query_over_socket_is_unavailable(&mut socket).await;
     cluster.start();
     let restarted_at = outcomes.lock().await.len();
     // After the restart, writes succeed again (the pool replaces the connections it lost).
