@@ -42,7 +42,7 @@ fn user_codes(answer: &alliance_tests::Gql, field: &str, context: &str) -> Vec<S
 
 async fn run(seed: u64, steps: usize) {
     let app = TestApp::new().await;
-    let admin = app.token("admin@example.com").await;
+    let mut admin = app.token("admin@example.com").await;
     let alliance = alliance_uuid(&app, CONSORTIUM).await;
     let alliance_gid = app.alliance_id(CONSORTIUM).await;
     let zone = zone_or_default("Asia/Shanghai");
@@ -190,6 +190,8 @@ async fn run(seed: u64, steps: usize) {
                     _ => now + Duration::days(1 + rng.below(60) as i64),
                 };
                 app.clock.set(next.max(now));
+                // Access tokens expire on the server's clock: sign in again at the new time.
+                admin = app.token("admin@example.com").await;
                 "clock".to_owned()
             }
         };
