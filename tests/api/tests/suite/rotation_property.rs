@@ -190,7 +190,7 @@ async fn run(seed: u64, steps: usize) {
                     _ => now + Duration::days(1 + rng.below(60) as i64),
                 };
                 app.clock.set(next.max(now));
-                // Access tokens expire by the same clock: log in again.
+                // Access tokens expire on the server's clock: sign in again at the new time.
                 admin = app.token("admin@example.com").await;
                 "clock".to_owned()
             }
