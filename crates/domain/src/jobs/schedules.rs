@@ -34,8 +34,21 @@ impl Jobs<'_> {
     /// Enqueues the runs of the schedules that are due; returns how many fired here.
     pub async fn fire_schedules(&self) -> Result<usize, Error> {
         let now = self.now();
+        // One read per poll; only a due (or not yet stored) schedule takes the write path.
+        let mut due: Vec<&Schedule> = SCHEDULES.iter().collect();
+        for row in self
+            .db
+            .query_all_raw(stmt(
+                "SELECT name FROM job_schedules WHERE next_run_at > $1",
+                [now.into()],
+            ))
+            .await?
+        {
+            let name: String = row.try_get("", "name")?;
+            due.retain(|s| s.name != name);
+        }
         let mut fired = 0;
-        for schedule in SCHEDULES {
+        for schedule in due {
             let txn = self.db.begin().await?;
             txn.execute_raw(stmt(
                 "INSERT INTO job_schedules (name, next_run_at) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",

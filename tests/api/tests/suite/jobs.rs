@@ -4,6 +4,9 @@
 
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
+mod admin;
+mod outbox;
+
 use alliance_domain::jobs::{Runner, RunnerConfig};
 use alliance_domain::kernel::db::stmt;
 use alliance_domain::kernel::local_time::local_date;
@@ -13,12 +16,12 @@ use sea_orm::ConnectionTrait;
 use serde_json::json;
 use uuid::Uuid;
 
-const INVITE: &str = "mutation($input: InviteMemberInput!) { inviteMember(input: $input) { acceptUrl userErrors { field code } } }";
-const JOBS: &str = "query($state: BackgroundJobState) { backgroundJobCounts { pending running failed done } backgroundJobs(state: $state) { totalCount nodes { id kind state attempts maxAttempts lastError runAt updatedAt } } }";
-const RETRY: &str =
+pub(super) const INVITE: &str = "mutation($input: InviteMemberInput!) { inviteMember(input: $input) { acceptUrl userErrors { field code } } }";
+pub(super) const JOBS: &str = "query($state: BackgroundJobState) { backgroundJobCounts { pending running failed done } backgroundJobs(state: $state) { totalCount nodes { id kind state attempts maxAttempts lastError runAt updatedAt } } }";
+pub(super) const RETRY: &str =
     "mutation($id: ID!) { retryBackgroundJob(input: {jobId: $id}) { job { state attempts } } }";
 
-async fn invite(app: &TestApp, token: &str, input: serde_json::Value) -> String {
+pub(super) async fn invite(app: &TestApp, token: &str, input: serde_json::Value) -> String {
     let plastics = app.organization_id("省塑料协会").await;
     let mut input = input;
     input["organizationId"] = json!(plastics);
@@ -30,7 +33,7 @@ async fn invite(app: &TestApp, token: &str, input: serde_json::Value) -> String 
     payload["acceptUrl"].as_str().unwrap().to_owned()
 }
 
-async fn uuid_of(app: &TestApp, sql: &str, values: Vec<sea_orm::Value>) -> Uuid {
+pub(super) async fn uuid_of(app: &TestApp, sql: &str, values: Vec<sea_orm::Value>) -> Uuid {
     let row = app
         .services
         .db
@@ -41,7 +44,7 @@ async fn uuid_of(app: &TestApp, sql: &str, values: Vec<sea_orm::Value>) -> Uuid 
     row.try_get_by_index::<Uuid>(0).unwrap()
 }
 
-async fn count(app: &TestApp, sql: &str, values: Vec<sea_orm::Value>) -> i64 {
+pub(super) async fn count(app: &TestApp, sql: &str, values: Vec<sea_orm::Value>) -> i64 {
     let row = app
         .services
         .db
@@ -53,7 +56,7 @@ async fn count(app: &TestApp, sql: &str, values: Vec<sea_orm::Value>) -> i64 {
 }
 
 /// A job's state, attempts and last error.
-async fn job_state(app: &TestApp, job: Uuid) -> (String, i32, Option<String>) {
+pub(super) async fn job_state(app: &TestApp, job: Uuid) -> (String, i32, Option<String>) {
     let row = app
         .services
         .db
@@ -72,7 +75,7 @@ async fn job_state(app: &TestApp, job: Uuid) -> (String, i32, Option<String>) {
 }
 
 /// The title of the viewer's `MEETING_SCHEDULED` notification.
-async fn scheduled_title(app: &TestApp, token: &str) -> String {
+pub(super) async fn scheduled_title(app: &TestApp, token: &str) -> String {
     let notes = app
         .gql(
             Some(token),
@@ -90,7 +93,7 @@ async fn scheduled_title(app: &TestApp, token: &str) -> String {
 }
 
 /// Polls `condition` until it holds, failing after `seconds`.
-async fn eventually<F, Fut>(seconds: u64, what: &str, mut condition: F)
+pub(super) async fn eventually<F, Fut>(seconds: u64, what: &str, mut condition: F)
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = bool>,
@@ -315,241 +318,37 @@ async fn two_instances_write_each_reminder_once_and_send_each_mail_once() {
 }
 
 #[tokio::test]
-async fn a_mail_outage_delays_then_delivers_an_invitation_once() {
+async fn the_reminder_schedule_fires_every_five_minutes_and_not_in_between() {
     let app = TestApp::new().await;
-    let admin = app.token("orgadmin@example.com").await;
-    app.outbox.fail_next(2);
-    // The request succeeds during the outage.
-    let url = invite(
-        &app,
-        &admin,
-        json!({ "name": "新党员", "email": "outage@example.com" }),
-    )
-    .await;
-    assert_eq!(app.run_due_jobs().await.failed, 1);
-    assert!(app.outbox.messages().is_empty());
-    let job = uuid_of(&app, "SELECT id FROM jobs WHERE kind = 'mail'", vec![]).await;
-    let (s, attempts, error) = job_state(&app, job).await;
-    assert_eq!((s.as_str(), attempts), ("pending", 1));
-    assert!(error.unwrap().contains("mail server unreachable"));
-    // Not before its back-off (30 s, then 60 s).
-    assert_eq!(app.run_due_jobs().await.failed, 0);
-    assert_eq!(app.outbox.attempts(), 1);
-    app.clock.set(app.clock_now() + Duration::seconds(30));
-    assert_eq!(app.run_due_jobs().await.failed, 1);
-    app.clock.set(app.clock_now() + Duration::seconds(59));
-    assert_eq!(app.run_due_jobs().await.succeeded, 0, "still backing off");
-    app.clock.set(app.clock_now() + Duration::seconds(1));
-    assert_eq!(app.run_due_jobs().await.succeeded, 1);
-    let mail = app.outbox.messages();
-    assert_eq!(mail.len(), 1);
-    assert_eq!(mail[0].to, "outage@example.com");
-    assert!(mail[0].body.contains(&url));
-    // Nothing is sent twice, however long we wait.
-    app.clock.set(app.clock_now() + Duration::days(1));
+    let runs = |app: &TestApp| {
+        let db = app.services.db.clone();
+        async move {
+            db.query_one_raw(stmt(
+                "SELECT count(*) FROM jobs WHERE kind = 'reminders' AND state = 'done'",
+                [],
+            ))
+            .await
+            .unwrap()
+            .unwrap()
+            .try_get_by_index::<i64>(0)
+            .unwrap()
+        }
+    };
     app.run_due_jobs().await;
-    assert_eq!(app.outbox.messages().len(), 1);
-    assert_eq!(app.outbox.attempts(), 3);
-    assert_eq!(job_state(&app, job).await.0, "done");
-}
-
-#[tokio::test]
-async fn an_invitation_by_phone_goes_out_as_a_text_message() {
-    let app = TestApp::new().await;
-    let admin = app.token("orgadmin@example.com").await;
-    app.sms.fail_next(1);
-    let url = invite(
-        &app,
-        &admin,
-        json!({ "name": "电话邀请", "phone": "139 0000 0000" }),
-    )
-    .await;
-    assert_eq!(app.run_due_jobs().await.failed, 1);
+    assert_eq!(runs(&app).await, 1, "fires at once on a fresh database");
+    app.clock.set(app.clock_now() + Duration::minutes(4));
+    app.run_due_jobs().await;
+    assert_eq!(runs(&app).await, 1);
     app.clock.set(app.clock_now() + Duration::minutes(1));
     app.run_due_jobs().await;
-    let texts = app.sms.messages();
-    assert_eq!(texts.len(), 1);
-    assert_eq!(texts[0].to, "13900000000");
-    assert!(texts[0].body.contains(&url));
-    assert!(
-        app.outbox.messages().is_empty(),
-        "no e-mail address, no mail"
-    );
-}
-
-#[tokio::test]
-async fn a_job_that_always_fails_ends_failed_for_platform_admins_to_see_and_retry() {
-    let app = TestApp::new().await;
-    let org_admin = app.token("orgadmin@example.com").await;
-    app.outbox.fail_next(u32::MAX);
-    invite(
-        &app,
-        &org_admin,
-        json!({ "name": "新党员", "email": "never@example.com" }),
-    )
-    .await;
-    for _ in 0..20 {
-        app.run_due_jobs().await;
-        app.clock.set(app.clock_now() + Duration::hours(1));
-    }
-    let platform = app.token("admin@example.com").await;
-    let seen = app
-        .gql(Some(&platform), JOBS, json!({ "state": "FAILED" }))
-        .await;
-    let data = seen.ok();
-    assert_eq!(data["backgroundJobCounts"]["failed"], 1, "{data}");
-    assert_eq!(data["backgroundJobs"]["totalCount"], 1);
-    let job = &data["backgroundJobs"]["nodes"][0];
-    assert_eq!(job["kind"], "mail");
-    assert_eq!(job["state"], "FAILED");
-    assert_eq!(job["attempts"], job["maxAttempts"]);
-    assert_eq!(app.outbox.attempts(), 8, "eight attempts, then it gave up");
-    assert!(
-        job["lastError"]
-            .as_str()
-            .unwrap()
-            .contains("mail server unreachable")
-    );
-    assert!(app.outbox.messages().is_empty());
-
-    // Not for an alliance admin, nor an organization admin, nor anonymous visitors.
-    // The clock moved on by hours: tokens expire by it too, so log in again.
-    let secretariat = app.token("secretariat@example.com").await;
-    let org_admin = app.token("orgadmin@example.com").await;
-    for token in [Some(secretariat.as_str()), Some(org_admin.as_str())] {
-        let refused = app.gql(token, JOBS, json!({})).await;
-        assert_eq!(refused.code(), Some("FORBIDDEN"), "{}", refused.body);
-        let retry = app.gql(token, RETRY, json!({ "id": job["id"] })).await;
-        assert_eq!(retry.code(), Some("FORBIDDEN"));
-    }
-    let anonymous = app.gql(None, JOBS, json!({})).await;
-    assert_eq!(anonymous.code(), Some("UNAUTHENTICATED"));
-    assert_eq!(
-        app.gql(None, RETRY, json!({ "id": job["id"] }))
-            .await
-            .code(),
-        Some("UNAUTHENTICATED")
-    );
-
-    // A retry puts it back, due now; a second retry of a job that is not failed conflicts.
-    let retried = app
-        .gql(Some(&platform), RETRY, json!({ "id": job["id"] }))
-        .await;
-    assert_eq!(
-        retried.ok()["retryBackgroundJob"]["job"],
-        json!({ "state": "PENDING", "attempts": 0 })
-    );
-    let again = app
-        .gql(Some(&platform), RETRY, json!({ "id": job["id"] }))
-        .await;
-    assert_eq!(again.code(), Some("CONFLICT"));
-    let unknown = app
-        .gql(
-            Some(&platform),
-            RETRY,
-            json!({ "id": alliance_api::kernel::ids::encode(alliance_api::kernel::ids::Kind::BackgroundJob, Uuid::now_v7()) }),
-        )
-        .await;
-    assert_eq!(unknown.code(), Some("NOT_FOUND"));
-    app.outbox.fail_next(0);
+    assert_eq!(runs(&app).await, 2);
+    // A second instance starting right after a run does not fire it again.
+    app.services.jobs().schedule_start().await.unwrap();
     app.run_due_jobs().await;
-    assert_eq!(app.outbox.messages().len(), 1);
-    let after = app
-        .gql(Some(&platform), JOBS, json!({ "state": "FAILED" }))
-        .await;
-    assert_eq!(after.ok()["backgroundJobCounts"]["failed"], 0);
-    assert!(after.ok()["backgroundJobCounts"]["done"].as_i64().unwrap() >= 1);
-}
-
-#[tokio::test]
-async fn a_claim_whose_instance_died_is_taken_over_after_its_lease() {
-    let app = TestApp::new().await;
-    let admin = app.token("orgadmin@example.com").await;
-    invite(
-        &app,
-        &admin,
-        json!({ "name": "新党员", "email": "lease@example.com" }),
-    )
-    .await;
-    // An instance claims the mail, then dies without finishing or releasing it.
-    let claimed = app
-        .services
-        .jobs()
-        .claim("dead-instance", 10)
-        .await
-        .unwrap();
-    assert_eq!(claimed.iter().filter(|j| j.kind == "mail").count(), 1);
+    assert_eq!(runs(&app).await, 2);
+    // One starting later catches up at once instead of waiting for the period.
+    app.clock.set(app.clock_now() + Duration::minutes(2));
+    app.services.jobs().schedule_start().await.unwrap();
     app.run_due_jobs().await;
-    assert!(app.outbox.messages().is_empty(), "the lease still holds");
-    app.clock
-        .set(app.clock_now() + Duration::from_std(app.services.jobs_settings.lease).unwrap());
-    app.run_due_jobs().await;
-    assert_eq!(app.outbox.messages().len(), 1);
-    // A released claim is due again at once and its attempt is not counted.
-    invite(
-        &app,
-        &admin,
-        json!({ "name": "另一位", "email": "released@example.com" }),
-    )
-    .await;
-    let claimed = app.services.jobs().claim("stopping", 10).await.unwrap();
-    let leases: Vec<Uuid> = claimed.iter().map(|j| j.lease_token).collect();
-    assert_eq!(app.services.jobs().release(&leases).await.unwrap(), 1);
-    assert_eq!(
-        count(
-            &app,
-            "SELECT count(*) FROM jobs WHERE state = 'pending' AND attempts = 0",
-            vec![]
-        )
-        .await,
-        1
-    );
-    app.run_due_jobs().await;
-    assert_eq!(app.outbox.messages().len(), 2);
-}
-
-#[tokio::test]
-async fn notification_texts_follow_the_readers_language() {
-    let app = TestApp::new().await;
-    let convener = app.token("convener@example.com").await;
-    let consortium = app.alliance_id(CONSORTIUM).await;
-    let starts = app.clock_now() + Duration::days(20);
-    let scheduled = app
-        .gql(Some(&convener), "mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { userErrors { field code } } }", json!({ "input": {
-            "allianceId": consortium, "title": "语言测试会议", "startsAt": starts.to_rfc3339(), "endsAt": (starts + Duration::hours(2)).to_rfc3339() } }))
-        .await;
-    assert_eq!(scheduled.ok()["scheduleMeeting"]["userErrors"], json!([]));
-    let member = app.token("member@example.com").await;
-    let zh = scheduled_title(&app, &member).await;
-    assert!(
-        zh.contains("已安排会议「语言测试会议」") && !zh.contains('/'),
-        "{zh}"
-    );
-    app.services
-        .db
-        .execute_raw(stmt(
-            "UPDATE users SET locale = 'en' WHERE email = 'member@example.com'",
-            [],
-        ))
-        .await
-        .unwrap();
-    let en = scheduled_title(&app, &member).await;
-    assert!(en.ends_with(": meeting scheduled: 语言测试会议"), "{en}");
-    // The client may ask for the language it shows itself in.
-    let asked = app
-        .gql(
-            Some(&member),
-            "{ notifications { nodes { kind zh: title(locale: \"zh-CN\") en: title } } }",
-            json!({}),
-        )
-        .await;
-    let node = asked.ok()["notifications"]["nodes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|n| n["kind"] == "MEETING_SCHEDULED")
-        .unwrap()
-        .clone();
-    assert_eq!(node["zh"], zh.as_str());
-    assert_eq!(node["en"], en.as_str());
+    assert_eq!(runs(&app).await, 3);
 }
