@@ -41,9 +41,16 @@ fn template_name() -> String {
     for migration in Migrator::migrations() {
         hasher.update(migration.name().as_bytes());
     }
-    hasher.update(include_bytes!(
-        "../../../migrations/src/sql/m20261121_000001_foundation.sql"
-    ));
+    // Every migration's SQL: editing one before it lands must not reuse a stale template.
+    let sql_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../../migrations/src/sql");
+    let mut files: Vec<_> = std::fs::read_dir(sql_dir)
+        .expect("migrations/src/sql is readable")
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .collect();
+    files.sort();
+    for file in files {
+        hasher.update(std::fs::read(&file).expect("a migration file is readable"));
+    }
     let digest = hasher.finalize();
     format!(
         "alliance_tpl_{}",

@@ -116,7 +116,7 @@ impl Jobs<'_> {
         .one(&txn)
         .await?;
         if let Some(job) = retried {
-            crate::kernel::audit::record(
+            self.record_audit(
                 &txn,
                 crate::kernel::audit::Actor::from(principal),
                 "background_job.retry",

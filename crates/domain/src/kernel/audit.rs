@@ -1,10 +1,10 @@
-//! The audit log: every mutation writes one entry, in the same transaction as the change.
+//! The audit log: every mutation writes one entry, in the same transaction as the change, dated by
+//! the injected clock.
 
 use crate::entities::audit_entry;
 use crate::kernel::error::Error;
 use crate::policy::principal::Principal;
-use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ConnectionTrait, NotSet, Set};
+use sea_orm::{ActiveModelTrait, ConnectionTrait, Set};
 use uuid::Uuid;
 
 /// Who did it: a user, an integration token, or nobody (an anonymous login attempt, the seed).
@@ -23,19 +23,6 @@ impl From<&Principal> for Actor {
     }
 }
 
-/// Records an entry dated by the database's `now()` (its column default); code with the services
-/// at hand uses [`crate::Services::record_audit`], which dates it by the injected clock.
-pub async fn record<C: ConnectionTrait>(
-    conn: &C,
-    actor: Actor,
-    action: &str,
-    entity_type: &str,
-    entity_id: Option<Uuid>,
-    changes: serde_json::Value,
-) -> Result<(), Error> {
-    insert(conn, None, actor, action, entity_type, entity_id, changes).await
-}
-
 impl crate::Services {
     /// Records an audit entry dated by the injected clock, in `conn`'s transaction.
     pub async fn record_audit<C: ConnectionTrait>(
@@ -47,39 +34,18 @@ impl crate::Services {
         entity_id: Option<Uuid>,
         changes: serde_json::Value,
     ) -> Result<(), Error> {
-        insert(
-            conn,
-            Some(self.now()),
-            actor,
-            action,
-            entity_type,
-            entity_id,
-            changes,
-        )
-        .await
+        audit_entry::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            actor_user_id: Set(actor.user_id),
+            actor_token_id: Set(actor.token_id),
+            action: Set(action.to_owned()),
+            entity_type: Set(entity_type.to_owned()),
+            entity_id: Set(entity_id),
+            changes: Set(changes),
+            at: Set(self.now()),
+        }
+        .insert(conn)
+        .await?;
+        Ok(())
     }
-}
-
-async fn insert<C: ConnectionTrait>(
-    conn: &C,
-    at: Option<DateTime<Utc>>,
-    actor: Actor,
-    action: &str,
-    entity_type: &str,
-    entity_id: Option<Uuid>,
-    changes: serde_json::Value,
-) -> Result<(), Error> {
-    audit_entry::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        actor_user_id: Set(actor.user_id),
-        actor_token_id: Set(actor.token_id),
-        action: Set(action.to_owned()),
-        entity_type: Set(entity_type.to_owned()),
-        entity_id: Set(entity_id),
-        changes: Set(changes),
-        at: at.map_or(NotSet, Set),
-    }
-    .insert(conn)
-    .await?;
-    Ok(())
 }

@@ -3,7 +3,7 @@
 use super::Meetings;
 use crate::auth::throttle;
 use crate::entities::{attendance, meeting};
-use crate::kernel::audit::{self, Actor};
+use crate::kernel::audit::Actor;
 use crate::kernel::db::stmt;
 use crate::kernel::error::Error;
 use crate::kernel::events;
@@ -76,7 +76,7 @@ impl Meetings<'_> {
         }
         .update(&txn)
         .await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "meeting.rsvp",
@@ -188,7 +188,7 @@ impl Meetings<'_> {
         }
         .update(&txn)
         .await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "meeting.check_in",

@@ -2,7 +2,7 @@
 
 use super::Meetings;
 use crate::entities::minutes;
-use crate::kernel::audit::{self, Actor};
+use crate::kernel::audit::Actor;
 use crate::kernel::db::stmt;
 use crate::kernel::error::Error;
 use crate::kernel::events;
@@ -105,7 +105,7 @@ impl Meetings<'_> {
                 )));
             }
         };
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "minutes.save",
@@ -164,7 +164,7 @@ impl Meetings<'_> {
         }
         .update(&txn)
         .await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "minutes.approve",

@@ -3,7 +3,7 @@
 use super::cycles::{Locked, bump_version, lock_schedule};
 use super::*;
 use crate::entities::{alliance, alliance_membership, lead_term};
-use crate::kernel::audit::{self, Actor};
+use crate::kernel::audit::Actor;
 use crate::kernel::error::Error;
 use crate::kernel::ids::{AllianceId, OrganizationId};
 use crate::kernel::local_time::local_date;
@@ -106,7 +106,7 @@ impl Rotation<'_> {
         self.check_cycles(&txn, &locked.alliance, now, "allianceId")
             .await?;
         bump_version(&txn, alliance_id.0).await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "rotation.generate",

@@ -3,7 +3,7 @@
 use super::*;
 use crate::alliances::AllianceFacts;
 use crate::entities::lead_term;
-use crate::kernel::audit::{self, Actor};
+use crate::kernel::audit::Actor;
 use crate::kernel::error::Error;
 use crate::kernel::ids::{AllianceId, OrganizationId};
 use crate::notifications::Notice;
@@ -81,7 +81,7 @@ impl Rotation<'_> {
                 )
                 .await?;
         }
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "rotation.handover_report",

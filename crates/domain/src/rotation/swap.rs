@@ -3,7 +3,7 @@
 use super::cycles::{Locked, bump_version, cycle_bounds, lock_schedule, plan_terms};
 use super::*;
 use crate::entities::lead_term;
-use crate::kernel::audit::{self, Actor};
+use crate::kernel::audit::Actor;
 use crate::kernel::error::Error;
 use crate::kernel::ids::AllianceId;
 use crate::kernel::retry::{TxError, retry};
@@ -104,7 +104,7 @@ impl Rotation<'_> {
         self.check_cycles(&txn, &locked.alliance, now, "secondId")
             .await?;
         bump_version(&txn, alliance).await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "rotation.swap",
@@ -173,7 +173,7 @@ impl Rotation<'_> {
         }
         self.check_cycles(&txn, &locked.alliance, now, "id").await?;
         bump_version(&txn, alliance).await?;
-        audit::record(
+        self.record_audit(
             &txn,
             Actor::from(principal),
             "rotation.skip",

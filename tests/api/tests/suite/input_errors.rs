@@ -173,7 +173,7 @@ async fn out_of_range_numbers_inside_input_objects_are_bad_input() {
             .gql(
                 Some(&token),
                 "mutation($input: GenerateLeadScheduleInput!) { generateLeadSchedule(input: $input) { userErrors { field code } } }",
-                json!({ "input": { "allianceId": consortium, "terms": terms } }),
+                json!({ "input": { "allianceId": consortium, "leadScheduleVersion": 1, "terms": terms } }),
             )
             .await;
         assert_eq!(
@@ -187,7 +187,7 @@ async fn out_of_range_numbers_inside_input_objects_are_bad_input() {
         .gql(
             Some(&token),
             &format!(
-                r#"mutation {{ generateLeadSchedule(input: {{allianceId: "{consortium}", terms: 99999999999}}) {{ userErrors {{ field }} }} }}"#
+                r#"mutation {{ generateLeadSchedule(input: {{allianceId: "{consortium}", leadScheduleVersion: 1, terms: 99999999999}}) {{ userErrors {{ field }} }} }}"#
             ),
             json!({}),
         )
