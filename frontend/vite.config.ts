@@ -19,5 +19,7 @@ export default defineConfig({
   },
   build: {
     outDir: 'dist',
+    // dist/.vite/manifest.json: which chunks each entry and route needs (read by scripts/weight.sh).
+    manifest: true,
   },
 });

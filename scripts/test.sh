@@ -110,6 +110,10 @@ if ((RUN_WEB)); then
   (cd frontend && npm ci --no-audit --no-fund)
   step "Web client: npm run build (codegen, typecheck, bundle)"
   (cd frontend && npm run build)
+  # The target is 200 KB (the default of scripts/weight.sh); until the remaining work (see the
+  # README, "Weight") lands, CI holds the line at today's figure so that it cannot grow.
+  step "Web client: weight of /login (scripts/weight.sh)"
+  WEIGHT_BUDGET_KB="${WEIGHT_BUDGET_KB:-310}" bash scripts/weight.sh
 fi
 
 # --- Browser end-to-end tests -------------------------------------------------------------------

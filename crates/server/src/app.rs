@@ -16,6 +16,7 @@ use sea_orm::ConnectionTrait;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
+use tower_http::compression::CompressionLayer;
 use tower_http::cors::CorsLayer;
 use tower_http::services::{ServeDir, ServeFile};
 
@@ -161,11 +162,16 @@ pub fn router(state: AppState, web_dist: &Path, cors_origins: &[String]) -> Rout
     if metrics_handle().is_none() {
         tracing::warn!("metrics recorder could not be installed; /metrics will answer 503");
     }
-    let mut app = Router::new()
+    // GraphQL answers (JSON, often large lists) are compressed on the fly when the client accepts
+    // it; the WebSocket upgrade and `/metrics` stay outside the layer.
+    let graphql_http = Router::new()
         .route(
             "/graphql",
             get(graphql::graphiql).post(graphql::graphql_post),
         )
+        .layer(CompressionLayer::new().br(true).gzip(true));
+    let mut app = Router::new()
+        .merge(graphql_http)
         .route("/graphql/ws", get(crate::ws::graphql_ws))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
@@ -174,9 +180,7 @@ pub fn router(state: AppState, web_dist: &Path, cors_origins: &[String]) -> Rout
         app = app.route("/metrics", get(metrics_text));
     }
     if web_dist.join("index.html").is_file() {
-        // History-API fallback: unknown paths get index.html so that client-side routes load.
-        let spa = ServeDir::new(web_dist).fallback(ServeFile::new(web_dist.join("index.html")));
-        app = app.fallback_service(spa);
+        app = web_client(app, web_dist);
     }
     let mut app = app
         .with_state(state)
@@ -197,6 +201,59 @@ pub fn router(state: AppState, web_dist: &Path, cors_origins: &[String]) -> Rout
     }
     // Outermost, so that CORS answers, errors and 404s get the headers too.
     crate::security_headers::apply(app)
+}
+
+/// Cache policy of the hashed build output under `/assets/`: its names change with its content.
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+/// Cache policy of `index.html` (and the history fallback): always revalidated, so that a new
+/// release is picked up on the next load.
+const REVALIDATE: &str = "no-cache";
+
+/// The built web client. `/assets/` holds content-hashed files, cached for a year; a missing asset
+/// is a 404 (never the HTML shell, which a browser would then cache as a script). Every other path
+/// gets the file or, as a history-API fallback, `index.html`, revalidated on every load. Both serve
+/// the `.br`/`.gz` files written by the web build when the client accepts them.
+fn web_client<S: Clone + Send + Sync + 'static>(app: Router<S>, web_dist: &Path) -> Router<S> {
+    let assets = ServeDir::new(web_dist.join("assets"))
+        .precompressed_br()
+        .precompressed_gzip();
+    let index = ServeFile::new(web_dist.join("index.html"))
+        .precompressed_br()
+        .precompressed_gzip();
+    let spa = ServeDir::new(web_dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(index);
+    app.nest_service(
+        "/assets",
+        Router::new()
+            .fallback_service(assets)
+            .layer(middleware::map_response(cache_asset)),
+    )
+    .fallback_service(
+        Router::new()
+            .fallback_service(spa)
+            .layer(middleware::map_response(cache_shell)),
+    )
+}
+
+/// A found asset is immutable; a 404 (or any error) must not be cached for a year.
+async fn cache_asset(response: Response) -> Response {
+    let found = response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED;
+    with_cache_headers(response, if found { IMMUTABLE } else { REVALIDATE })
+}
+
+async fn cache_shell(response: Response) -> Response {
+    with_cache_headers(response, REVALIDATE)
+}
+
+/// `Vary: Accept-Encoding` too: the same URL answers with a `.br`, `.gz` or plain body, and
+/// shared caches must keep them apart.
+fn with_cache_headers(mut response: Response, policy: &'static str) -> Response {
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(policy));
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    response
 }
 
 /// `/metrics` alone, for its own listener (`ALLIANCE_METRICS_LISTEN`), e.g. an address only the

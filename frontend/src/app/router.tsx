@@ -1,8 +1,8 @@
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { FullPageSpinner } from '@/components/full-page-spinner';
-import { AppRoot } from './routes/app-root';
 
-// Pages load on demand; the shell (layout, session) is in the main bundle.
+// Pages load on demand, and so does the logged-in shell (layout, menu, notification bell): the
+// login page needs neither (see scripts/weight.sh).
 const router = createBrowserRouter([
   {
     // Shown while the first page's code loads.
@@ -25,7 +25,7 @@ const router = createBrowserRouter([
       },
       {
         path: '/',
-        element: <AppRoot />,
+        lazy: () => import('./routes/app-root').then((m) => ({ Component: m.AppRoot })),
         children: [
           { index: true, lazy: () => import('./routes/dashboard').then((m) => ({ Component: m.DashboardRoute })) },
           { path: 'profile', lazy: () => import('./routes/profile').then((m) => ({ Component: m.ProfileRoute })) },
