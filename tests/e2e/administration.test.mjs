@@ -17,6 +17,8 @@ import {
   logIn,
   pathnameOf,
   withPage,
+  gql,
+  tokenOf,
 } from './helpers.mjs';
 
 let browser;
@@ -26,29 +28,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function gql(token, query, variables = {}) {
-  const response = await fetch(`${BASE_URL}/graphql`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
-  return body.data;
-}
-
-async function tokenOf(login) {
-  const data = await gql(
-    null,
-    'mutation($l: String!, $p: String!) { login(input: {login: $l, password: $p}) { accessToken } }',
-    { l: login, p: DEMO_PASSWORD },
-  );
-  return data.login.accessToken;
-}
 
 const adminToken = () => tokenOf('admin@example.com');
 

@@ -69,3 +69,28 @@ export async function logIn(page, login, password = DEMO_PASSWORD) {
 export function pathnameOf(page) {
   return new URL(page.url()).pathname;
 }
+
+/** A GraphQL request to the server under test; fails the test on any error. */
+export async function gql(token, query, variables = {}) {
+  const response = await fetch(`${BASE_URL}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = await response.json();
+  if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
+
+/** An access token of a demo account. */
+export async function tokenOf(login, password = DEMO_PASSWORD) {
+  const data = await gql(
+    null,
+    'mutation($l: String!, $p: String!) { login(input: {login: $l, password: $p}) { accessToken } }',
+    { l: login, p: password },
+  );
+  return data.login.accessToken;
+}

@@ -11,6 +11,8 @@ import {
   launchBrowser,
   logIn,
   withPage,
+  gql,
+  tokenOf,
 } from "./helpers.mjs";
 
 const stamp = Date.now();
@@ -23,29 +25,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
 });
-
-async function gql(token, query, variables = {}) {
-  const response = await fetch(`${BASE_URL}/graphql`, {
-    method: "POST",
-    headers: {
-      "content-type": "application/json",
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-    },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = await response.json();
-  assert.equal(body.errors, undefined, JSON.stringify(body.errors));
-  return body.data;
-}
-
-async function tokenOf(login) {
-  const data = await gql(
-    null,
-    "mutation($l: String!, $p: String!) { login(input: {login: $l, password: $p}) { accessToken } }",
-    { l: login, p: DEMO_PASSWORD },
-  );
-  return data.login.accessToken;
-}
 
 /** The event of an iCalendar text (lines unfolded) whose summary ends with `title`, as name → value. */
 function eventOf(ics, title) {

@@ -3,6 +3,7 @@
 
 use crate::app::AppState;
 use crate::observability::OperationInfo;
+use crate::operation_label::operation_name;
 use alliance_api::RequestContext;
 use alliance_domain::Principal;
 use alliance_domain::auth::ClientInfo;
@@ -150,35 +151,6 @@ pub async fn authenticate(
     };
     let token = bearer_token(value)?;
     state.services.auth().authenticate(token).await
-}
-
-/// The operation's name for logs and metrics: `operationName`, else the name in the document.
-fn operation_name(batch: &BatchRequest) -> String {
-    let names: Vec<String> = batch
-        .iter()
-        .map(|r| {
-            r.operation_name
-                .clone()
-                .or_else(|| name_in_document(&r.query))
-                .unwrap_or_else(|| "anonymous".into())
-        })
-        .map(|name| name.chars().take(64).collect::<String>())
-        .collect();
-    names.join(",")
-}
-
-fn name_in_document(query: &str) -> Option<String> {
-    let rest = query.trim_start();
-    let rest = ["query", "mutation", "subscription"]
-        .iter()
-        .find_map(|k| rest.strip_prefix(k))?;
-    let name: String = rest
-        .trim_start()
-        .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '_')
-        .take(64)
-        .collect();
-    (!name.is_empty()).then_some(name)
 }
 
 pub async fn graphql_post(
@@ -400,19 +372,5 @@ mod tests {
         assert_eq!(super::unavailable_status(&[&partial]), (true, false));
         assert_eq!(super::unavailable_status(&[&none, &partial]), (true, false));
         assert_eq!(super::unavailable_status(&[&fine]), (false, false));
-    }
-
-    #[test]
-    fn operation_names_come_from_the_document() {
-        assert_eq!(
-            super::name_in_document("query Profile { me { name } }").as_deref(),
-            Some("Profile")
-        );
-        assert_eq!(
-            super::name_in_document("  mutation Login($x: String) { x }").as_deref(),
-            Some("Login")
-        );
-        assert_eq!(super::name_in_document("query($x: Int) { x }"), None);
-        assert_eq!(super::name_in_document("{ me { name } }"), None);
     }
 }

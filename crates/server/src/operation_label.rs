@@ -140,6 +140,35 @@ fn root_names(
     }
 }
 
+/// The operation's name for logs and metrics: `operationName`, else the name in the document.
+pub(crate) fn operation_name(batch: &BatchRequest) -> String {
+    let names: Vec<String> = batch
+        .iter()
+        .map(|r| {
+            r.operation_name
+                .clone()
+                .or_else(|| name_in_document(&r.query))
+                .unwrap_or_else(|| "anonymous".into())
+        })
+        .map(|name| name.chars().take(64).collect::<String>())
+        .collect();
+    names.join(",")
+}
+
+fn name_in_document(query: &str) -> Option<String> {
+    let rest = query.trim_start();
+    let rest = ["query", "mutation", "subscription"]
+        .iter()
+        .find_map(|k| rest.strip_prefix(k))?;
+    let name: String = rest
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .take(64)
+        .collect();
+    (!name.is_empty()).then_some(name)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,5 +223,19 @@ mod tests {
             ),
             pair("query", "me")
         );
+    }
+
+    #[test]
+    fn operation_names_come_from_the_document() {
+        assert_eq!(
+            name_in_document("query Profile { me { name } }").as_deref(),
+            Some("Profile")
+        );
+        assert_eq!(
+            name_in_document("  mutation Login($x: String) { x }").as_deref(),
+            Some("Login")
+        );
+        assert_eq!(name_in_document("query($x: Int) { x }"), None);
+        assert_eq!(name_in_document("{ me { name } }"), None);
     }
 }

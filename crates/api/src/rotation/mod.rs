@@ -1,3 +1,4 @@
 //! rotation
+pub mod inputs;
 pub mod schema;
 pub mod types;

@@ -4,6 +4,7 @@
 pub mod integration;
 pub mod invitations;
 pub mod jwt;
+mod live;
 pub mod password;
 pub mod secret;
 pub mod sessions;
