@@ -20,6 +20,7 @@ use uuid::Uuid;
 
 pub use super::live::Reauthenticated;
 pub(crate) use super::live::revoke_sessions;
+use crate::users::{find_user_by_login, normalize_login};
 
 pub const REFRESH_PREFIX: &str = "arf_";
 pub const INTEGRATION_PREFIX: &str = "alt_";
@@ -28,35 +29,6 @@ pub const INTEGRATION_PREFIX: &str = "alt_";
 pub const SESSION_REVOKED: &str = "session.revoked";
 const BAD_LOGIN: Error = Error::Unauthenticated("incorrect login or password");
 const BAD_REFRESH: Error = Error::Unauthenticated("invalid or expired refresh token");
-
-/// Normalizes a login: e-mail addresses are case-insensitive, phone numbers lose spaces and dashes.
-pub fn normalize_login(login: &str) -> String {
-    let trimmed = login.trim();
-    if trimmed.contains('@') {
-        trimmed.to_lowercase()
-    } else {
-        trimmed
-            .chars()
-            .filter(|c| !matches!(c, ' ' | '-'))
-            .collect()
-    }
-}
-
-pub async fn find_user_by_login<C: ConnectionTrait>(
-    conn: &C,
-    login: &str,
-) -> Result<Option<user::Model>, Error> {
-    let login = normalize_login(login);
-    let column = if login.contains('@') {
-        user::Column::Email
-    } else {
-        user::Column::Phone
-    };
-    Ok(user::Entity::find()
-        .filter(column.eq(login))
-        .one(conn)
-        .await?)
-}
 
 impl Auth<'_> {
     pub async fn login(

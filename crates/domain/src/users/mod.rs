@@ -10,7 +10,7 @@ use crate::kernel::error::Error;
 use crate::kernel::ids::{OrganizationId, UserId};
 use crate::policy;
 use crate::policy::principal::Principal;
-use sea_orm::{ConnectionTrait, EntityTrait, FromQueryResult, Value};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, Value};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -97,4 +97,34 @@ impl std::ops::Deref for Users<'_> {
     fn deref(&self) -> &crate::Services {
         self.0
     }
+}
+
+/// Normalizes a login: e-mail addresses are case-insensitive, phone numbers lose spaces and dashes.
+pub fn normalize_login(login: &str) -> String {
+    let trimmed = login.trim();
+    if trimmed.contains('@') {
+        trimmed.to_lowercase()
+    } else {
+        trimmed
+            .chars()
+            .filter(|c| !matches!(c, ' ' | '-'))
+            .collect()
+    }
+}
+
+/// The user an e-mail address or phone number (as typed at login) belongs to.
+pub async fn find_user_by_login<C: ConnectionTrait>(
+    conn: &C,
+    login: &str,
+) -> Result<Option<user::Model>, Error> {
+    let login = normalize_login(login);
+    let column = if login.contains('@') {
+        user::Column::Email
+    } else {
+        user::Column::Phone
+    };
+    Ok(user::Entity::find()
+        .filter(column.eq(login))
+        .one(conn)
+        .await?)
 }
