@@ -8,6 +8,11 @@ mod m20261121_000002_governance;
 mod m20261202_000001_alliance_time_zone;
 mod m20261202_000002_lead_terms_local_midnight;
 mod m20261202_000003_jobs_outbox;
+mod m20261203_000001_agreements;
+mod m20261203_000002_documents;
+mod m20261203_000003_activities;
+mod m20261203_000004_media;
+mod m20261203_000005_resources;
 
 pub struct Migrator;
 
@@ -20,6 +25,11 @@ impl MigratorTrait for Migrator {
             Box::new(m20261202_000001_alliance_time_zone::Migration),
             Box::new(m20261202_000002_lead_terms_local_midnight::Migration),
             Box::new(m20261202_000003_jobs_outbox::Migration),
+            Box::new(m20261203_000001_agreements::Migration),
+            Box::new(m20261203_000002_documents::Migration),
+            Box::new(m20261203_000003_activities::Migration),
+            Box::new(m20261203_000004_media::Migration),
+            Box::new(m20261203_000005_resources::Migration),
         ]
     }
 }
