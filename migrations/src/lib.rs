@@ -13,6 +13,7 @@ mod m20261203_000002_documents;
 mod m20261203_000003_activities;
 mod m20261203_000004_media;
 mod m20261203_000005_resources;
+mod m20261203_000006_minutes_review;
 
 pub struct Migrator;
 
@@ -30,6 +31,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000003_activities::Migration),
             Box::new(m20261203_000004_media::Migration),
             Box::new(m20261203_000005_resources::Migration),
+            Box::new(m20261203_000006_minutes_review::Migration),
         ]
     }
 }

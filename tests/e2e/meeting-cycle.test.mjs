@@ -1,7 +1,8 @@
 // A whole joint-meeting cycle, as the people involved would go through it, each in their own browser:
 // the lead convener schedules a meeting, a member organization's admin proposes an agenda item, the
 // convener accepts it, a member checks in from a phone through the check-in link, the convener records
-// minutes, a decision and an action item, the supervisor approves the minutes, the next meeting shows the
+// minutes, a decision and an action item and submits them, the supervisor returns them with a comment, the
+// convener changes and resubmits them, the supervisor approves them, the next meeting shows the
 // open action item under "progress on earlier decisions", and once the assignee marks it done it is gone.
 //
 // The steps share what they create (titles carry a timestamp, so runs against the same database do not
@@ -16,6 +17,7 @@ const MEETING_TITLE = `e2e 联席会议 ${stamp}`;
 const NEXT_MEETING_TITLE = `e2e 下次联席会议 ${stamp}`;
 const AGENDA_ITEM = `e2e 议题：联合主题党日方案 ${stamp}`;
 const MINUTES_TEXT = `e2e 会议纪要 ${stamp}：五家单位出席，审议通过联合主题党日方案。`;
+const RETURN_COMMENT = `请补充出席情况 ${stamp}`;
 const DECISION = `e2e 决定：联合开展主题党日活动 ${stamp}`;
 const ACTION_ITEM = `e2e 任务：起草活动方案 ${stamp}`;
 
@@ -191,19 +193,68 @@ test('5. the convener records minutes, a decision and an action item for 省塑�
     await item.getByText(`责任单位: ${ASSIGNEE}`).waitFor();
     await item.getByText('未开始', { exact: true }).waitFor();
     await item.getByText(DECISION).waitFor();
+
+    // Done: the minutes go to the supervisors for approval.
+    await minutes.getByRole('button', { name: '提交审核' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '提交审核' }).click();
+    await page.getByText('纪要已提交审核').first().waitFor();
+    await minutes.getByText('待审核', { exact: true }).waitFor();
   });
 });
 
-test('6. the supervisor approves the minutes', async (t) => {
+test('6a. the supervisor returns the minutes with a comment', async (t) => {
+  assert.ok(state.meetingPath, 'needs the meeting of step 1');
+  await withPage(browser, t, DESKTOP, async (page) => {
+    await logIn(page, 'supervisor@example.com');
+    // The hand-off reached the supervisor.
+    await page.goto('/notifications');
+    await page.getByText(`会议「${MEETING_TITLE}」的纪要已提交，待您审核`).first().waitFor();
+    await page.goto(state.meetingPath);
+    const minutes = page.getByRole('region', { name: '会议纪要' });
+    await minutes.getByText(MINUTES_TEXT).waitFor();
+    await minutes.getByText('待审核', { exact: true }).waitFor();
+    // A supervisor reads the submitted minutes but cannot edit them.
+    assert.equal(await minutes.getByLabel('会议纪要（Markdown）').count(), 0);
+
+    await minutes.getByRole('button', { name: '退回修改' }).click();
+    const dialog = page.getByRole('dialog', { name: '退回会议纪要' });
+    // The comment is required.
+    await dialog.getByRole('button', { name: '退回修改' }).click();
+    await dialog.getByText('请填写修改意见').waitFor();
+    await dialog.getByLabel('修改意见').fill(RETURN_COMMENT);
+    await dialog.getByRole('button', { name: '退回修改' }).click();
+    await page.getByText('纪要已退回修改').first().waitFor();
+    await minutes.getByText('已退回', { exact: true }).waitFor();
+  });
+});
+
+test('6b. the convener reads the comment, changes the minutes and submits them again', async (t) => {
+  assert.ok(state.meetingPath, 'needs the meeting of step 1');
+  await withPage(browser, t, DESKTOP, async (page) => {
+    await logIn(page, 'convener@example.com');
+    await page.goto(state.meetingPath);
+    const minutes = page.getByRole('region', { name: '会议纪要' });
+    await minutes.getByText(RETURN_COMMENT).waitFor();
+    const editor = minutes.getByLabel('会议纪要（Markdown）');
+    await editor.fill(`${await editor.inputValue()}\n\n## 出席情况\n\n五家成员单位全部出席。`);
+    await minutes.getByRole('button', { name: '保存纪要' }).click();
+    await page.getByText('纪要已保存').waitFor();
+    await minutes.getByText('草稿', { exact: true }).waitFor();
+    await minutes.getByRole('button', { name: '提交审核' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '提交审核' }).click();
+    await minutes.getByText('待审核', { exact: true }).waitFor();
+    await minutes.getByText(RETURN_COMMENT).waitFor({ state: 'detached' });
+  });
+});
+
+test('6c. the supervisor approves the minutes', async (t) => {
   assert.ok(state.meetingPath, 'needs the meeting of step 1');
   await withPage(browser, t, DESKTOP, async (page) => {
     await logIn(page, 'supervisor@example.com');
     await page.goto(state.meetingPath);
     const minutes = page.getByRole('region', { name: '会议纪要' });
-    await minutes.getByText(MINUTES_TEXT).waitFor();
-    await minutes.getByText('草稿', { exact: true }).waitFor();
-    // A supervisor reads the draft but cannot edit it.
-    assert.equal(await minutes.getByLabel('会议纪要（Markdown）').count(), 0);
+    await minutes.getByText('五家成员单位全部出席。').waitFor();
+    await minutes.getByText('待审核', { exact: true }).waitFor();
 
     await minutes.getByRole('button', { name: '批准纪要' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '批准纪要' }).click();

@@ -221,6 +221,10 @@ mirror!(
     MinutesStatus => MinutesStatus {
         /// Being written; seen only by alliance admins, the lead convener and supervisors.
         Draft,
+        /// Sent by the convener to the supervisors and alliance admins for approval.
+        Submitted,
+        /// Returned for changes with a comment (`Minutes.returnComment`); saving them makes them a draft again.
+        Returned,
         /// Approved; seen by everyone who may see the meeting.
         Approved
     }
@@ -247,8 +251,22 @@ mirror!(
         MeetingScheduled,
         /// A meeting you are invited to was changed.
         MeetingChanged,
+        /// A meeting you are invited to moved to another time.
+        MeetingRescheduled,
+        /// A meeting you are invited to was cancelled.
+        MeetingCancelled,
         /// Agenda proposals for a meeting close within two days (organization admins and secretaries).
         AgendaDeadline,
+        /// A member organization proposed an agenda item for a meeting you convene.
+        AgendaItemProposed,
+        /// The convener accepted or rejected an agenda item you proposed.
+        AgendaItemDecided,
+        /// Minutes were submitted for your approval (supervisors, alliance admins).
+        MinutesSubmitted,
+        /// Minutes you wrote or submitted were returned for changes.
+        MinutesReturned,
+        /// The minutes of a meeting you were invited to were approved.
+        MinutesApproved,
         /// An action item was assigned to you or your organization.
         ActionItemAssigned,
         /// An action item of yours is due within three days or overdue.

@@ -164,12 +164,32 @@ pub struct ApproveMinutesInput {
     pub(crate) version: i32,
 }
 
-/// The result of `saveMinutes` or `approveMinutes`.
+/// Input for `submitMinutes`.
+#[derive(InputObject)]
+pub struct SubmitMinutesInput {
+    /// The meeting's global id.
+    pub(crate) meeting_id: ID,
+    /// The minutes' `version` you read; a stale one is refused with `CONFLICT`.
+    pub(crate) version: i32,
+}
+
+/// Input for `returnMinutes`.
+#[derive(InputObject)]
+pub struct ReturnMinutesInput {
+    /// The meeting's global id.
+    pub(crate) meeting_id: ID,
+    /// The minutes' `version` you read; a stale one is refused with `CONFLICT`.
+    pub(crate) version: i32,
+    /// What to change, for the convener (1 to 5,000 characters).
+    pub(crate) comment: String,
+}
+
+/// The result of `saveMinutes`, `submitMinutes`, `returnMinutes` or `approveMinutes`.
 #[derive(SimpleObject)]
 pub struct MinutesPayload {
     /// The minutes as saved; null when `userErrors` is not empty.
     pub(crate) minutes: Option<MinutesNode>,
-    /// Invalid input: `body` `TOO_LONG` (200,000 characters) or `APPROVED` (approved minutes are final), `meetingId` `NO_MINUTES`/`ALREADY_APPROVED`.
+    /// Invalid input: `body` `TOO_LONG` (200,000 characters) or `APPROVED` (approved minutes are final), `comment` `REQUIRED`/`TOO_LONG`, `meetingId` `NO_MINUTES`/`ALREADY_SUBMITTED`/`ALREADY_RETURNED`/`ALREADY_APPROVED`.
     pub(crate) user_errors: Vec<UserError>,
 }
 

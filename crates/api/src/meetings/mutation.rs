@@ -263,7 +263,46 @@ impl MeetingMutation {
         })
     }
 
-    /// Approves the minutes (supervisors, alliance admins); then members can read them.
+    /// Submits the minutes for approval (conveners); the supervisors and alliance admins are notified.
+    async fn submit_minutes(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The meeting and the minutes' version read.")] input: SubmitMinutesInput,
+    ) -> async_graphql::Result<MinutesPayload> {
+        let meeting = decode(&input.meeting_id, Kind::Meeting, "meetingId")?;
+        let (minutes, user_errors) = split(
+            services(ctx)?
+                .meetings()
+                .submit_minutes(&*principal(ctx)?, meeting, input.version)
+                .await,
+        )?;
+        Ok(MinutesPayload {
+            minutes: minutes.map(MinutesNode),
+            user_errors,
+        })
+    }
+
+    /// Returns the minutes for changes with a comment (supervisors, alliance admins); the conveners are notified.
+    async fn return_minutes(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The meeting, the minutes' version read and what to change.")]
+        input: ReturnMinutesInput,
+    ) -> async_graphql::Result<MinutesPayload> {
+        let meeting = decode(&input.meeting_id, Kind::Meeting, "meetingId")?;
+        let (minutes, user_errors) = split(
+            services(ctx)?
+                .meetings()
+                .return_minutes(&*principal(ctx)?, meeting, input.version, &input.comment)
+                .await,
+        )?;
+        Ok(MinutesPayload {
+            minutes: minutes.map(MinutesNode),
+            user_errors,
+        })
+    }
+
+    /// Approves the minutes (supervisors, alliance admins); then every invitee can read them and is notified.
     async fn approve_minutes(
         &self,
         ctx: &Context<'_>,

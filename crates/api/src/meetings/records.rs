@@ -133,7 +133,7 @@ impl MinutesNode {
         &self.0.body
     }
 
-    /// Draft or approved.
+    /// Draft, submitted for approval, returned for changes, or approved.
     async fn status(&self) -> MinutesStatus {
         self.0.status.into()
     }
@@ -156,6 +156,39 @@ impl MinutesNode {
     /// When they were last saved (UTC).
     async fn updated_at(&self) -> DateTime<Utc> {
         self.0.updated_at
+    }
+
+    /// When they were last submitted for approval (UTC); null if never.
+    async fn submitted_at(&self) -> Option<DateTime<Utc>> {
+        self.0.submitted_at
+    }
+
+    /// Why the reviewer returned them, while they are returned or being changed after a return;
+    /// null once submitted again or approved.
+    async fn return_comment(&self) -> Option<&str> {
+        use alliance_domain::kernel::vocab::MinutesStatus as S;
+        match self.0.status {
+            S::Returned | S::Draft => self.0.return_comment.as_deref(),
+            S::Submitted | S::Approved => None,
+        }
+    }
+
+    /// Who returned them (see `returnComment`).
+    async fn returned_by(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<UserNode>> {
+        use alliance_domain::kernel::vocab::MinutesStatus as S;
+        match self.0.status {
+            S::Returned | S::Draft => user(ctx, self.0.returned_by).await,
+            S::Submitted | S::Approved => Ok(None),
+        }
+    }
+
+    /// When they were returned (UTC), with `returnComment`.
+    async fn returned_at(&self) -> Option<DateTime<Utc>> {
+        use alliance_domain::kernel::vocab::MinutesStatus as S;
+        match self.0.status {
+            S::Returned | S::Draft => self.0.returned_at,
+            S::Submitted | S::Approved => None,
+        }
     }
 }
 

@@ -10,6 +10,11 @@ pub struct Model {
     pub approved_by: Option<Uuid>,
     pub approved_at: Option<DateTimeUtc>,
     pub updated_by: Option<Uuid>,
+    pub submitted_at: Option<DateTimeUtc>,
+    pub submitted_by: Option<Uuid>,
+    pub returned_at: Option<DateTimeUtc>,
+    pub returned_by: Option<Uuid>,
+    pub return_comment: Option<String>,
     pub updated_at: DateTimeUtc,
     pub version: i32,
 }

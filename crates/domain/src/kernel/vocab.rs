@@ -93,14 +93,21 @@ vocabulary!(AgendaItemStatus { Proposed = "proposed", Accepted = "accepted", Rej
 
 vocabulary!(RsvpResponse { Pending = "pending", Yes = "yes", No = "no", Maybe = "maybe" });
 
-vocabulary!(MinutesStatus { Draft = "draft", Approved = "approved" });
+vocabulary!(MinutesStatus { Draft = "draft", Submitted = "submitted", Returned = "returned", Approved = "approved" });
 
 vocabulary!(ActionItemStatus { Open = "open", InProgress = "in_progress", Done = "done", Cancelled = "cancelled" });
 
 vocabulary!(NotificationKind {
     MeetingScheduled = "meeting_scheduled",
     MeetingChanged = "meeting_changed",
+    MeetingRescheduled = "meeting_rescheduled",
+    MeetingCancelled = "meeting_cancelled",
     AgendaDeadline = "agenda_deadline",
+    AgendaItemProposed = "agenda_item_proposed",
+    AgendaItemDecided = "agenda_item_decided",
+    MinutesSubmitted = "minutes_submitted",
+    MinutesReturned = "minutes_returned",
+    MinutesApproved = "minutes_approved",
     ActionItemAssigned = "action_item_assigned",
     ActionItemDue = "action_item_due",
     LeadTermStarting = "lead_term_starting",

@@ -11,6 +11,7 @@ use crate::kernel::ids::AllianceId;
 use crate::kernel::validation;
 use crate::kernel::vocab::AgendaItemStatus;
 use crate::kernel::vocab::MeetingStatus;
+use crate::kernel::vocab::NotificationKind;
 use crate::policy::principal::Principal;
 use crate::policy::{self, Action};
 
@@ -97,6 +98,19 @@ impl Meetings<'_> {
         }
         .insert(&txn)
         .await?;
+        if created.status == AgendaItemStatus::Proposed {
+            let conveners = self.conveners_of(&txn, &found).await?;
+            self.hand_off(
+                &txn,
+                principal,
+                &conveners,
+                NotificationKind::AgendaItemProposed,
+                &found,
+                &owner.name,
+                json!({ "item": created.title }),
+            )
+            .await?;
+        }
         self.record_audit(
             &txn,
             Actor::from(principal),
@@ -133,7 +147,8 @@ impl Meetings<'_> {
             .one(&self.db)
             .await?
             .ok_or(Error::NotFound("agenda item"))?;
-        self.meeting_for(principal, item.meeting_id, Action::ManageAgenda)
+        let (found, owner) = self
+            .meeting_for(principal, item.meeting_id, Action::ManageAgenda)
             .await?;
         let txn = self.db.begin().await?;
         let updated = agenda_item::ActiveModel {
@@ -147,6 +162,19 @@ impl Meetings<'_> {
         }
         .update(&txn)
         .await?;
+        // The proposer hears the decision (`hand_off` skips a convener deciding their own item).
+        if let Some(proposer) = item.proposed_by {
+            self.hand_off(
+                &txn,
+                principal,
+                &[proposer],
+                NotificationKind::AgendaItemDecided,
+                &found,
+                &owner.name,
+                json!({ "item": item.title, "accepted": accept }),
+            )
+            .await?;
+        }
         self.record_audit(
             &txn,
             Actor::from(principal),

@@ -1,4 +1,4 @@
-//! Minutes: drafts with version conflicts, and approval.
+//! Minutes: drafts with version conflicts (review and approval: `minutes_review.rs`).
 
 use super::Meetings;
 use crate::entities::minutes;
@@ -90,6 +90,13 @@ impl Meetings<'_> {
                 minutes::ActiveModel {
                     meeting_id: Set(meeting_id),
                     body: Set(body.to_owned()),
+                    // Editing returned minutes starts a new draft; the comment stays until the
+                    // minutes are submitted again.
+                    status: Set(if current.status == MinutesStatus::Returned {
+                        MinutesStatus::Draft
+                    } else {
+                        current.status
+                    }),
                     updated_by: Set(principal.user_id().map(|u| u.0)),
                     updated_at: Set(now),
                     version: Set(current.version + 1),
@@ -117,64 +124,5 @@ impl Meetings<'_> {
         events::publish(&txn, "meeting", meeting_id).await?;
         txn.commit().await?;
         Ok(saved)
-    }
-
-    pub async fn approve_minutes(
-        &self,
-        principal: &Principal,
-        meeting_id: Uuid,
-        version: i32,
-    ) -> Result<minutes::Model, Error> {
-        self.meeting_for(principal, meeting_id, Action::ApproveMinutes)
-            .await?;
-        let txn = self.db.begin().await?;
-        let current = minutes::Entity::find_by_id(meeting_id)
-            .lock_exclusive()
-            .one(&txn)
-            .await?
-            .ok_or_else(|| {
-                Error::invalid(
-                    "meetingId",
-                    "NO_MINUTES",
-                    "there are no minutes to approve yet",
-                )
-            })?;
-        if current.status == MinutesStatus::Approved {
-            return Err(Error::invalid(
-                "meetingId",
-                "ALREADY_APPROVED",
-                "the minutes are already approved",
-            ));
-        }
-        if current.version != version {
-            return Err(Error::Conflict(format!(
-                "the minutes changed since you read them (now version {}); review them again",
-                current.version
-            )));
-        }
-        let now = self.now();
-        let approved = minutes::ActiveModel {
-            meeting_id: Set(meeting_id),
-            status: Set(MinutesStatus::Approved),
-            approved_by: Set(principal.user_id().map(|u| u.0)),
-            approved_at: Set(Some(now)),
-            version: Set(current.version + 1),
-            updated_at: Set(now),
-            ..Default::default()
-        }
-        .update(&txn)
-        .await?;
-        self.record_audit(
-            &txn,
-            Actor::from(principal),
-            "minutes.approve",
-            "meeting",
-            Some(meeting_id),
-            json!({}),
-        )
-        .await?;
-        events::publish(&txn, "meeting", meeting_id).await?;
-        txn.commit().await?;
-        Ok(approved)
     }
 }

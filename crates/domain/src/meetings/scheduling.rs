@@ -254,20 +254,26 @@ impl Meetings<'_> {
             .await?
             .ok_or(Error::NotFound("meeting"))?;
         let invited = self.invited_users(&txn, id).await?;
-        let params = serde_json::json!({ "alliance": owner.name, "meeting": updated.title });
-        self.notifications()
-            .notify_users(
-                &txn,
-                &invited,
-                Notice {
-                    kind: NotificationKind::MeetingChanged,
-                    entity_type: "meeting",
-                    entity_id: id,
-                    params,
-                    dedupe: None,
-                },
-            )
-            .await?;
+        // Cancelled and rescheduled are told as such: those are the changes people act on.
+        let kind = if updated.status == MeetingStatus::Cancelled
+            && current.status != MeetingStatus::Cancelled
+        {
+            NotificationKind::MeetingCancelled
+        } else if updated.starts_at != current.starts_at || updated.ends_at != current.ends_at {
+            NotificationKind::MeetingRescheduled
+        } else {
+            NotificationKind::MeetingChanged
+        };
+        self.hand_off(
+            &txn,
+            principal,
+            &invited,
+            kind,
+            &updated,
+            &owner.name,
+            json!({}),
+        )
+        .await?;
         self.record_audit(
             &txn,
             Actor::from(principal),

@@ -1,7 +1,9 @@
 //! Notification texts in the reader's language, from the kind and the stored parameters.
 //!
-//! Parameters by kind: `meeting_scheduled`, `meeting_changed`, `agenda_deadline`: `alliance`,
-//! `meeting`; `action_item_assigned`: `alliance`, `item`; `action_item_due`: `alliance`, `item`,
+//! Parameters by kind: `meeting_scheduled`, `meeting_changed`, `meeting_rescheduled`,
+//! `meeting_cancelled`, `agenda_deadline`, `minutes_submitted`, `minutes_returned`,
+//! `minutes_approved`: `alliance`, `meeting`; `agenda_item_proposed`: `alliance`, `meeting`, `item`;
+//! `agenda_item_decided`: `alliance`, `meeting`, `item`, `accepted`; `action_item_assigned`: `alliance`, `item`; `action_item_due`: `alliance`, `item`,
 //! `dueOn` (a local date), `overdue`; `lead_term_starting`: `alliance`, `reason` (`upcoming` or
 //! `handover`: the outgoing lead submitted its report).
 
@@ -56,11 +58,51 @@ pub fn render(kind: NotificationKind, params: &Value, language: Language) -> Str
         .and_then(Value::as_bool)
         .unwrap_or(false);
     let handover = text(params, "reason") == "handover";
+    let accepted = params
+        .get("accepted")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
     match (kind, language) {
         (K::MeetingScheduled, Chinese) => format!("{alliance}：已安排会议「{meeting}」"),
         (K::MeetingScheduled, English) => format!("{alliance}: meeting scheduled: {meeting}"),
         (K::MeetingChanged, Chinese) => format!("{alliance}：会议「{meeting}」有变更"),
         (K::MeetingChanged, English) => format!("{alliance}: meeting changed: {meeting}"),
+        (K::MeetingRescheduled, Chinese) => format!("{alliance}：会议「{meeting}」已改期"),
+        (K::MeetingRescheduled, English) => format!("{alliance}: meeting rescheduled: {meeting}"),
+        (K::MeetingCancelled, Chinese) => format!("{alliance}：会议「{meeting}」已取消"),
+        (K::MeetingCancelled, English) => format!("{alliance}: meeting cancelled: {meeting}"),
+        (K::AgendaItemProposed, Chinese) => {
+            format!("{alliance}：会议「{meeting}」收到新议题「{item}」，待您审定")
+        }
+        (K::AgendaItemProposed, English) => {
+            format!("{alliance}: new agenda proposal for {meeting}: {item}")
+        }
+        (K::AgendaItemDecided, Chinese) if accepted => {
+            format!("{alliance}：您提出的议题「{item}」已列入会议「{meeting}」")
+        }
+        (K::AgendaItemDecided, Chinese) => {
+            format!("{alliance}：您提出的议题「{item}」未列入会议「{meeting}」")
+        }
+        (K::AgendaItemDecided, English) if accepted => {
+            format!("{alliance}: your proposal {item} is on the agenda of {meeting}")
+        }
+        (K::AgendaItemDecided, English) => {
+            format!("{alliance}: your proposal {item} was not accepted for {meeting}")
+        }
+        (K::MinutesSubmitted, Chinese) => {
+            format!("{alliance}：会议「{meeting}」的纪要已提交，待您审核")
+        }
+        (K::MinutesSubmitted, English) => {
+            format!("{alliance}: minutes of {meeting} are waiting for your approval")
+        }
+        (K::MinutesReturned, Chinese) => {
+            format!("{alliance}：会议「{meeting}」的纪要被退回修改")
+        }
+        (K::MinutesReturned, English) => {
+            format!("{alliance}: minutes of {meeting} were returned for changes")
+        }
+        (K::MinutesApproved, Chinese) => format!("{alliance}：会议「{meeting}」的纪要已审定"),
+        (K::MinutesApproved, English) => format!("{alliance}: minutes of {meeting} approved"),
         (K::AgendaDeadline, Chinese) => {
             format!("{alliance}：会议「{meeting}」的议题征集即将截止")
         }

@@ -108,6 +108,11 @@ pub(super) async fn seed_meetings<C: ConnectionTrait>(
             approved_at: Set(Some(starts + chrono::Duration::days(2))),
             updated_by: Set(None),
             updated_at: Set(starts + chrono::Duration::days(2)),
+            submitted_at: Set(Some(starts + chrono::Duration::days(1))),
+            submitted_by: Set(None),
+            returned_at: Set(None),
+            returned_by: Set(None),
+            return_comment: Set(None),
             version: Set(2),
         }
         .insert(db)

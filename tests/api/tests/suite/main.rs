@@ -11,6 +11,7 @@ mod field_order;
 mod fuzz;
 mod governance;
 mod graphql;
+mod handoffs;
 mod http;
 mod input_errors;
 mod integrations;

@@ -94,7 +94,14 @@ const MeetingQuery = graphql(`
         version
         approvedAt
         updatedAt
+        submittedAt
+        returnComment
+        returnedAt
         approvedBy {
+          id
+          name
+        }
+        returnedBy {
           id
           name
         }

@@ -210,6 +210,18 @@ fn cases(w: &World, starts: chrono::DateTime<chrono::Utc>, failed_job: &str) -> 
             &["meetingId"],
         ),
         case(
+            "submitMinutes",
+            CONVENER,
+            json!({ "meetingId": w.b_meeting, "version": 1 }),
+            &["meetingId"],
+        ),
+        case(
+            "returnMinutes",
+            SUPERVISOR,
+            json!({ "meetingId": w.b_meeting, "version": 1, "comment": "请修改" }),
+            &["meetingId"],
+        ),
+        case(
             "approveMinutes",
             SUPERVISOR,
             json!({ "meetingId": w.b_meeting, "version": 1 }),
