@@ -166,6 +166,13 @@ test('5. the convener records minutes, a decision and an action item for 省塑�
     const attendance = page.getByRole('region', { name: '参会与签到' });
     await attendance.getByText(/已签到 [1-9]\d* \/ 应到 \d+/).waitFor();
 
+    // Starting a meeting days before its time asks first, and says how early it is.
+    await page.getByRole('button', { name: '开始会议' }).click();
+    const start = page.getByRole('dialog', { name: '开始会议' });
+    await start.getByText(/距现在还有 \d+ 天。确定提前开始吗？/).waitFor();
+    await start.getByRole('button', { name: '开始会议' }).click();
+    await page.getByText('进行中', { exact: true }).first().waitFor();
+
     const minutes = page.getByRole('region', { name: '会议纪要' });
     await minutes.getByLabel('会议纪要（Markdown）').fill(`## 会议情况\n\n${MINUTES_TEXT}`);
     await minutes.getByRole('tab', { name: '预览' }).click();
@@ -244,6 +251,11 @@ test('6b. the convener reads the comment, changes the minutes and submits them a
     await page.getByRole('dialog').getByRole('button', { name: '提交审核' }).click();
     await minutes.getByText('待审核', { exact: true }).waitFor();
     await minutes.getByText(RETURN_COMMENT).waitFor({ state: 'detached' });
+
+    // Ending the meeting asks first; then check-in and proposals are closed.
+    await page.getByRole('button', { name: '结束会议' }).click();
+    await page.getByRole('dialog', { name: '结束会议' }).getByRole('button', { name: '结束会议' }).click();
+    await page.getByText('已结束', { exact: true }).first().waitFor();
   });
 });
 

@@ -77,6 +77,28 @@ export function MeetingHeader({
     });
   };
 
+  // Starting and ending are one tap from the phone: both ask first, and starting days early says so.
+  const confirmStep = (status: MeetingStatus) => {
+    if (status !== 'IN_PROGRESS' && status !== 'COMPLETED') {
+      void setStatus(status);
+      return;
+    }
+    const days = Math.floor((new Date(meeting.startsAt).getTime() - Date.now()) / 86_400_000);
+    const content =
+      status === 'COMPLETED'
+        ? t('meeting.completeConfirm', { title: meeting.title })
+        : days >= 1
+          ? t('meeting.startEarly', { time: formatDateTime(meeting.startsAt, meeting.alliance.timeZone), days })
+          : t('meeting.startConfirm', { title: meeting.title });
+    void modal.confirm({
+      title: status === 'COMPLETED' ? t('meeting.completeTitle') : t('meeting.startTitle'),
+      content,
+      okText: status === 'COMPLETED' ? t('meeting.complete') : t('meeting.start'),
+      cancelText: t('common.cancel'),
+      onOk: () => setStatus(status),
+    });
+  };
+
   const next = NEXT_STATUS[meeting.status];
   const nextLabel: Record<MeetingStatus, string> = {
     DRAFT: '',
@@ -112,7 +134,7 @@ export function MeetingHeader({
             </Button>
           )}
           {meeting.viewerCanManage && next && (
-            <Button type="primary" icon={nextIcon} loading={fetching} onClick={() => void setStatus(next)}>
+            <Button type="primary" icon={nextIcon} loading={fetching} onClick={() => confirmStep(next)}>
               {nextLabel[next]}
             </Button>
           )}
