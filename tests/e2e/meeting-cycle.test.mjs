@@ -9,7 +9,7 @@
 // collide) and run in order; a failed step makes the later ones fail too.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { BASE_URL, CONSORTIUM, DEMO_PASSWORD, DESKTOP, PHONE, launchBrowser, logIn, withPage } from './helpers.mjs';
+import { BASE_URL, CONSORTIUM, DEMO_PASSWORD, DESKTOP, PHONE, gql, launchBrowser, logIn, tokenOf, withPage } from './helpers.mjs';
 
 const ASSIGNEE = '省塑料协会';
 const stamp = Date.now();
@@ -141,6 +141,29 @@ test('4. a member checks in on a phone through the check-in link', async (t) => 
     await page.waitForURL((url) => url.pathname.startsWith('/check-in/'));
 
     await page.getByRole('heading', { name: MEETING_TITLE, level: 1 }).waitFor();
+    // A week ahead, check-in is not open yet: the page says when it opens and offers no button.
+    await page.getByText(/^签到将于 .+ 开放$/).waitFor();
+    assert.equal(await page.getByRole('button', { name: '签到', exact: true }).count(), 0);
+
+    // The convener moves the meeting up to start within the hour: check-in opens.
+    const convener = await tokenOf('convener@example.com');
+    const meetingId = state.meetingPath.split('/').pop();
+    const read = await gql(convener, 'query($id: ID!) { meeting(id: $id) { version } }', { id: meetingId });
+    const starts = new Date(Date.now() + 30 * 60_000);
+    const moved = await gql(
+      convener,
+      'mutation($i: UpdateMeetingInput!) { updateMeeting(input: $i) { userErrors { field code } } }',
+      {
+        i: {
+          id: meetingId,
+          version: read.meeting.version,
+          startsAt: starts.toISOString(),
+          endsAt: new Date(starts.getTime() + 2 * 3_600_000).toISOString(),
+        },
+      },
+    );
+    assert.deepEqual(moved.updateMeeting.userErrors, []);
+    await page.reload();
     const code = new URL(state.checkInPath, BASE_URL).searchParams.get('code');
     assert.equal(await page.getByLabel('签到码').inputValue(), code);
     const button = page.getByRole('button', { name: '签到', exact: true });
@@ -166,10 +189,10 @@ test('5. the convener records minutes, a decision and an action item for 省塑�
     const attendance = page.getByRole('region', { name: '参会与签到' });
     await attendance.getByText(/已签到 [1-9]\d* \/ 应到 \d+/).waitFor();
 
-    // Starting a meeting days before its time asks first, and says how early it is.
+    // Starting a meeting asks first.
     await page.getByRole('button', { name: '开始会议' }).click();
     const start = page.getByRole('dialog', { name: '开始会议' });
-    await start.getByText(/距现在还有 \d+ 天。确定提前开始吗？/).waitFor();
+    await start.getByText(`确定现在开始“${MEETING_TITLE}”吗？`, { exact: false }).waitFor();
     await start.getByRole('button', { name: '开始会议' }).click();
     await page.getByText('进行中', { exact: true }).first().waitFor();
 

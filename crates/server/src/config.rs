@@ -206,6 +206,12 @@ impl Config {
                 .map(|n| n.get())
                 .unwrap_or(2),
         )?;
+        domain.check_in_opens_before = Duration::from_secs(
+            60 * env.parse("ALLIANCE_CHECK_IN_OPENS_MINUTES", 120u64, "minutes")?,
+        );
+        domain.check_in_closes_after = Duration::from_secs(
+            60 * env.parse("ALLIANCE_CHECK_IN_CLOSES_MINUTES", 120u64, "minutes")?,
+        );
         domain.time_zone = match env.text("ALLIANCE_TIME_ZONE") {
             None => domain.time_zone,
             Some(v) => alliance_domain::kernel::local_time::parse_zone("ALLIANCE_TIME_ZONE", &v).map_err(|_| {

@@ -229,6 +229,23 @@ impl MeetingNode {
             .map(AttendanceNode))
     }
 
+    /// When people can start checking themselves in (UTC): a configured time before the start (2 hours by default).
+    async fn check_in_opens_at(&self, ctx: &Context<'_>) -> async_graphql::Result<DateTime<Utc>> {
+        Ok(services(ctx)?.meetings().check_in_period(&self.0).0)
+    }
+
+    /// When self check-in closes (UTC): a configured time after the end (2 hours by default).
+    async fn check_in_closes_at(&self, ctx: &Context<'_>) -> async_graphql::Result<DateTime<Utc>> {
+        Ok(services(ctx)?.meetings().check_in_period(&self.0).1)
+    }
+
+    /// Whether people can check themselves in now (by code or QR link): between `checkInOpensAt`
+    /// and `checkInClosesAt`, and never for a draft, completed or cancelled meeting.
+    async fn is_check_in_open(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        Ok(services(ctx)?.meetings().check_in_window(&self.0)
+            == alliance_domain::meetings::CheckInWindow::Open)
+    }
+
     /// The check-in code (conveners only).
     async fn check_in_code(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<&str>> {
         // The domain empties the code for everyone who may not take attendance.

@@ -19,6 +19,10 @@ pub struct DomainConfig {
     /// The zone of new alliances that name none, and of dates that belong to no alliance (a
     /// person's membership of an organization).
     pub time_zone: chrono_tz::Tz,
+    /// Self check-in (by code or QR link) opens this long before a meeting starts…
+    pub check_in_opens_before: Duration,
+    /// …and closes this long after it ends.
+    pub check_in_closes_after: Duration,
 }
 
 impl std::fmt::Debug for DomainConfig {
@@ -80,6 +84,8 @@ impl DomainConfig {
             throttle: ThrottleConfig::default(),
             invitation_ttl: Duration::from_secs(7 * 24 * 3600),
             time_zone: chrono_tz::Asia::Shanghai,
+            check_in_opens_before: Duration::from_secs(2 * 3600),
+            check_in_closes_after: Duration::from_secs(2 * 3600),
         }
     }
 }

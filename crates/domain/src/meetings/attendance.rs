@@ -12,6 +12,7 @@ use crate::kernel::vocab::{MeetingStatus, RsvpResponse};
 use crate::policy;
 use crate::policy::Action;
 use crate::policy::principal::Principal;
+use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QuerySelect, Set,
     TransactionTrait,
@@ -19,6 +20,15 @@ use sea_orm::{
 use serde_json::json;
 use subtle::ConstantTimeEq;
 use uuid::Uuid;
+
+/// Where self check-in to a meeting stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CheckInWindow {
+    /// Opens at this instant.
+    NotYet(DateTime<Utc>),
+    Open,
+    Closed,
+}
 
 impl Meetings<'_> {
     /// The principal's attendance row, created on first use if they belong to a member organization.
@@ -101,6 +111,24 @@ impl Meetings<'_> {
             .meeting_for(principal, meeting_id, Action::CheckIn)
             .await?;
         let user = principal.user_id().ok_or(Error::Forbidden)?;
+        // Closed or not yet open: said before any code is tried, whatever link brought them here.
+        match self.check_in_window(&found) {
+            CheckInWindow::Open => {}
+            CheckInWindow::NotYet(opens) => {
+                return Err(Error::invalid(
+                    "meetingId",
+                    "NOT_OPEN_YET",
+                    format!("check-in opens at {}", opens.to_rfc3339()),
+                ));
+            }
+            CheckInWindow::Closed => {
+                return Err(Error::invalid(
+                    "meetingId",
+                    "CLOSED",
+                    "check-in for this meeting is closed",
+                ));
+            }
+        }
         // Six digits are guessable: each try is counted first, and a few wrong ones lock.
         let key = throttle::check_in_key(found.id, user);
         let limits = &self.config.throttle;
@@ -121,17 +149,37 @@ impl Meetings<'_> {
             ));
         }
         throttle::reset(&self.db, &key).await?;
-        if matches!(
-            Some(found.status),
-            Some(MeetingStatus::Cancelled | MeetingStatus::Completed)
-        ) {
-            return Err(Error::invalid(
-                "meetingId",
-                "CLOSED",
-                "check-in for this meeting is closed",
-            ));
-        }
         self.mark_checked_in(principal, &found, user.0).await
+    }
+
+    /// When self check-in opens and closes for `found`: a configured time before its start and
+    /// after its end (`DomainConfig::check_in_opens_before`/`check_in_closes_after`).
+    pub fn check_in_period(&self, found: &meeting::Model) -> (DateTime<Utc>, DateTime<Utc>) {
+        let before = chrono::Duration::from_std(self.config.check_in_opens_before)
+            .unwrap_or(chrono::Duration::hours(2));
+        let after = chrono::Duration::from_std(self.config.check_in_closes_after)
+            .unwrap_or(chrono::Duration::hours(2));
+        (found.starts_at - before, found.ends_at + after)
+    }
+
+    /// Whether people may check themselves in to `found` now. Completed and cancelled meetings are
+    /// closed whatever the time.
+    pub fn check_in_window(&self, found: &meeting::Model) -> CheckInWindow {
+        if matches!(
+            found.status,
+            MeetingStatus::Cancelled | MeetingStatus::Completed | MeetingStatus::Draft
+        ) {
+            return CheckInWindow::Closed;
+        }
+        let (opens, closes) = self.check_in_period(found);
+        let now = self.now();
+        if now < opens {
+            CheckInWindow::NotYet(opens)
+        } else if now >= closes {
+            CheckInWindow::Closed
+        } else {
+            CheckInWindow::Open
+        }
     }
 
     /// The convener checks someone in.

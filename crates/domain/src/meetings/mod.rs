@@ -6,6 +6,7 @@ mod action_items;
 pub use action_items::{is_due_today, is_overdue};
 mod agenda;
 mod attendance;
+pub use attendance::CheckInWindow;
 mod handoffs;
 mod minutes;
 mod minutes_review;

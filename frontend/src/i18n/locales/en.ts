@@ -640,6 +640,8 @@ export const en: Translation = {
     checkedInAt: 'Checked in at {{time}}',
     toMeeting: 'Meeting details',
     notFound: 'This meeting does not exist, or you are not invited',
+    notOpenYet: 'Check-in opens at {{time}}',
+    closed: 'Check-in for this meeting is closed',
   },
   minutes: {
     title: 'Minutes',

@@ -626,6 +626,8 @@ export const zh = {
     checkedInAt: '签到时间：{{time}}',
     toMeeting: '查看会议详情',
     notFound: '会议不存在，或您不在受邀范围内',
+    notOpenYet: '签到将于 {{time}} 开放',
+    closed: '本次会议签到已结束',
   },
   minutes: {
     title: '会议纪要',

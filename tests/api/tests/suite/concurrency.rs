@@ -198,7 +198,7 @@ async fn a_hundred_and_fifty_mixed_rotation_edits_never_answer_internal() {
 
 async fn schedule_meeting(app: &TestApp, convener: &str) -> (String, String) {
     let consortium = app.alliance_id(CONSORTIUM).await;
-    let starts = app.clock_now() + Duration::days(3);
+    let starts = app.clock_now() + Duration::minutes(30);
     let answer = app
         .gql(Some(convener), "mutation($input: ScheduleMeetingInput!) { scheduleMeeting(input: $input) { meeting { id checkInCode } userErrors { field code } } }", json!({ "input": {
             "allianceId": consortium, "title": "并发测试会议", "startsAt": starts.to_rfc3339(), "endsAt": (starts + Duration::hours(2)).to_rfc3339(), "location": "党员活动室" } }))

@@ -259,6 +259,21 @@ async fn a_meeting_is_tracked_from_agenda_to_completed_action_items() {
         "only conveners see the code"
     );
     let check_in = "mutation($m: ID!, $c: String!) { checkIn(input: {meetingId: $m, code: $c}) { attendance { checkedInAt } userErrors { field code } } }";
+    // Two weeks ahead, check-in is not open yet, whatever the code.
+    let early = app
+        .gql(Some(&member), check_in, json!({ "m": id, "c": code }))
+        .await;
+    assert_eq!(
+        early.ok()["checkIn"]["userErrors"][0],
+        json!({ "field": "meetingId", "code": "NOT_OPEN_YET" })
+    );
+    // The convener moves the meeting up to start within the hour.
+    let starts = app.clock_now() + chrono::Duration::minutes(30);
+    let moved = app
+        .gql(Some(&convener), "mutation($i: UpdateMeetingInput!) { updateMeeting(input: $i) { userErrors { field code } } }", json!({ "i": {
+            "id": id, "version": m["version"], "startsAt": starts.to_rfc3339(), "endsAt": (starts + chrono::Duration::hours(2)).to_rfc3339() } }))
+        .await;
+    assert_eq!(moved.ok()["updateMeeting"]["userErrors"], json!([]));
     let wrong = app
         .gql(Some(&member), check_in, json!({ "m": id, "c": "000000x" }))
         .await;

@@ -5,6 +5,7 @@
 mod abuse;
 mod admin;
 mod auth;
+mod check_in_window;
 mod concurrency;
 mod domain;
 mod field_order;

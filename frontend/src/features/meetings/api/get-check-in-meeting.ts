@@ -10,6 +10,9 @@ const CheckInMeetingQuery = graphql(`
       endsAt
       location
       status
+      isCheckInOpen
+      checkInOpensAt
+      checkInClosesAt
       alliance {
         id
         timeZone

@@ -64,7 +64,27 @@ export function CheckInView({ meetingId, initialCode }: { meetingId: string; ini
           </>
         )}
       </Typography.Paragraph>
-      {doneAt ? (
+      {!doneAt && !meeting.isCheckInOpen ? (
+        <Result
+          status="info"
+          title={
+            <span role="status">
+              {new Date(meeting.checkInOpensAt) > new Date() &&
+              meeting.status !== 'CANCELLED' &&
+              meeting.status !== 'COMPLETED'
+                ? t('checkIn.notOpenYet', {
+                    time: formatDateTime(meeting.checkInOpensAt, meeting.alliance.timeZone),
+                  })
+                : t('checkIn.closed')}
+            </span>
+          }
+          extra={
+            <Link to={`/meetings/${meeting.id}`}>
+              <Button size="large">{t('checkIn.toMeeting')}</Button>
+            </Link>
+          }
+        />
+      ) : doneAt ? (
         <Result
           icon={<CheckCircleFilled style={{ color: '#52c41a' }} />}
           status="success"
