@@ -14,6 +14,7 @@ mod m20261203_000003_activities;
 mod m20261203_000004_media;
 mod m20261203_000005_resources;
 mod m20261203_000006_minutes_review;
+mod m20261203_000007_meeting_agenda_deadline;
 
 pub struct Migrator;
 
@@ -32,6 +33,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000004_media::Migration),
             Box::new(m20261203_000005_resources::Migration),
             Box::new(m20261203_000006_minutes_review::Migration),
+            Box::new(m20261203_000007_meeting_agenda_deadline::Migration),
         ]
     }
 }

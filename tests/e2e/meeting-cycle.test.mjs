@@ -46,8 +46,8 @@ async function choose(page, scope, label, text) {
   await page.keyboard.press('Enter');
 }
 
-/** Schedules a meeting of the consortium from the meetings page and returns the new meeting's path. */
-async function scheduleMeeting(page, title, days) {
+/** Opens the scheduling dialog from the meetings page with the consortium, a title and a start `days` ahead at 14:00. */
+async function startScheduling(page, title, days) {
   await page.getByRole('navigation').getByRole('link', { name: '会议' }).click();
   await page.getByRole('heading', { name: '会议', level: 1 }).waitFor();
   await page.getByRole('button', { name: '安排会议' }).click();
@@ -64,6 +64,14 @@ async function scheduleMeeting(page, title, days) {
   // The end follows the start (two hours later) when it is empty.
   assert.equal(await dialog.getByLabel('结束时间').inputValue(), dateTimeIn(days, 16));
   await dialog.getByLabel('地点').fill('省社会组织党群服务中心 3 楼会议室');
+  return dialog;
+}
+
+/** Schedules a meeting of the consortium from the meetings page and returns the new meeting's path. */
+async function scheduleMeeting(page, title, days) {
+  const dialog = await startScheduling(page, title, days);
+  // The alliance's agenda deadline is shown while scheduling.
+  await dialog.getByText(/^议题征集截止：.+（会前 7 天）$/).waitFor();
   await dialog.getByRole('button', { name: '安排会议' }).click();
 
   await page.waitForURL(/\/meetings\/[^/]+$/);
@@ -89,6 +97,23 @@ test('1. the lead convener schedules a joint meeting eight days from now', async
     assert.ok(checkInUrl.searchParams.get('code'), 'the check-in link carries the code');
     // Opened on this server (the link's origin is the server's configured public address).
     state.checkInPath = checkInUrl.pathname + checkInUrl.search;
+  });
+});
+
+test('1b. a meeting at short notice gets a later agenda deadline from its convener', async (t) => {
+  await withPage(browser, t, DESKTOP, async (page) => {
+    await logIn(page, 'convener@example.com');
+    const dialog = await startScheduling(page, `${MEETING_TITLE}（临时）`, 3);
+    // Three days ahead, the alliance's 7 days have passed: the convener is warned and may set a later one.
+    await dialog.getByText(/议题征集已于 .+ 截止，成员单位将无法提交议题/).waitFor();
+    const deadline = dialog.getByLabel('议题征集截止时间');
+    await deadline.fill(dateTimeIn(2, 18));
+    await deadline.press('Enter');
+    await dialog.getByRole('button', { name: '安排会议' }).click();
+    await page.waitForURL(/\/meetings\/[^/]+$/);
+    const agenda = page.getByRole('region', { name: '会议议程' });
+    await agenda.getByText(/^议题征集截止于 /).waitFor();
+    assert.equal(await agenda.getByText(/议题征集已于/).count(), 0);
   });
 });
 

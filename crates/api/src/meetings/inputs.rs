@@ -29,6 +29,10 @@ pub struct ScheduleMeetingInput {
     pub(crate) online_url: Option<String>,
     /// Defaults to the lead unit on the meeting's date.
     pub(crate) host_organization_id: Option<ID>,
+    /// When agenda proposals close (UTC), before `startsAt` (else `AFTER_START`). Omitted: the
+    /// alliance's `agendaDeadlineDays` before the start — set a later one when scheduling at
+    /// short notice, so that member organizations can still propose items.
+    pub(crate) agenda_deadline: Option<DateTime<Utc>>,
 }
 
 /// Input for `updateMeeting`: a field left out stays as it is; `null` (or an empty string) clears
@@ -54,6 +58,9 @@ pub struct UpdateMeetingInput {
     pub(crate) online_url: MaybeUndefined<String>,
     /// New status; a move the lifecycle does not allow answers `INVALID_TRANSITION`.
     pub(crate) status: MaybeUndefined<MeetingStatus>,
+    /// New agenda deadline (UTC), before the start (else `AFTER_START`); `null`: back to the
+    /// alliance's `agendaDeadlineDays` before the start.
+    pub(crate) agenda_deadline: MaybeUndefined<DateTime<Utc>>,
 }
 
 /// The result of `scheduleMeeting` or `updateMeeting`.
@@ -61,7 +68,7 @@ pub struct UpdateMeetingInput {
 pub struct MeetingPayload {
     /// The meeting as saved; null when `userErrors` is not empty.
     pub(crate) meeting: Option<MeetingNode>,
-    /// Invalid input: `title` `REQUIRED`/`TOO_LONG`, `startsAt` `REQUIRED`, `endsAt` `BEFORE_START`, `location`/`onlineUrl` `TOO_LONG`, `onlineUrl` `INVALID`, `hostOrganizationId` `NOT_MEMBER`, `status` `INVALID_TRANSITION`.
+    /// Invalid input: `title` `REQUIRED`/`TOO_LONG`, `startsAt` `REQUIRED`, `endsAt` `BEFORE_START`, `location`/`onlineUrl` `TOO_LONG`, `onlineUrl` `INVALID`, `hostOrganizationId` `NOT_MEMBER`, `status` `INVALID_TRANSITION`, `agendaDeadline` `AFTER_START`.
     pub(crate) user_errors: Vec<UserError>,
 }
 

@@ -56,6 +56,7 @@ impl MeetingMutation {
                     online_url: input.online_url,
                     host_organization_id: host.map(OrganizationId),
                     status: None,
+                    agenda_deadline: input.agenda_deadline,
                 },
             )
             .await;
@@ -89,6 +90,7 @@ impl MeetingMutation {
                     online_url: patch(input.online_url),
                     host_organization_id: Patch::Keep,
                     status: patch(input.status).map(Into::into),
+                    agenda_deadline: patch(input.agenda_deadline),
                 },
             )
             .await;

@@ -149,7 +149,8 @@ impl MeetingNode {
         self.0.version
     }
 
-    /// Agenda proposals from member organizations close then.
+    /// Agenda proposals from member organizations close then (UTC): the deadline the convener set, or the
+    /// alliance's `agendaDeadlineDays` before the start.
     async fn agenda_deadline(&self, ctx: &Context<'_>) -> async_graphql::Result<DateTime<Utc>> {
         let owner = facts_of(ctx, self.0.alliance_id).await?;
         Ok(alliance_domain::meetings::agenda_deadline_after(

@@ -15,6 +15,7 @@ pub struct Model {
     pub online_url: Option<String>,
     pub status: crate::kernel::vocab::MeetingStatus,
     pub check_in_code: String,
+    pub agenda_deadline_at: Option<DateTimeUtc>,
     pub created_by: Option<Uuid>,
     pub created_at: DateTimeUtc,
     pub updated_at: DateTimeUtc,

@@ -32,6 +32,8 @@ pub struct MeetingInput {
     pub online_url: Option<String>,
     pub host_organization_id: Option<OrganizationId>,
     pub status: Option<MeetingStatus>,
+    /// When agenda proposals close; none: the alliance's `agenda_deadline_days` before the start.
+    pub agenda_deadline: Option<DateTime<Utc>>,
 }
 
 /// The changes of `updateMeeting`; see [`Patch`](crate::kernel::patch::Patch). Only `location`
@@ -46,6 +48,8 @@ pub struct MeetingChanges {
     pub online_url: Patch<String>,
     pub host_organization_id: Patch<OrganizationId>,
     pub status: Patch<MeetingStatus>,
+    /// Cleared: back to the alliance's default.
+    pub agenda_deadline: Patch<DateTime<Utc>>,
 }
 
 #[derive(Debug, Clone)]
@@ -63,9 +67,33 @@ pub fn agenda_deadline(meeting: &meeting::Model, alliance: &alliance::Model) -> 
     agenda_deadline_after(meeting, AllianceFacts::of(alliance))
 }
 
-/// `agenda_deadline`, from the alliance's facts.
+/// `agenda_deadline`, from the alliance's facts: the meeting's own deadline when the convener set
+/// one (never after the start), else the alliance's `agenda_deadline_days` before the start.
 pub fn agenda_deadline_after(meeting: &meeting::Model, alliance: AllianceFacts) -> DateTime<Utc> {
-    meeting.starts_at - Duration::days(i64::from(alliance.agenda_deadline_days))
+    match meeting.agenda_deadline_at {
+        Some(set) => set.min(meeting.starts_at),
+        None => default_agenda_deadline(meeting.starts_at, alliance),
+    }
+}
+
+/// The alliance's default deadline for a meeting starting at `starts_at`.
+pub fn default_agenda_deadline(starts_at: DateTime<Utc>, alliance: AllianceFacts) -> DateTime<Utc> {
+    starts_at - Duration::days(i64::from(alliance.agenda_deadline_days))
+}
+
+/// A deadline the convener sets must fall before the meeting starts.
+fn check_agenda_deadline(
+    errors: &mut Vec<crate::FieldError>,
+    deadline: DateTime<Utc>,
+    starts_at: DateTime<Utc>,
+) {
+    if deadline >= starts_at {
+        errors.push(crate::FieldError::new(
+            "agendaDeadline",
+            "AFTER_START",
+            "agenda proposals must close before the meeting starts",
+        ));
+    }
 }
 
 fn check_in_code() -> String {

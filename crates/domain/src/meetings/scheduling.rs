@@ -65,6 +65,9 @@ impl Meetings<'_> {
                 (self.now(), self.now())
             }
         };
+        if let Some(deadline) = input.agenda_deadline {
+            check_agenda_deadline(&mut errors, deadline, starts_at);
+        }
         if let Some(org) = input.host_organization_id
             && !self.is_current_member(&self.db, owner.id, org.0).await?
         {
@@ -97,6 +100,7 @@ impl Meetings<'_> {
             online_url: Set(online_url),
             status: Set(input.status.unwrap_or(MeetingStatus::Scheduled)),
             check_in_code: Set(check_in_code()),
+            agenda_deadline_at: Set(input.agenda_deadline),
             created_by: Set(principal.user_id().map(|u| u.0)),
             created_at: Set(now),
             updated_at: Set(now),
@@ -202,6 +206,15 @@ impl Meetings<'_> {
         }
         changes.starts_at = Set(starts);
         changes.ends_at = Set(ends);
+        match input.agenda_deadline {
+            // A kept deadline later than a new, earlier start reads as the start (`agenda_deadline_after`).
+            Patch::Keep => {}
+            Patch::Clear => changes.agenda_deadline_at = Set(None),
+            Patch::Set(deadline) => {
+                check_agenda_deadline(&mut errors, deadline, starts);
+                changes.agenda_deadline_at = Set(Some(deadline));
+            }
+        }
         changes.location = input.location.text_column(&mut errors, "location", 300);
         match input.online_url {
             Patch::Keep => {}

@@ -64,6 +64,7 @@ pub(super) async fn seed_meetings<C: ConnectionTrait>(
             online_url: Set(None),
             status: Set(MeetingStatus::parse(status).unwrap_or(MeetingStatus::Scheduled)),
             check_in_code: Set(format!("{:06}", rand::random::<u32>() % 1_000_000)),
+            agenda_deadline_at: Set(None),
             created_by: Set(None),
             created_at: Set(now),
             updated_at: Set(now),

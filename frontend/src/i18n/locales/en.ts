@@ -537,6 +537,11 @@ export const en: Translation = {
     host: 'Host organization',
     hostPlaceholder: 'The lead unit on that day',
     hostHint: 'Leave empty to have the lead unit on that day host it.',
+    deadline: 'Agenda proposals close {{time}} ({{days}} days before)',
+    deadlinePassed:
+      'Under the alliance’s rule ({{days}} days before), agenda proposals closed {{time}}: member organizations could not propose items. You can set a later deadline.',
+    laterDeadline: 'Agenda proposals close',
+    deadlineAfterStart: 'The deadline must be before the meeting starts',
     submit: 'Schedule meeting',
     save: 'Save changes',
     scheduled: 'Meeting scheduled',

@@ -523,6 +523,11 @@ export const zh = {
     host: '承办单位',
     hostPlaceholder: '默认为会议当天的轮值单位',
     hostHint: '留空则由会议当天的轮值单位承办。',
+    deadline: '议题征集截止：{{time}}（会前 {{days}} 天）',
+    deadlinePassed:
+      '按联盟规定（会前 {{days}} 天），议题征集已于 {{time}} 截止，成员单位将无法提交议题。可设置一个较晚的截止时间。',
+    laterDeadline: '议题征集截止时间',
+    deadlineAfterStart: '截止时间必须早于会议开始时间',
     submit: '安排会议',
     save: '保存修改',
     scheduled: '会议已安排',

@@ -4,6 +4,7 @@
 
 mod abuse;
 mod admin;
+mod agenda_deadline;
 mod auth;
 mod check_in_window;
 mod concurrency;

@@ -11,6 +11,7 @@ const SchedulableAlliancesQuery = graphql(`
         nameEn
         timeZone
         viewerRoles
+        agendaDeadlineDays
         members(first: 100) {
           nodes {
             id

@@ -26,6 +26,8 @@ interface MeetingFormValues {
   location?: string;
   onlineUrl?: string;
   hostOrganizationId?: string;
+  /** A later agenda deadline than the alliance's default (new meetings only). */
+  agendaDeadline?: Dayjs;
 }
 
 /** The meeting being edited, or nothing to schedule a new one. */
@@ -51,6 +53,7 @@ const USER_ERROR_FIELDS = {
   location: 'location',
   onlineUrl: 'onlineUrl',
   hostOrganizationId: 'hostOrganizationId',
+  agendaDeadline: 'agendaDeadline',
 };
 
 function trimmedOrNull(value: string | undefined): string | null {
@@ -85,6 +88,7 @@ export function MeetingFormModal({
   const [{ fetching: updating }, updateMeeting] = useUpdateMeeting();
   const [alert, setAlert] = useState<string | null>(null);
   const allianceId = Form.useWatch('allianceId', form);
+  const startsAt = Form.useWatch('startsAt', form);
   const saving = scheduling || updating;
 
   const alliances = schedulable.alliances;
@@ -95,6 +99,11 @@ export function MeetingFormModal({
   // Times are entered on the alliance's clock (and sent as UTC instants), wherever the browser runs.
   const timeZone = meeting?.timeZone ?? chosen?.timeZone;
   const zoneHint = timeZone ? t('scheduleMeeting.timeZoneHint', { zone: timeZoneLabel(timeZone) }) : undefined;
+  // The alliance's deadline for proposals, shown while scheduling; when it has already passed the
+  // convener is told and may set a later one.
+  const defaultDeadline = !editing && chosen && startsAt ? startsAt.subtract(chosen.agendaDeadlineDays, 'day') : null;
+  const deadlinePassed =
+    defaultDeadline !== null && new Date(fromZonedPickerValue(defaultDeadline, timeZone)).getTime() < Date.now();
 
   useEffect(() => {
     if (!open || loading) return;
@@ -145,6 +154,7 @@ export function MeetingFormModal({
           ...common,
           allianceId: values.allianceId ?? '',
           hostOrganizationId: values.hostOrganizationId ?? null,
+          agendaDeadline: values.agendaDeadline ? fromZonedPickerValue(values.agendaDeadline, timeZone) : null,
         },
       });
       if (result.error) {
@@ -266,6 +276,50 @@ export function MeetingFormModal({
               inputReadOnly={isPhone}
             />
           </Form.Item>
+          {defaultDeadline && chosen && (
+            <>
+              <Alert
+                type={deadlinePassed ? 'warning' : 'info'}
+                showIcon
+                style={{ marginBottom: 16 }}
+                message={
+                  deadlinePassed
+                    ? t('scheduleMeeting.deadlinePassed', {
+                        days: chosen.agendaDeadlineDays,
+                        time: defaultDeadline.format(DATE_TIME_FORMAT),
+                      })
+                    : t('scheduleMeeting.deadline', {
+                        days: chosen.agendaDeadlineDays,
+                        time: defaultDeadline.format(DATE_TIME_FORMAT),
+                      })
+                }
+              />
+              {deadlinePassed && (
+                <Form.Item
+                  name="agendaDeadline"
+                  label={t('scheduleMeeting.laterDeadline')}
+                  dependencies={['startsAt']}
+                  rules={[
+                    ({ getFieldValue }) => ({
+                      validator: (_, value: Dayjs | undefined) => {
+                        const start = getFieldValue('startsAt') as Dayjs | undefined;
+                        return !value || !start || value.isBefore(start)
+                          ? Promise.resolve()
+                          : Promise.reject(new Error(t('scheduleMeeting.deadlineAfterStart')));
+                      },
+                    }),
+                  ]}
+                >
+                  <DatePicker
+                    showTime={{ format: 'HH:mm', minuteStep: 5 }}
+                    format={DATE_TIME_FORMAT}
+                    style={{ width: '100%' }}
+                    inputReadOnly={isPhone}
+                  />
+                </Form.Item>
+              )}
+            </>
+          )}
           <Form.Item name="location" label={t('scheduleMeeting.location')}>
             <Input placeholder={t('scheduleMeeting.locationPlaceholder')} maxLength={300} />
           </Form.Item>
