@@ -406,3 +406,38 @@ fn crc32(data: &[u8]) -> u32 {
 pub fn pdf() -> Vec<u8> {
     b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".to_vec()
 }
+
+/// For the isolation tests: an activity in each of two alliances (by name) and a photo row of the
+/// second one's activity (no bytes: the mutations under test must refuse before reading any).
+/// Returns the global ids of the first activity, the second activity and the photo.
+pub async fn isolation_media(app: &TestApp, a_name: &str, b_name: &str) -> (String, String, String) {
+    let mut activities = Vec::new();
+    for name in [a_name, b_name] {
+        let id = Uuid::now_v7();
+        app.services
+            .db
+            .execute_raw(stmt(
+                "INSERT INTO activities (id, alliance_id, kind, theme, starts_at, ends_at, check_in_code)
+                 SELECT $1, id, 'study_session', '学习会', now(), now() + interval '2 hours', '000000' FROM alliances WHERE name = $2",
+                [id.into(), name.into()],
+            ))
+            .await
+            .unwrap();
+        activities.push(id);
+    }
+    let media = Uuid::now_v7();
+    app.services
+        .db
+        .execute_raw(stmt(
+            "INSERT INTO media (id, alliance_id, activity_id, kind, object_key, original_name, content_type, byte_size, sha256)
+             SELECT $1, alliance_id, id, 'photo', $2, 'b.jpg', 'image/jpeg', 10, repeat('a', 64) FROM activities WHERE id = $3",
+            [media.into(), Uuid::new_v4().to_string().into(), activities[1].into()],
+        ))
+        .await
+        .unwrap();
+    (
+        global("Activity", activities[0]),
+        global("Activity", activities[1]),
+        global("MediaItem", media),
+    )
+}
