@@ -410,7 +410,11 @@ pub fn pdf() -> Vec<u8> {
 /// For the isolation tests: an activity in each of two alliances (by name) and a photo row of the
 /// second one's activity (no bytes: the mutations under test must refuse before reading any).
 /// Returns the global ids of the first activity, the second activity and the photo.
-pub async fn isolation_media(app: &TestApp, a_name: &str, b_name: &str) -> (String, String, String) {
+pub async fn isolation_media(
+    app: &TestApp,
+    a_name: &str,
+    b_name: &str,
+) -> (String, String, String) {
     let mut activities = Vec::new();
     for name in [a_name, b_name] {
         let id = Uuid::now_v7();

@@ -106,3 +106,70 @@ pub fn from_lookup(get: &dyn Fn(&str) -> Option<String>) -> Result<MediaConfig, 
     };
     Ok(MediaConfig { backend, settings })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn media(vars: &[(&str, &str)]) -> Result<MediaConfig, ConfigError> {
+        let map: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        from_lookup(&move |name| map.get(name).cloned())
+    }
+
+    #[test]
+    fn defaults_are_a_local_directory_and_ten_minute_urls() {
+        let c = media(&[]).unwrap();
+        assert!(matches!(c.backend, MediaBackend::Local(ref dir) if dir.ends_with("data/media")));
+        assert_eq!(c.settings.url_ttl, Duration::from_secs(600));
+        let c = media(&[
+            ("ALLIANCE_S3_BUCKET", "photos"),
+            ("ALLIANCE_S3_ENDPOINT", "http://127.0.0.1:9000"),
+            ("ALLIANCE_S3_ACCESS_KEY", "k"),
+            ("ALLIANCE_S3_SECRET_KEY", "s"),
+        ])
+        .unwrap();
+        assert!(
+            matches!(c.backend, MediaBackend::S3(ref s) if s.bucket == "photos" && s.region == "us-east-1")
+        );
+    }
+
+    #[test]
+    fn bad_values_name_their_variable() {
+        for (vars, name) in [
+            (
+                vec![("ALLIANCE_MEDIA_MAX_FILES", "0")],
+                "ALLIANCE_MEDIA_MAX_FILES",
+            ),
+            (
+                vec![("ALLIANCE_MEDIA_MAX_FILE_BYTES", "big")],
+                "ALLIANCE_MEDIA_MAX_FILE_BYTES",
+            ),
+            (
+                vec![("ALLIANCE_MEDIA_URL_TTL_SECS", "3600")],
+                "ALLIANCE_MEDIA_URL_TTL_SECS",
+            ),
+            (vec![("ALLIANCE_S3_BUCKET", "b")], "ALLIANCE_S3_ENDPOINT"),
+            (
+                vec![
+                    ("ALLIANCE_S3_BUCKET", "b"),
+                    ("ALLIANCE_S3_ENDPOINT", "s3.example.com"),
+                ],
+                "ALLIANCE_S3_ENDPOINT",
+            ),
+            (
+                vec![
+                    ("ALLIANCE_S3_BUCKET", "b"),
+                    ("ALLIANCE_S3_ENDPOINT", "https://s3.example.com"),
+                ],
+                "ALLIANCE_S3_ACCESS_KEY",
+            ),
+        ] {
+            let e = media(&vars).unwrap_err();
+            assert!(e.0.starts_with(name), "{name}: {e}");
+        }
+    }
+}

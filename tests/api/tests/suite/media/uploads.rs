@@ -7,6 +7,9 @@ use tokio::io::AsyncWriteExt;
 const MEMBER: &str = "member@example.com";
 const HOST: &str = "zhao.mingyuan@example.com";
 
+/// A bad upload: its name, the files, and the status, code and field of the answer.
+type Case<'a> = (&'a str, Vec<(&'a str, Vec<u8>)>, u16, &'a str, &'a str);
+
 async fn nothing_left(app: &TestApp) {
     assert_eq!(app.scalar_i64("SELECT count(*) FROM media").await, 0);
     assert!(
@@ -105,7 +108,7 @@ async fn bad_uploads_leave_nothing(store: Store) {
     let mut corrupt = png(200, 200);
     corrupt.truncate(corrupt.len() / 2);
     let too_big = vec![0xFFu8; 2 * 1024 * 1024 + 1];
-    let cases: Vec<(&str, Vec<(&str, Vec<u8>)>, u16, &str, &str)> = vec![
+    let cases: Vec<Case> = vec![
         // A later file fails: the earlier one's objects go too.
         (
             "corrupt",
