@@ -42,8 +42,11 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=rust-build /usr/local/bin/alliance /usr/local/bin/alliance
 COPY --from=web-build /src/frontend/dist /app/web
+# Uploaded photos and files (a volume in docker-compose.yml), writable by the server's user.
+RUN mkdir -p /app/data/media && chown -R alliance /app/data
 ENV ALLIANCE_LISTEN=0.0.0.0:8080 \
-    ALLIANCE_WEB_DIST=/app/web
+    ALLIANCE_WEB_DIST=/app/web \
+    ALLIANCE_MEDIA_DIR=/app/data/media
 USER alliance
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=20s --retries=6 \

@@ -15,6 +15,7 @@ export default defineConfig({
   server: {
     proxy: {
       '/graphql': { target: apiTarget, ws: true },
+      '/media': { target: apiTarget },
     },
   },
   build: {

@@ -12,7 +12,8 @@
 #
 # Needs: Rust (cargo, rustfmt, clippy; cargo-nextest if installed), Node.js 20+ with npm, PostgreSQL on
 # 127.0.0.1:5432 (trust auth for user postgres; started here when it is down), and for the browser
-# tests Chromium (CHROMIUM_PATH, default /usr/bin/chromium) and curl.
+# tests Chromium (CHROMIUM_PATH, default /usr/bin/chromium) and curl; python3 with venv for the S3
+# media tests' moto_server (installed here when missing; ALLIANCE_MOTO_SERVER names one).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -85,6 +86,20 @@ if ! pg_isready -q -h 127.0.0.1 -p 5432; then
   pg_isready -q -h 127.0.0.1 -p 5432 || fail "Postgres did not start within 30 s (see /var/log/postgresql/)."
 fi
 echo "Postgres is up"
+
+# The S3 media tests start moto_server, an S3-compatible server from PyPI (`moto[server]`); it is
+# installed into a virtualenv when missing. The tests fail (never skip) when it cannot start.
+if [[ -z "${ALLIANCE_MOTO_SERVER:-}" ]] && ! command -v moto_server >/dev/null 2>&1; then
+  MOTO_VENV="${ALLIANCE_MOTO_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/alliance/moto-venv}"
+  if [[ ! -x "$MOTO_VENV/bin/moto_server" ]]; then
+    step "Installing moto[server] into ${MOTO_VENV} (the S3 media tests start it)"
+    command -v python3 >/dev/null 2>&1 || fail "python3 is needed to install moto[server] for the S3 media tests"
+    python3 -m venv "$MOTO_VENV" ||
+      fail "cannot create a virtualenv at ${MOTO_VENV} (apt-get install -y python3-venv)"
+    "$MOTO_VENV/bin/pip" install -q 'moto[server]' || fail "pip could not install moto[server]"
+  fi
+  export ALLIANCE_MOTO_SERVER="$MOTO_VENV/bin/moto_server"
+fi
 
 # --- Rust ---------------------------------------------------------------------------------------
 step "cargo fmt --check"

@@ -11,6 +11,7 @@ pub mod alliances;
 pub mod audit;
 pub mod auth;
 pub mod jobs;
+pub mod media;
 pub mod meetings;
 pub mod organizations;
 pub mod rotation;

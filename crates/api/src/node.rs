@@ -2,6 +2,7 @@ use crate::alliances::grants::RoleGrantNode;
 use crate::alliances::types::{AllianceMembershipNode, AllianceNode};
 use crate::audit::types::AuditEntryNode;
 use crate::auth::types::InvitationNode;
+use crate::media::types::MediaItemNode;
 use crate::meetings::types::{ActionItemNode, MeetingNode};
 use crate::organizations::types::{OrganizationMembershipNode, OrganizationNode};
 use crate::rotation::types::{LeadTermNode, NotificationNode};
@@ -30,4 +31,5 @@ pub enum Node {
     Notification(NotificationNode),
     RoleGrant(RoleGrantNode),
     AuditEntry(AuditEntryNode),
+    MediaItem(MediaItemNode),
 }

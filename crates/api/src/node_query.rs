@@ -118,6 +118,12 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
             .await
             .gql()?
             .map(|i| Node::Invitation(crate::auth::types::InvitationNode(i))),
+        Kind::MediaItem => services
+            .media()
+            .item(viewer, uuid)
+            .await
+            .gql()?
+            .map(|m| Node::MediaItem(crate::media::types::MediaItemNode(m))),
         Kind::AgendaItem
         | Kind::Attendance
         | Kind::Decision

@@ -10,6 +10,7 @@ pub mod audit;
 pub mod auth;
 pub mod calendar;
 pub mod jobs;
+pub mod media;
 pub mod meetings;
 pub mod notifications;
 pub mod organizations;

@@ -6,7 +6,8 @@ use alliance_domain::policy::principal::{
     IntegrationPrincipal, OrgStanding, Principal, TokenTarget, UserPrincipal,
 };
 use alliance_domain::policy::{
-    Action, Resource, can, people_organizations, readable_alliances, readable_organizations,
+    Action, MediaOwnerKind, Resource, can, people_organizations, readable_alliances,
+    readable_organizations,
 };
 use std::collections::HashSet;
 
@@ -121,6 +122,11 @@ const TABLE: &[(Action, &str)] = &[
     (Action::CreateActivity, "N N Y Y N Y Y Y N"),
     (Action::AddActivityPhoto, "N Y Y Y N Y Y N N"),
     (Action::OfferResource, "N N Y N N Y Y N N"),
+    // On the media of a members-only activity none of them organizes or took part in (the token
+    // has write:activities but not read:activities).
+    (Action::AttachAgreementFile, "N N N Y N N Y N N"),
+    (Action::ReadMedia, "N Y Y Y Y Y Y N N"),
+    (Action::EditMedia, "N N N Y N Y Y Y N"),
     (Action::ReadOrganization, "N Y Y Y Y Y Y Y N"),
     (Action::ReadOrganizationMembers, "N Y Y Y Y Y Y N N"),
     (Action::UpdateOrganization, "N N Y N N N Y N N"),
@@ -161,6 +167,18 @@ fn resource_for<'a>(
             public,
             organization: w.x,
             user: None,
+        },
+        AttachAgreementFile | ReadMedia | EditMedia => Resource::Media {
+            alliance: w.a,
+            owner: if action == AttachAgreementFile {
+                MediaOwnerKind::Agreement
+            } else {
+                MediaOwnerKind::Activity
+            },
+            public_news: false,
+            organizers: &[],
+            took_part: false,
+            uploader: None,
         },
         _ => Resource::Alliance { id: w.a, public },
     }
@@ -349,5 +367,187 @@ fn audit_scope_agrees_with_single_decisions() {
             !scope.public,
             "{name}: an audit scope never opens public alliances"
         );
+    }
+}
+
+/// Media of an activity: who adds photos (organizers, participants), who edits them (the
+/// uploader too), public news for everyone, tokens by scope.
+#[test]
+fn media_decisions_follow_the_owner() {
+    let w = world();
+    let principals = principals(&w);
+    let by = |name: &str| {
+        principals
+            .iter()
+            .find(|(n, _)| *n == name)
+            .unwrap()
+            .1
+            .clone()
+    };
+    let member_id = UserId::new();
+    let member = Principal::User(in_org(
+        UserPrincipal::new(member_id, None, false),
+        w.x,
+        w.a,
+        Position::Member,
+        false,
+    ));
+    let organizers = [w.x];
+    let media = |organizers: &'static [OrganizationId],
+                 took_part: bool,
+                 public_news: bool,
+                 uploader: Option<UserId>| Resource::Media {
+        alliance: w.a,
+        owner: MediaOwnerKind::Activity,
+        public_news,
+        organizers,
+        took_part,
+        uploader,
+    };
+    let organizers: &'static [OrganizationId] = Box::leak(Box::new(organizers));
+    // A member adds photos only to an activity they took part in.
+    assert!(!can(
+        &member,
+        Action::AddActivityPhoto,
+        media(&[], false, false, None)
+    ));
+    assert!(can(
+        &member,
+        Action::AddActivityPhoto,
+        media(&[], true, false, None)
+    ));
+    // The org admin adds and edits when their organization organizes it.
+    let org_admin = by("org admin");
+    assert!(!can(
+        &org_admin,
+        Action::AddActivityPhoto,
+        media(&[], false, false, None)
+    ));
+    assert!(can(
+        &org_admin,
+        Action::AddActivityPhoto,
+        media(organizers, false, false, None)
+    ));
+    assert!(can(
+        &org_admin,
+        Action::EditMedia,
+        media(organizers, false, false, None)
+    ));
+    // The uploader edits their own photo, nobody else's.
+    assert!(can(
+        &member,
+        Action::EditMedia,
+        media(&[], true, false, Some(member_id))
+    ));
+    assert!(!can(
+        &member,
+        Action::EditMedia,
+        media(&[], true, false, Some(UserId::new()))
+    ));
+    // Public news: everyone reads; nothing more.
+    for (name, p) in &principals {
+        assert!(
+            can(p, Action::ReadMedia, media(&[], false, true, None)),
+            "{name}"
+        );
+    }
+    assert!(!can(
+        &Principal::Anonymous,
+        Action::EditMedia,
+        media(&[], false, true, None)
+    ));
+    assert!(!can(
+        &by("outsider"),
+        Action::AddActivityPhoto,
+        media(&[], true, true, None)
+    ));
+    // Tokens: by scope, on their own alliance only.
+    let token = |scopes: &[Scope], target: AllianceId| {
+        Principal::Integration(IntegrationPrincipal::new(
+            IntegrationTokenId::new(),
+            scopes.iter().copied().collect(),
+            TokenTarget::Alliance(target),
+        ))
+    };
+    assert!(can(
+        &token(&[Scope::ReadActivities], w.a),
+        Action::ReadMedia,
+        media(&[], false, false, None)
+    ));
+    assert!(!can(
+        &token(&[Scope::ReadActivities], AllianceId::new()),
+        Action::ReadMedia,
+        media(&[], false, false, None)
+    ));
+    assert!(!can(
+        &token(&[Scope::ReadAlliance], w.a),
+        Action::ReadMedia,
+        media(&[], false, false, None)
+    ));
+    let agreement = Resource::Media {
+        alliance: w.a,
+        owner: MediaOwnerKind::Agreement,
+        public_news: false,
+        organizers: &[],
+        took_part: false,
+        uploader: None,
+    };
+    assert!(!can(
+        &token(&[Scope::ReadActivities], w.a),
+        Action::ReadMedia,
+        agreement
+    ));
+    assert!(can(
+        &token(&[Scope::ReadAgreements], w.a),
+        Action::ReadMedia,
+        agreement
+    ));
+    // Agreement scans and document files: the secretariat only.
+    assert!(can(
+        &by("alliance admin"),
+        Action::AttachAgreementFile,
+        agreement
+    ));
+    assert!(!can(
+        &by("lead convener"),
+        Action::AttachAgreementFile,
+        agreement
+    ));
+    assert!(!can(
+        &by("alliance admin"),
+        Action::AddActivityPhoto,
+        agreement
+    ));
+}
+
+#[test]
+fn media_scopes_agree_with_single_decisions() {
+    use alliance_domain::policy::media_alliances;
+    let w = world();
+    for (name, principal) in principals(&w) {
+        for owner in [
+            MediaOwnerKind::Activity,
+            MediaOwnerKind::Agreement,
+            MediaOwnerKind::DocumentVersion,
+        ] {
+            let scope = media_alliances(&principal, owner);
+            let single = can(
+                &principal,
+                Action::ReadMedia,
+                Resource::Media {
+                    alliance: w.a,
+                    owner,
+                    public_news: false,
+                    organizers: &[],
+                    took_part: false,
+                    uploader: None,
+                },
+            );
+            assert_eq!(scope.contains(w.a, false), single, "{name} {owner:?}");
+            assert!(
+                !scope.public,
+                "{name}: media scopes never open public alliances"
+            );
+        }
     }
 }

@@ -172,7 +172,8 @@ async fn serve() -> anyhow::Result<()> {
         }
         None => Arc::new(LogMailer),
     };
-    let services = Services::new(db, config.domain.clone(), Arc::new(SystemClock), mailer)?;
+    let services = Services::new(db, config.domain.clone(), Arc::new(SystemClock), mailer)?
+        .with_media(config.media.services()?);
     services.events.listen(&services.db).await?;
     let jobs = crate::jobs::spawn(&services, &config);
     let state = AppState::new(services, &config);

@@ -41,6 +41,8 @@ pub struct Config {
     pub jobs_enabled: bool,
     /// `ALLIANCE_JOBS_POLL_MS`, `ALLIANCE_JOBS_CONCURRENCY`, `ALLIANCE_JOBS_SHUTDOWN_GRACE_SECS`.
     pub jobs: alliance_domain::jobs::RunnerConfig,
+    /// `ALLIANCE_MEDIA_*` and `ALLIANCE_S3_*`: where photos and files live, and their limits.
+    pub media: crate::media::config::MediaConfig,
 }
 
 #[derive(Debug)]
@@ -220,7 +222,9 @@ impl Config {
                 ))
             })?,
         };
+        let media = crate::media::config::from_lookup(get)?;
         Ok(Self {
+            media,
             database_url: env
                 .text("DATABASE_URL")
                 .unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/alliance".into()),

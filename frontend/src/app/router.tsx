@@ -39,6 +39,10 @@ const router = createBrowserRouter([
           },
           { path: 'meetings', lazy: () => import('./routes/meetings').then((m) => ({ Component: m.MeetingsRoute })) },
           {
+            path: 'activities/:id/photos',
+            lazy: () => import('./routes/activity-photos').then((m) => ({ Component: m.ActivityPhotosRoute })),
+          },
+          {
             path: 'meetings/:id',
             lazy: () => import('./routes/meeting').then((m) => ({ Component: m.MeetingRoute })),
           },

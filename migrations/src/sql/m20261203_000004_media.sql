@@ -38,3 +38,16 @@ CREATE INDEX media_ownerless ON media (created_at)
 
 ALTER TABLE activities ADD CONSTRAINT activities_cover_media
     FOREIGN KEY (cover_media_id) REFERENCES media (id) ON DELETE SET NULL;
+
+-- When an owner's deletion clears the last owner column, the row is marked for the sweep at once.
+CREATE FUNCTION media_mark_orphaned() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.activity_id IS NULL AND NEW.agreement_id IS NULL AND NEW.document_version_id IS NULL
+       AND NEW.orphaned_at IS NULL
+       AND (OLD.activity_id IS NOT NULL OR OLD.agreement_id IS NOT NULL OR OLD.document_version_id IS NOT NULL) THEN
+        NEW.orphaned_at := now();
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER media_orphaned BEFORE UPDATE OF activity_id, agreement_id, document_version_id ON media
+    FOR EACH ROW EXECUTE FUNCTION media_mark_orphaned();

@@ -20,6 +20,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use alliance_domain::seed::DEMO_PASSWORD;
 
+pub mod media;
+
 fn admin_url() -> String {
     std::env::var("ALLIANCE_TEST_DATABASE_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
@@ -193,6 +195,8 @@ pub struct Options {
     pub database_url: Option<String>,
     /// The pool's acquire timeout (`ALLIANCE_DB_ACQUIRE_TIMEOUT_MS`) with `database_url`.
     pub db_acquire_timeout: std::time::Duration,
+    /// Where photos and files go (memory unless given; see `media::local` and `media::s3`).
+    pub media: Option<alliance_domain::media::MediaServices>,
 }
 
 impl Default for Options {
@@ -206,6 +210,7 @@ impl Default for Options {
             access_token_ttl: None,
             database_url: None,
             db_acquire_timeout: alliance_domain::kernel::db::DEFAULT_ACQUIRE_TIMEOUT,
+            media: None,
         }
     }
 }
@@ -312,7 +317,8 @@ impl TestApp {
             Arc::new(outbox.clone()),
         )
         .unwrap()
-        .with_sms(Arc::new(sms.clone()));
+        .with_sms(Arc::new(sms.clone()))
+        .with_media(options.media.clone().unwrap_or_default());
         services.events.listen(&services.db).await.unwrap();
         if options.demo {
             alliance_domain::seed::demo(&services).await.unwrap();

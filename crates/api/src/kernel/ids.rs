@@ -26,10 +26,11 @@ pub enum Kind {
     RoleGrant,
     AuditEntry,
     BackgroundJob,
+    MediaItem,
 }
 
 impl Kind {
-    const ALL: [Kind; 18] = [
+    const ALL: [Kind; 19] = [
         Kind::User,
         Kind::Organization,
         Kind::OrganizationMembership,
@@ -48,6 +49,7 @@ impl Kind {
         Kind::RoleGrant,
         Kind::AuditEntry,
         Kind::BackgroundJob,
+        Kind::MediaItem,
     ];
 
     fn name(self) -> &'static str {
@@ -70,6 +72,7 @@ impl Kind {
             Kind::RoleGrant => "RoleGrant",
             Kind::AuditEntry => "AuditEntry",
             Kind::BackgroundJob => "BackgroundJob",
+            Kind::MediaItem => "MediaItem",
         }
     }
 }

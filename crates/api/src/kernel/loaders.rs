@@ -48,10 +48,12 @@ pub struct Loaders {
     pub notes_of_action_items: DataLoader<ById<Vec<action_item_note::Model>>, HashMapCache>,
     pub minutes_of_meetings: DataLoader<ById<minutes::Model>, HashMapCache>,
     pub attendance_rates: DataLoader<ById<f64>, HashMapCache>,
+    /// Photos and files of activities, agreements and document versions (see `media::loaders`).
+    pub media: crate::media::loaders::MediaLoaders,
 }
 
-type BoxFuture<T> = std::pin::Pin<Box<dyn Future<Output = Result<T, Error>> + Send>>;
-type ByIdFn<V> =
+pub(crate) type BoxFuture<T> = std::pin::Pin<Box<dyn Future<Output = Result<T, Error>> + Send>>;
+pub(crate) type ByIdFn<V> =
     dyn Fn(Services, Arc<Principal>, Vec<Uuid>) -> BoxFuture<HashMap<Uuid, V>> + Send + Sync;
 type PagedFn<V> = dyn Fn(Services, Arc<Principal>, Vec<Uuid>, PageRequest) -> BoxFuture<HashMap<Uuid, Vec<V>>>
     + Send
@@ -64,6 +66,17 @@ pub struct ById<V> {
     services: Services,
     viewer: Viewer,
     fetch: Box<ByIdFn<V>>,
+}
+
+impl<V> ById<V> {
+    /// A loader of `fetch` for this request's viewer.
+    pub(crate) fn new(services: &Services, viewer: &Viewer, fetch: Box<ByIdFn<V>>) -> Self {
+        Self {
+            services: services.clone(),
+            viewer: viewer.clone(),
+            fetch,
+        }
+    }
 }
 
 impl<V: Send + Sync + Clone + 'static> Loader<Uuid> for ById<V> {
@@ -282,6 +295,7 @@ impl Loaders {
             notes_of_action_items: by_id!(services, viewer, meetings.notes_of_action_items),
             minutes_of_meetings: by_id!(services, viewer, meetings.minutes_of_meetings),
             attendance_rates: by_id!(services, viewer, organizations.attendance_rates),
+            media: crate::media::loaders::MediaLoaders::new(services, viewer),
         }
     }
 }
@@ -318,6 +332,7 @@ impl Loaders {
         self.notes_of_action_items.enable_all_cache(enable);
         self.minutes_of_meetings.enable_all_cache(enable);
         self.attendance_rates.enable_all_cache(enable);
+        self.media.enable_all_cache(enable);
     }
 }
 

@@ -12,6 +12,7 @@ pub mod decision;
 pub mod integration_token;
 pub mod invitation;
 pub mod lead_term;
+pub mod media;
 pub mod meeting;
 pub mod minutes;
 pub mod notification;

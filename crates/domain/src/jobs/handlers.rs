@@ -38,6 +38,12 @@ impl Jobs<'_> {
                     .map(|_| ())
                     .map_err(|e| failed(e.into()))
             }
+            kinds::MEDIA_SWEEP => self
+                .media()
+                .sweep()
+                .await
+                .map(|removed| tracing::debug!(removed, "media swept"))
+                .map_err(failed),
             other => Err(format!("no handler for jobs of kind {other:?}")),
         }
     }

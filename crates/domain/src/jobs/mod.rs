@@ -33,6 +33,8 @@ pub mod kinds {
     pub const SMS: &str = "sms";
     /// Deletes finished jobs after a retention period.
     pub const CLEANUP: &str = "jobs_cleanup";
+    /// Deletes the objects and rows of deleted or ownerless media.
+    pub const MEDIA_SWEEP: &str = "media_sweep";
 }
 
 /// Attempts and back-off, shared by every instance (they are stored per job when it is enqueued).

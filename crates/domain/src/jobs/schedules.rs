@@ -28,6 +28,11 @@ pub const SCHEDULES: &[Schedule] = &[
         kind: kinds::CLEANUP,
         every: Duration::from_secs(24 * 3600),
     },
+    Schedule {
+        name: "media_sweep",
+        kind: kinds::MEDIA_SWEEP,
+        every: Duration::from_secs(15 * 60),
+    },
 ];
 
 impl Jobs<'_> {

@@ -27,6 +27,8 @@ pub struct Services {
     /// Attempts and back-off of background jobs.
     pub jobs_settings: JobSettings,
     pub events: EventBus,
+    /// The object store and limits of photos and files (in memory unless `with_media`).
+    pub media_storage: crate::media::MediaServices,
 }
 
 impl Services {
@@ -46,6 +48,7 @@ impl Services {
             sms: Arc::new(LogSms),
             jobs_settings: JobSettings::default(),
             events: EventBus::default(),
+            media_storage: crate::media::MediaServices::default(),
         })
     }
 
@@ -60,6 +63,13 @@ impl Services {
     #[must_use]
     pub fn with_jobs_settings(mut self, settings: JobSettings) -> Self {
         self.jobs_settings = settings;
+        self
+    }
+
+    /// Keeps photos and files in this store, with these limits.
+    #[must_use]
+    pub fn with_media(mut self, media: crate::media::MediaServices) -> Self {
+        self.media_storage = media;
         self
     }
 

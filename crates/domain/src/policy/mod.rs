@@ -6,9 +6,11 @@
 //! `can` would refuse.
 
 pub mod facts;
+mod media;
 pub mod principal;
 mod scopes;
 
+pub use media::{MediaOwnerKind, media_alliances};
 pub use scopes::*;
 
 use crate::kernel::error::Error;
@@ -79,6 +81,13 @@ actions! {
     CreateActivity,
     AddActivityPhoto,
     OfferResource,
+    /// Attach a file (the signed scan) to an agreement.
+    AttachAgreementFile,
+    // On media (`Resource::Media`).
+    /// See a photo or file and get a URL for its bytes.
+    ReadMedia,
+    /// Edit a photo's caption and taken-at time, delete it, reorder an owner's media, pick a cover.
+    EditMedia,
     // On an organization.
     ReadOrganization,
     ReadOrganizationMembers,
@@ -118,6 +127,18 @@ pub enum Resource<'a> {
         public: bool,
         organization: OrganizationId,
         user: Option<UserId>,
+    },
+    /// The photos and files of one owner (an activity, an agreement or a document version), or one
+    /// of them: `public_news` when the owner is a published activity of a public alliance,
+    /// `organizers` the organizations that organize the activity, `took_part` whether the
+    /// principal signed up or checked in, `uploader` who uploaded the item (none for the owner).
+    Media {
+        alliance: AllianceId,
+        owner: MediaOwnerKind,
+        public_news: bool,
+        organizers: &'a [OrganizationId],
+        took_part: bool,
+        uploader: Option<UserId>,
     },
 }
 
@@ -217,6 +238,7 @@ pub fn can(principal: &Principal, action: Action, resource: Resource<'_>) -> boo
     }
     match (principal, resource) {
         (_, Resource::Platform) => false,
+        (_, Resource::Media { .. }) => media::decide(principal, action, resource),
         // The outgoing lead (its admins and secretary) writes the handover report, or the secretariat.
         (
             Principal::User(user),

@@ -21,6 +21,7 @@ use uuid::Uuid;
 pub const DEMO_PASSWORD: &str = "alliance-demo-2026";
 
 mod data;
+pub mod media;
 mod meetings;
 
 use meetings::seed_meetings;

@@ -1,6 +1,8 @@
+import { mediaEn } from './media';
 import type { Translation } from './zh';
 
 export const en: Translation = {
+  media: mediaEn,
   app: {
     name: 'Alliance',
     tagline: 'Party-building alliance workspace',

@@ -1,5 +1,8 @@
+import { mediaZh } from './media';
+
 // Chinese is the primary language; `en.ts` must provide exactly the same keys (checked by the compiler).
 export const zh = {
+  media: mediaZh,
   app: {
     name: '党建联盟',
     tagline: '党建联盟协同工作平台',

@@ -108,6 +108,7 @@ pub(crate) async fn nodes_of_b(app: &TestApp, schema: &Schema, world: &World) ->
         (world.b_token.clone(), PLATFORM_ADMIN),
         (world.b_invitation.clone(), PLATFORM_ADMIN),
         (world.b_grant.clone(), PLATFORM_ADMIN),
+        (world.b_media.clone(), PLATFORM_ADMIN),
     ];
     queue.extend(
         world

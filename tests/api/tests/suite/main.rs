@@ -22,6 +22,7 @@ mod isolation;
 mod jobs;
 mod limits;
 mod local_time;
+mod media;
 mod outage;
 mod rotation_migration;
 mod rotation_oracle;

@@ -143,6 +143,37 @@ fn cases(w: &World, starts: chrono::DateTime<chrono::Utc>, failed_job: &str) -> 
             json!({ "allianceId": w.b_alliance, "title": "联席会议", "startsAt": starts, "endsAt": ends }),
             &["allianceId"],
         ),
+        // Media: the secretariat of A edits nothing of B's.
+        case(
+            "updateMedia",
+            SECRETARIAT,
+            json!({ "id": w.b_media, "version": 1, "caption": "改" }),
+            &["id"],
+        ),
+        case(
+            "deleteMedia",
+            SECRETARIAT,
+            json!({ "id": w.b_media }),
+            &["id"],
+        ),
+        case(
+            "reorderMedia",
+            SECRETARIAT,
+            json!({ "ownerId": w.b_activity, "mediaIds": [w.b_media] }),
+            &["ownerId", "mediaIds"],
+        ),
+        case(
+            "setActivityCover",
+            SECRETARIAT,
+            json!({ "activityId": w.a_activity, "mediaId": w.b_media }),
+            &["mediaId"],
+        ),
+        case(
+            "setActivityCover",
+            SECRETARIAT,
+            json!({ "activityId": w.b_activity, "mediaId": w.b_media }),
+            &["activityId", "mediaId"],
+        ),
         case(
             "updateMeeting",
             CONVENER,

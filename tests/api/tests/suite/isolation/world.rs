@@ -80,6 +80,10 @@ pub struct World {
     pub b_read_meetings_token: String,
     pub a_token: String,
     pub a_org_token: String,
+    /// Media (issue 10): an activity of A, an activity of B and a photo of B's activity.
+    pub a_activity: String,
+    pub b_activity: String,
+    pub b_media: String,
 }
 
 const TOKEN: &str =
@@ -249,6 +253,8 @@ impl World {
             .gql(Some(&member), "{ me { id } }", json!({}))
             .await
             .ok()["me"]["id"]);
+        (w.a_activity, w.b_activity, w.b_media) =
+            alliance_tests::media::isolation_media(app, CONSORTIUM, PAIRING_MEMBERS_ONLY).await;
         w
     }
 }
