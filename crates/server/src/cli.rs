@@ -102,12 +102,15 @@ pub async fn run() -> anyhow::Result<()> {
             anyhow::ensure!(demo, "nothing to seed: pass --demo to load the demo data");
             let db = connect(&database_url(), 2).await?;
             Migrator::up(&db, None).await.context("migration failed")?;
+            // Demo photos go where the server will look for them (ALLIANCE_MEDIA_DIR / ALLIANCE_S3_*).
+            let media = crate::media::config::from_lookup(&|name| std::env::var(name).ok())?;
             let services = Services::new(
                 db,
                 DomainConfig::for_tests(),
                 Arc::new(SystemClock),
                 Arc::new(LogMailer),
-            )?;
+            )?
+            .with_media(media.services()?);
             let summary = alliance_domain::seed::demo(&services).await?;
             println!("{summary}");
             Ok(())

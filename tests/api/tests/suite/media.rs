@@ -5,6 +5,7 @@
 
 mod access;
 mod edits;
+mod files;
 mod seed;
 mod sweep;
 mod uploads;
