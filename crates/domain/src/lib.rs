@@ -13,6 +13,7 @@ pub mod jobs;
 pub mod meetings;
 pub mod notifications;
 pub mod organizations;
+pub mod resources;
 pub mod rotation;
 pub mod users;
 
