@@ -13,6 +13,7 @@ pub mod auth;
 pub mod jobs;
 pub mod meetings;
 pub mod organizations;
+pub mod resources;
 pub mod rotation;
 pub mod tokens;
 pub mod users;

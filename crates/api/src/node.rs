@@ -30,4 +30,6 @@ pub enum Node {
     Notification(NotificationNode),
     RoleGrant(RoleGrantNode),
     AuditEntry(AuditEntryNode),
+    SharedResource(crate::resources::types::SharedResourceNode),
+    ResourceBooking(crate::resources::types::ResourceBookingNode),
 }

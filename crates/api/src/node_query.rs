@@ -118,6 +118,9 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
             .await
             .gql()?
             .map(|i| Node::Invitation(crate::auth::types::InvitationNode(i))),
+        Kind::SharedResource | Kind::ResourceBooking => {
+            crate::resources::node::resolve(services, viewer, kind, uuid).await?
+        }
         Kind::AgendaItem
         | Kind::Attendance
         | Kind::Decision

@@ -26,10 +26,12 @@ pub enum Kind {
     RoleGrant,
     AuditEntry,
     BackgroundJob,
+    SharedResource,
+    ResourceBooking,
 }
 
 impl Kind {
-    const ALL: [Kind; 18] = [
+    const ALL: [Kind; 20] = [
         Kind::User,
         Kind::Organization,
         Kind::OrganizationMembership,
@@ -48,6 +50,8 @@ impl Kind {
         Kind::RoleGrant,
         Kind::AuditEntry,
         Kind::BackgroundJob,
+        Kind::SharedResource,
+        Kind::ResourceBooking,
     ];
 
     fn name(self) -> &'static str {
@@ -70,6 +74,8 @@ impl Kind {
             Kind::RoleGrant => "RoleGrant",
             Kind::AuditEntry => "AuditEntry",
             Kind::BackgroundJob => "BackgroundJob",
+            Kind::SharedResource => "SharedResource",
+            Kind::ResourceBooking => "ResourceBooking",
         }
     }
 }

@@ -48,6 +48,8 @@ pub struct Loaders {
     pub notes_of_action_items: DataLoader<ById<Vec<action_item_note::Model>>, HashMapCache>,
     pub minutes_of_meetings: DataLoader<ById<minutes::Model>, HashMapCache>,
     pub attendance_rates: DataLoader<ById<f64>, HashMapCache>,
+    /// Shared resources and their bookings (`crate::resources::loaders`).
+    pub resources: crate::resources::loaders::ResourceLoaders,
 }
 
 type BoxFuture<T> = std::pin::Pin<Box<dyn Future<Output = Result<T, Error>> + Send>>;
@@ -282,6 +284,7 @@ impl Loaders {
             notes_of_action_items: by_id!(services, viewer, meetings.notes_of_action_items),
             minutes_of_meetings: by_id!(services, viewer, meetings.minutes_of_meetings),
             attendance_rates: by_id!(services, viewer, organizations.attendance_rates),
+            resources: crate::resources::loaders::ResourceLoaders::new(services, viewer),
         }
     }
 }
@@ -318,6 +321,7 @@ impl Loaders {
         self.notes_of_action_items.enable_all_cache(enable);
         self.minutes_of_meetings.enable_all_cache(enable);
         self.attendance_rates.enable_all_cache(enable);
+        self.resources.enable_all_cache(enable);
     }
 }
 

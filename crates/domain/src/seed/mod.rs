@@ -22,6 +22,7 @@ pub const DEMO_PASSWORD: &str = "alliance-demo-2026";
 
 mod data;
 mod meetings;
+mod resources;
 
 use meetings::seed_meetings;
 
@@ -357,6 +358,7 @@ pub async fn demo(services: &Services) -> Result<String, Error> {
             }
         }
     }
+    resources::seed_resources(db, now, zone).await?;
     services
         .record_audit(
             db,
