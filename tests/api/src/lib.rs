@@ -20,6 +20,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 pub use alliance_domain::seed::DEMO_PASSWORD;
 
+pub mod resources;
+
 fn admin_url() -> String {
     std::env::var("ALLIANCE_TEST_DATABASE_URL")
         .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())

@@ -64,6 +64,9 @@ where
     )
 }
 
+/// A window of the calendar: [from, to), either end open.
+type Window = (Option<DateTime<Utc>>, Option<DateTime<Utc>>);
+
 /// A resource's bookings in a window of the calendar: (resource, from, to).
 pub type WindowKey = (Uuid, Option<DateTime<Utc>>, Option<DateTime<Utc>>);
 
@@ -108,10 +111,7 @@ impl ResourceLoaders {
                 Box::new(|s, p, keys: Vec<WindowKey>| {
                     Box::pin(async move {
                         // One statement per distinct window (a calendar shows one window at a time).
-                        let mut windows: HashMap<
-                            (Option<DateTime<Utc>>, Option<DateTime<Utc>>),
-                            Vec<Uuid>,
-                        > = HashMap::new();
+                        let mut windows: HashMap<Window, Vec<Uuid>> = HashMap::new();
                         for (id, from, to) in &keys {
                             windows.entry((*from, *to)).or_default().push(*id);
                         }

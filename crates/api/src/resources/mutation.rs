@@ -158,7 +158,7 @@ impl ResourceMutation {
         let activity_id = input
             .activity_id
             .as_ref()
-            .map(|id| activity(id))
+            .map(activity)
             .transpose()?;
         let result = services(ctx)?
             .resources()

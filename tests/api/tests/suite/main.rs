@@ -20,6 +20,7 @@ mod jobs;
 mod limits;
 mod local_time;
 mod outage;
+mod resources;
 mod rotation_migration;
 mod rotation_oracle;
 mod rotation_property;
