@@ -155,11 +155,7 @@ impl ResourceMutation {
             .as_ref()
             .map(|id| decode(id, Kind::Organization, "organizationId").map(OrganizationId))
             .transpose()?;
-        let activity_id = input
-            .activity_id
-            .as_ref()
-            .map(activity)
-            .transpose()?;
+        let activity_id = input.activity_id.as_ref().map(activity).transpose()?;
         let result = services(ctx)?
             .resources()
             .request_booking(

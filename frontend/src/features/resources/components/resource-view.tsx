@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/error-alert';
 import { PageHeader } from '@/components/page-header';
-import { displayName, formatDay, formatTimeRange } from '@/i18n/format';
+import { displayName, formatTimeRange } from '@/i18n/format';
 import { useLanguage } from '@/i18n/use-language';
 import { useSharedResource } from '../api/get-shared-resource';
 import { BookingActions } from './booking-actions';
@@ -74,7 +74,13 @@ export function ResourceView({ resourceId }: { resourceId: string }) {
       </Descriptions>
 
       {resource.viewerCanManage && (
-        <Card title={t('resources.inbox')} size="small" style={{ marginBottom: 16 }}>
+        <Card
+          title={t('resources.inbox')}
+          size="small"
+          style={{ marginBottom: 16 }}
+          role="region"
+          aria-label={t('resources.inbox')}
+        >
           {inbox.length === 0 ? (
             <Typography.Text type="secondary">{t('resources.inboxEmpty')}</Typography.Text>
           ) : (
@@ -83,9 +89,7 @@ export function ResourceView({ resourceId }: { resourceId: string }) {
               renderItem={(b) => (
                 <List.Item key={b.id}>
                   <Flex vertical gap={4} style={{ width: '100%' }}>
-                    <Typography.Text strong>
-                      {formatDay(b.startsAt, zone)} {formatTimeRange(b.startsAt, b.endsAt, zone)}
-                    </Typography.Text>
+                    <Typography.Text strong>{formatTimeRange(b.startsAt, b.endsAt, zone)}</Typography.Text>
                     <Typography.Text>
                       {t('resources.requester')}: {displayName(b.requestingOrganization, language)}
                     </Typography.Text>
@@ -102,6 +106,8 @@ export function ResourceView({ resourceId }: { resourceId: string }) {
       <Card
         title={t('resources.calendar')}
         size="small"
+        role="region"
+        aria-label={t('resources.calendar')}
         extra={
           <Space>
             <Button size="small" onClick={() => setWeekStart(weekStart.subtract(7, 'day'))}>
@@ -130,9 +136,7 @@ export function ResourceView({ resourceId }: { resourceId: string }) {
                 <Flex vertical gap={4} style={{ width: '100%' }}>
                   <Space wrap>
                     <BookingStatusTag status={b.status} />
-                    <Typography.Text strong>
-                      {formatDay(b.startsAt, zone)} {formatTimeRange(b.startsAt, b.endsAt, zone)}
-                    </Typography.Text>
+                    <Typography.Text strong>{formatTimeRange(b.startsAt, b.endsAt, zone)}</Typography.Text>
                   </Space>
                   <Typography.Text>
                     {t('resources.requester')}: {displayName(b.requestingOrganization, language)}
