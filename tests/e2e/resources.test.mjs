@@ -89,6 +89,8 @@ test('2. the owner approves the request from its inbox', async (t) => {
     await logIn(page, OWNER);
     await page.goto(state.path);
     await page.getByRole('heading', { name: RESOURCE, level: 1 }).waitFor();
+    // The owner is not offered its own resource to book.
+    assert.equal(await page.getByRole('button', { name: '申请使用' }).count(), 0);
     const inbox = page.getByRole('region', { name: '待审批的申请' });
     await inbox.getByText(PURPOSE).waitFor();
     await inbox.getByRole('button', { name: /^批\s?准$/ }).click();

@@ -1,6 +1,13 @@
 // Shared resources (资源共享): the registry, a resource's calendar, booking requests and decisions.
 export const resourcesZh = {
   nav: '资源共享',
+  offer: '提供资源',
+  offerTitle: '提供共享资源',
+  offerSubmit: '提供',
+  offered: '资源已提供给所选联盟',
+  name: '名称',
+  nameRequired: '请填写名称',
+  allianceRequired: '请选择至少一个联盟',
   title: '资源共享',
   registryHint: '成员单位向所在联盟提供的场地、基地、课程、专家、志愿队伍和物资',
   allAlliances: '全部联盟',
@@ -75,6 +82,13 @@ export const resourcesZh = {
 
 export const resourcesEn: typeof resourcesZh = {
   nav: 'Shared resources',
+  offer: 'Offer a resource',
+  offerTitle: 'Offer a shared resource',
+  offerSubmit: 'Offer',
+  offered: 'The resource is offered to the chosen alliances',
+  name: 'Name',
+  nameRequired: 'Give a name',
+  allianceRequired: 'Choose at least one alliance',
   title: 'Shared resources',
   registryHint:
     'Venues, bases, courses, experts, volunteer teams and materials member organizations offer to their alliances',

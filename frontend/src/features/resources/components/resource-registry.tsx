@@ -1,7 +1,7 @@
-import { Card, Col, Empty, Flex, Row, Select, Space, Typography } from 'antd';
+import { Button, Card, Col, Empty, Flex, Row, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
 import { LoadMore } from '@/components/load-more';
 import { PageHeader } from '@/components/page-header';
@@ -9,7 +9,9 @@ import type { ResourceKind } from '@/gql/graphql';
 import { displayName } from '@/i18n/format';
 import { useLanguage } from '@/i18n/use-language';
 import { useResourceAlliances } from '../api/get-resource-alliances';
+import { useOfferingOrganizations } from '../api/get-offering-organizations';
 import { useSharedResources } from '../api/get-shared-resources';
+import { OfferResourceModal } from './offer-resource-modal';
 import { ResourceKindTag } from './resource-kind-tag';
 
 const KINDS: ResourceKind[] = ['VENUE', 'EDUCATION_BASE', 'COURSE', 'EXPERT', 'VOLUNTEER_TEAM', 'MATERIALS'];
@@ -22,9 +24,30 @@ export function ResourceRegistry() {
   const [kind, setKind] = useState<ResourceKind | undefined>();
   const [alliances] = useResourceAlliances();
   const resources = useSharedResources(allianceId, kind);
+  const offering = useOfferingOrganizations();
+  const [offerOpen, setOfferOpen] = useState(false);
+  const navigate = useNavigate();
   return (
     <>
-      <PageHeader title={t('resources.title')} />
+      <PageHeader
+        title={t('resources.title')}
+        extra={
+          offering.organizations.length > 0 && (
+            <Button type="primary" onClick={() => setOfferOpen(true)}>
+              {t('resources.offer')}
+            </Button>
+          )
+        }
+      />
+      <OfferResourceModal
+        open={offerOpen}
+        organizations={offering.organizations}
+        onClose={() => setOfferOpen(false)}
+        onDone={(id) => {
+          setOfferOpen(false);
+          void navigate(`/resources/${encodeURIComponent(id)}`);
+        }}
+      />
       <Typography.Paragraph type="secondary">{t('resources.registryHint')}</Typography.Paragraph>
       <Flex wrap gap={12} style={{ marginBottom: 16 }}>
         <Select
