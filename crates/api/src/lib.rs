@@ -14,6 +14,7 @@ pub mod jobs;
 pub mod media;
 pub mod meetings;
 pub mod organizations;
+pub mod resources;
 pub mod rotation;
 pub mod tokens;
 pub mod users;

@@ -32,4 +32,6 @@ pub enum Node {
     RoleGrant(RoleGrantNode),
     AuditEntry(AuditEntryNode),
     MediaItem(MediaItemNode),
+    SharedResource(crate::resources::types::SharedResourceNode),
+    ResourceBooking(crate::resources::types::ResourceBookingNode),
 }

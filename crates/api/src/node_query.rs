@@ -124,6 +124,9 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
             .await
             .gql()?
             .map(|m| Node::MediaItem(crate::media::types::MediaItemNode(m))),
+        Kind::SharedResource | Kind::ResourceBooking => {
+            crate::resources::node::resolve(services, viewer, kind, uuid).await?
+        }
         Kind::AgendaItem
         | Kind::Attendance
         | Kind::Decision

@@ -6,8 +6,8 @@ use crate::kernel::input_guard::InputGuard;
 use crate::kernel::limits::{Limits, ShapeLimits};
 use crate::kernel::loaders::Loaders;
 use crate::{
-    alliances, audit, auth, jobs, media, meetings, node_query as nodes, organizations, rotation,
-    tokens, users,
+    alliances, audit, auth, jobs, media, meetings, node_query as nodes, organizations, resources,
+    rotation, tokens, users,
 };
 use alliance_domain::Services;
 use async_graphql::{MergedObject, MergedSubscription, Schema};
@@ -27,6 +27,7 @@ pub struct Query(
     audit::schema::AuditQuery,
     jobs::schema::JobQuery,
     media::schema::MediaQuery,
+    resources::schema::ResourceQuery,
 );
 
 /// Write entry points. Each takes one `input` and answers a payload whose `userErrors` lists invalid
@@ -44,6 +45,7 @@ pub struct Mutation(
     users::schema::UserAdminMutation,
     jobs::schema::JobMutation,
     media::schema::MediaMutation,
+    resources::schema::ResourceMutation,
 );
 
 /// Live updates over the `graphql-transport-ws` WebSocket protocol; each event is checked against

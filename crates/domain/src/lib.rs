@@ -14,6 +14,7 @@ pub mod media;
 pub mod meetings;
 pub mod notifications;
 pub mod organizations;
+pub mod resources;
 pub mod rotation;
 pub mod users;
 

@@ -121,12 +121,21 @@ const TABLE: &[(Action, &str)] = &[
     (Action::CheckIn, "N Y Y Y Y Y Y N N"),
     (Action::CreateActivity, "N N Y Y N Y Y Y N"),
     (Action::AddActivityPhoto, "N Y Y Y N Y Y N N"),
-    (Action::OfferResource, "N N Y N N Y Y N N"),
     // On the media of a members-only activity none of them organizes or took part in (the token
     // has write:activities but not read:activities).
     (Action::AttachAgreementFile, "N N N Y N N Y N N"),
     (Action::ReadMedia, "N Y Y Y Y Y Y N N"),
     (Action::EditMedia, "N N N Y N Y Y Y N"),
+    // For the member's own organization x in the alliance (the lead convener acts for y, not x).
+    (Action::OfferResource, "N N Y N N N Y N N"),
+    (Action::RequestResourceBooking, "N N Y N N N Y N N"),
+    // A resource owned by y offered to the alliance: its people read it, tokens need read:resources.
+    (Action::ReadSharedResource, "N Y Y Y Y Y Y N N"),
+    (Action::ManageSharedResource, "N N N N N Y Y N N"),
+    // A booking by x of a resource owned by y, in the alliance.
+    (Action::DecideResourceBooking, "N N N N N Y Y N N"),
+    (Action::MarkResourceBookingUsed, "N N N N N Y Y N N"),
+    (Action::CancelResourceBooking, "N N Y Y N N Y N N"),
     (Action::ReadOrganization, "N Y Y Y Y Y Y Y N"),
     (Action::ReadOrganizationMembers, "N Y Y Y Y Y Y N N"),
     (Action::UpdateOrganization, "N N Y N N N Y N N"),
@@ -140,7 +149,7 @@ const TABLE: &[(Action, &str)] = &[
 
 fn resource_for<'a>(
     action: Action,
-    w: &World,
+    w: &'a World,
     alliances: &'a [(AllianceId, bool)],
     public: bool,
 ) -> Resource<'a> {
@@ -180,7 +189,69 @@ fn resource_for<'a>(
             took_part: false,
             uploader: None,
         },
+        OfferResource | RequestResourceBooking => Resource::ActingOrganization {
+            alliance: w.a,
+            organization: w.x,
+        },
+        ReadSharedResource | ManageSharedResource => Resource::SharedResource {
+            owner: w.y,
+            alliances: std::slice::from_ref(&w.a),
+        },
+        DecideResourceBooking | MarkResourceBookingUsed | CancelResourceBooking => {
+            Resource::ResourceBooking {
+                alliance: w.a,
+                owner: w.y,
+                requester: w.x,
+            }
+        }
         _ => Resource::Alliance { id: w.a, public },
+    }
+}
+
+#[test]
+fn resource_tokens_read_exactly_with_their_scope() {
+    use alliance_domain::policy::resource_readers;
+    let w = world();
+    let token = |scopes: &[Scope], target| {
+        Principal::Integration(IntegrationPrincipal::new(
+            IntegrationTokenId::new(),
+            scopes.iter().copied().collect(),
+            target,
+        ))
+    };
+    let shared = Resource::SharedResource {
+        owner: w.y,
+        alliances: std::slice::from_ref(&w.a),
+    };
+    let with_scope = token(&[Scope::ReadResources], TokenTarget::Alliance(w.a));
+    let without = token(
+        &[Scope::ReadAlliance, Scope::ReadMeetings],
+        TokenTarget::Alliance(w.a),
+    );
+    let elsewhere = token(
+        &[Scope::ReadResources],
+        TokenTarget::Alliance(AllianceId::new()),
+    );
+    let owner = token(&[Scope::ReadResources], TokenTarget::Organization(w.y));
+    assert!(can(&with_scope, Action::ReadSharedResource, shared));
+    assert!(!can(&without, Action::ReadSharedResource, shared));
+    assert!(!can(&elsewhere, Action::ReadSharedResource, shared));
+    assert!(can(&owner, Action::ReadSharedResource, shared));
+    for action in [
+        Action::ManageSharedResource,
+        Action::DecideResourceBooking,
+        Action::CancelResourceBooking,
+    ] {
+        assert!(!can(&with_scope, action, shared), "{action:?}");
+    }
+    // The list scope agrees with the single decision for every principal.
+    for (name, principal) in principals(&w) {
+        let scope = resource_readers(&principal);
+        assert_eq!(
+            scope.contains_resource(w.y, &[w.a]),
+            can(&principal, Action::ReadSharedResource, shared),
+            "{name}"
+        );
     }
 }
 

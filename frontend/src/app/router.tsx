@@ -47,6 +47,14 @@ const router = createBrowserRouter([
             lazy: () => import('./routes/meeting').then((m) => ({ Component: m.MeetingRoute })),
           },
           {
+            path: 'resources',
+            lazy: () => import('./routes/resources').then((m) => ({ Component: m.ResourcesRoute })),
+          },
+          {
+            path: 'resources/:id',
+            lazy: () => import('./routes/resource').then((m) => ({ Component: m.ResourceRoute })),
+          },
+          {
             path: 'action-items',
             lazy: () => import('./routes/action-items').then((m) => ({ Component: m.ActionItemsRoute })),
           },

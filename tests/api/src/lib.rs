@@ -21,6 +21,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 pub use alliance_domain::seed::DEMO_PASSWORD;
 
 pub mod media;
+pub mod resources;
 
 fn admin_url() -> String {
     std::env::var("ALLIANCE_TEST_DATABASE_URL")

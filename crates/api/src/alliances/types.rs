@@ -136,6 +136,22 @@ impl AllianceNode {
         ))
     }
 
+    /// Shared resources currently offered to the alliance (not withdrawn), oldest first; only for
+    /// those who may read the alliance's internal content (and tokens with `read:resources`).
+    #[graphql(complexity = "first.unwrap_or(20).max(1) as usize * child_complexity")]
+    async fn shared_resources(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
+        first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
+        after: Option<String>,
+    ) -> async_graphql::Result<Conn<crate::resources::types::SharedResourceNode>> {
+        crate::resources::types::shared_resources_of_alliance(ctx, self.0.id, first, after).await
+    }
+
     /// Days before a meeting that agenda proposals close.
     async fn agenda_deadline_days(&self) -> i32 {
         self.0.agenda_deadline_days

@@ -272,7 +272,11 @@ mirror!(
         /// An action item of yours is due within three days or overdue.
         ActionItemDue,
         /// Your organization leads the alliance next: its term starts within a week, or the outgoing lead handed over.
-        LeadTermStarting
+        LeadTermStarting,
+        /// Another member organization requests a shared resource of your organization (its admins and secretary).
+        BookingRequested,
+        /// The owner approved or declined your organization's booking of a shared resource.
+        BookingDecided
     }
 );
 
@@ -287,5 +291,39 @@ mirror!(
         Failed,
         /// Finished.
         Done
+    }
+);
+
+mirror!(
+    /// What a shared resource (资源共享) is.
+    ResourceKind => ResourceKind {
+        /// A venue: a meeting room, hall or activity space.
+        Venue,
+        /// An education or practice base (e.g. a red-education site, a social practice base for minors).
+        EducationBase,
+        /// A course or lecture that can be given.
+        Course,
+        /// An expert who can speak, teach or advise.
+        Expert,
+        /// A volunteer team that can be called on.
+        VolunteerTeam,
+        /// Materials given or lent: books, artworks, equipment.
+        Materials
+    }
+);
+
+mirror!(
+    /// Where a booking of a shared resource stands.
+    BookingStatus => BookingStatus {
+        /// Asked for; waiting for the owner's decision. Requests may overlap one another.
+        Requested,
+        /// Approved by the owner; no two approved (or used) bookings of a resource overlap.
+        Approved,
+        /// Declined by the owner, with a reason.
+        Declined,
+        /// The resource was used; `contributionNote` says what was given (the contribution ledger).
+        Used,
+        /// Withdrawn by the requester (or an alliance admin) before use.
+        Cancelled
     }
 );

@@ -27,10 +27,12 @@ pub enum Kind {
     AuditEntry,
     BackgroundJob,
     MediaItem,
+    SharedResource,
+    ResourceBooking,
 }
 
 impl Kind {
-    const ALL: [Kind; 19] = [
+    const ALL: [Kind; 21] = [
         Kind::User,
         Kind::Organization,
         Kind::OrganizationMembership,
@@ -50,6 +52,8 @@ impl Kind {
         Kind::AuditEntry,
         Kind::BackgroundJob,
         Kind::MediaItem,
+        Kind::SharedResource,
+        Kind::ResourceBooking,
     ];
 
     fn name(self) -> &'static str {
@@ -73,6 +77,8 @@ impl Kind {
             Kind::AuditEntry => "AuditEntry",
             Kind::BackgroundJob => "BackgroundJob",
             Kind::MediaItem => "MediaItem",
+            Kind::SharedResource => "SharedResource",
+            Kind::ResourceBooking => "ResourceBooking",
         }
     }
 }

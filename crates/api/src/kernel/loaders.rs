@@ -50,6 +50,8 @@ pub struct Loaders {
     pub attendance_rates: DataLoader<ById<f64>, HashMapCache>,
     /// Photos and files of activities, agreements and document versions (see `media::loaders`).
     pub media: crate::media::loaders::MediaLoaders,
+    /// Shared resources and their bookings (`crate::resources::loaders`).
+    pub resources: crate::resources::loaders::ResourceLoaders,
 }
 
 pub(crate) type BoxFuture<T> = std::pin::Pin<Box<dyn Future<Output = Result<T, Error>> + Send>>;
@@ -296,6 +298,7 @@ impl Loaders {
             minutes_of_meetings: by_id!(services, viewer, meetings.minutes_of_meetings),
             attendance_rates: by_id!(services, viewer, organizations.attendance_rates),
             media: crate::media::loaders::MediaLoaders::new(services, viewer),
+            resources: crate::resources::loaders::ResourceLoaders::new(services, viewer),
         }
     }
 }
@@ -333,6 +336,7 @@ impl Loaders {
         self.minutes_of_meetings.enable_all_cache(enable);
         self.attendance_rates.enable_all_cache(enable);
         self.media.enable_all_cache(enable);
+        self.resources.enable_all_cache(enable);
     }
 }
 

@@ -19,6 +19,8 @@ pub mod notification;
 pub mod organization;
 pub mod organization_membership;
 pub mod refresh_token;
+pub mod resource_booking;
 pub mod role_grant;
 pub mod session;
+pub mod shared_resource;
 pub mod user;

@@ -97,6 +97,16 @@ vocabulary!(MinutesStatus { Draft = "draft", Submitted = "submitted", Returned =
 
 vocabulary!(ActionItemStatus { Open = "open", InProgress = "in_progress", Done = "done", Cancelled = "cancelled" });
 
+vocabulary!(
+    /// What a shared resource (资源共享) is.
+    ResourceKind { Venue = "venue", EducationBase = "education_base", Course = "course", Expert = "expert", VolunteerTeam = "volunteer_team", Materials = "materials" }
+);
+
+vocabulary!(
+    /// Where a booking of a shared resource stands: requested → approved / declined → used, or cancelled.
+    BookingStatus { Requested = "requested", Approved = "approved", Declined = "declined", Used = "used", Cancelled = "cancelled" }
+);
+
 vocabulary!(NotificationKind {
     MeetingScheduled = "meeting_scheduled",
     MeetingChanged = "meeting_changed",
@@ -111,6 +121,8 @@ vocabulary!(NotificationKind {
     ActionItemAssigned = "action_item_assigned",
     ActionItemDue = "action_item_due",
     LeadTermStarting = "lead_term_starting",
+    BookingRequested = "booking_requested",
+    BookingDecided = "booking_decided",
 });
 
 vocabulary!(

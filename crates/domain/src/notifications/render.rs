@@ -5,7 +5,9 @@
 //! `minutes_approved`: `alliance`, `meeting`; `agenda_item_proposed`: `alliance`, `meeting`, `item`;
 //! `agenda_item_decided`: `alliance`, `meeting`, `item`, `accepted`; `action_item_assigned`: `alliance`, `item`; `action_item_due`: `alliance`, `item`,
 //! `dueOn` (a local date), `overdue`; `lead_term_starting`: `alliance`, `reason` (`upcoming` or
-//! `handover`: the outgoing lead submitted its report).
+//! `handover`: the outgoing lead submitted its report); `booking_requested`: `resource`,
+//! `organization` (the requester); `booking_decided`: `resource`, `decision` (`approved` or
+//! `declined`).
 
 use crate::entities::notification;
 use crate::kernel::vocab::NotificationKind;
@@ -125,6 +127,30 @@ pub fn render(kind: NotificationKind, params: &Value, language: Language) -> Str
             format!("{alliance}: the outgoing lead submitted its handover report")
         }
         (K::LeadTermStarting, English) => format!("{alliance}: your organization leads next"),
+        (K::BookingRequested, Chinese) => {
+            format!(
+                "{}申请使用共享资源「{}」",
+                text(params, "organization"),
+                text(params, "resource")
+            )
+        }
+        (K::BookingRequested, English) => format!(
+            "{} requests the shared resource {}",
+            text(params, "organization"),
+            text(params, "resource")
+        ),
+        (K::BookingDecided, Chinese) if text(params, "decision") == "approved" => {
+            format!("共享资源「{}」的预约已获批准", text(params, "resource"))
+        }
+        (K::BookingDecided, Chinese) => {
+            format!("共享资源「{}」的预约未获批准", text(params, "resource"))
+        }
+        (K::BookingDecided, English) if text(params, "decision") == "approved" => {
+            format!("Your booking of {} was approved", text(params, "resource"))
+        }
+        (K::BookingDecided, English) => {
+            format!("Your booking of {} was declined", text(params, "resource"))
+        }
     }
 }
 

@@ -80,6 +80,7 @@ actions! {
     CheckIn,
     CreateActivity,
     AddActivityPhoto,
+    /// Offer a resource of one's own organization to an alliance it belongs to (on `ActingOrganization`).
     OfferResource,
     /// Attach a file (the signed scan) to an agreement.
     AttachAgreementFile,
@@ -88,6 +89,20 @@ actions! {
     ReadMedia,
     /// Edit a photo's caption and taken-at time, delete it, reorder an owner's media, pick a cover.
     EditMedia,
+    /// Request a booking of a shared resource for one's own member organization (on `ActingOrganization`).
+    RequestResourceBooking,
+    // On a shared resource.
+    /// Read a shared resource and its bookings: people of an offered alliance and of the owner.
+    ReadSharedResource,
+    /// Edit or withdraw a shared resource: the owner organization's admins and secretary.
+    ManageSharedResource,
+    // On a resource booking.
+    /// Approve or decline a booking: the owner organization's admins and secretary.
+    DecideResourceBooking,
+    /// Record that a booking was used, with what was given: the owner organization's admins.
+    MarkResourceBookingUsed,
+    /// Cancel a booking: the requesting organization's admins, or the alliance's secretariat.
+    CancelResourceBooking,
     // On an organization.
     ReadOrganization,
     ReadOrganizationMembers,
@@ -120,6 +135,22 @@ pub enum Resource<'a> {
         alliance: AllianceId,
         public: bool,
         organization: OrganizationId,
+    },
+    /// An organization acting in an alliance (offering a resource to it, requesting a booking in it).
+    ActingOrganization {
+        alliance: AllianceId,
+        organization: OrganizationId,
+    },
+    /// A shared resource: its owner organization and the alliances it is offered to.
+    SharedResource {
+        owner: OrganizationId,
+        alliances: &'a [AllianceId],
+    },
+    /// A booking: the alliance it was requested in, the resource's owner and the requester.
+    ResourceBooking {
+        alliance: AllianceId,
+        owner: OrganizationId,
+        requester: OrganizationId,
     },
     /// An action item: the alliance of its meeting and who it is assigned to.
     ActionItem {
@@ -183,7 +214,6 @@ fn alliance_roles_for(action: Action) -> &'static [AllianceRole] {
             R::AllianceAdmin,
             R::LeadConvener,
         ],
-        Action::OfferResource => &[R::OrganizationAdmin],
         _ => &[],
     }
 }
@@ -281,6 +311,53 @@ pub fn can(principal: &Principal, action: Action, resource: Resource<'_>) -> boo
                     ))
         }
         (_, Resource::LeadTerm { .. } | Resource::ActionItem { .. }) => false,
+        (
+            Principal::User(user),
+            Resource::ActingOrganization {
+                alliance,
+                organization,
+            },
+        ) => {
+            matches!(
+                action,
+                Action::OfferResource | Action::RequestResourceBooking
+            ) && user
+                .organizations
+                .get(&organization)
+                .is_some_and(|s| s.acts_for_org())
+                && user
+                    .member_alliances
+                    .get(&alliance)
+                    .is_some_and(|orgs| orgs.contains(&organization))
+        }
+        (_, Resource::ActingOrganization { .. }) => false,
+        (_, Resource::SharedResource { owner, alliances }) => match action {
+            Action::ReadSharedResource => {
+                resource_readers(principal).contains_resource(owner, alliances)
+            }
+            Action::ManageSharedResource => acts_for(principal, owner),
+            _ => false,
+        },
+        (
+            _,
+            Resource::ResourceBooking {
+                alliance,
+                owner,
+                requester,
+            },
+        ) => match action {
+            Action::ReadSharedResource => {
+                resource_readers(principal).contains_booking(owner, alliance)
+            }
+            Action::DecideResourceBooking | Action::MarkResourceBookingUsed => {
+                acts_for(principal, owner)
+            }
+            Action::CancelResourceBooking => {
+                acts_for(principal, requester)
+                    || alliance_roles(principal, alliance).contains(&R::AllianceAdmin)
+            }
+            _ => false,
+        },
         (Principal::Anonymous, Resource::Alliance { public, .. }) => {
             public && action == Action::ReadAllianceProfile
         }
@@ -339,6 +416,14 @@ pub fn can(principal: &Principal, action: Action, resource: Resource<'_>) -> boo
             }
         }
     }
+}
+
+/// Whether the principal is a user acting for `organization` (its admin or secretary) now.
+fn acts_for(principal: &Principal, organization: OrganizationId) -> bool {
+    matches!(principal, Principal::User(user) if user
+        .organizations
+        .get(&organization)
+        .is_some_and(|s| s.acts_for_org()))
 }
 
 /// A decision on an alliance's internal content (meetings, attendance, minutes, handover reports),

@@ -315,3 +315,60 @@ pub fn audit_alliances(principal: &Principal) -> AllianceScope {
         public: false,
     }
 }
+
+/// Who reads shared resources and their bookings: the alliances whose people (and tokens with
+/// `read:resources` on them) see what is offered to them, and the owner organizations whose people
+/// (and tokens with `read:resources` on them) see their own resources. Public visibility never opens
+/// them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ResourceScope {
+    pub all: bool,
+    pub alliances: Vec<AllianceId>,
+    pub owners: Vec<OrganizationId>,
+}
+
+impl ResourceScope {
+    /// A resource of `owner` offered to `alliances`.
+    pub fn contains_resource(&self, owner: OrganizationId, alliances: &[AllianceId]) -> bool {
+        self.all
+            || self.owners.contains(&owner)
+            || alliances.iter().any(|a| self.alliances.contains(a))
+    }
+
+    /// A booking made in `alliance` of a resource of `owner`.
+    pub fn contains_booking(&self, owner: OrganizationId, alliance: AllianceId) -> bool {
+        self.all || self.owners.contains(&owner) || self.alliances.contains(&alliance)
+    }
+}
+
+pub fn resource_readers(principal: &Principal) -> ResourceScope {
+    match principal {
+        Principal::Anonymous => ResourceScope::default(),
+        Principal::User(user) if user.is_platform_admin => ResourceScope {
+            all: true,
+            ..Default::default()
+        },
+        Principal::User(user) => {
+            let mut owners: Vec<OrganizationId> = user.organizations.keys().copied().collect();
+            owners.sort();
+            ResourceScope {
+                all: false,
+                alliances: internal_alliances(principal).ids,
+                owners,
+            }
+        }
+        Principal::Integration(token) if token.scopes.contains(&Scope::ReadResources) => {
+            match token.target {
+                TokenTarget::Alliance(id) => ResourceScope {
+                    alliances: vec![id],
+                    ..Default::default()
+                },
+                TokenTarget::Organization(id) => ResourceScope {
+                    owners: vec![id],
+                    ..Default::default()
+                },
+            }
+        }
+        Principal::Integration(_) => ResourceScope::default(),
+    }
+}

@@ -23,6 +23,7 @@ pub const DEMO_PASSWORD: &str = "alliance-demo-2026";
 mod data;
 pub mod media;
 mod meetings;
+mod resources;
 
 use meetings::seed_meetings;
 
@@ -358,6 +359,7 @@ pub async fn demo(services: &Services) -> Result<String, Error> {
             }
         }
     }
+    resources::seed_resources(db, now, zone).await?;
     services
         .record_audit(
             db,

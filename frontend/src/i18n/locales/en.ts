@@ -1,4 +1,5 @@
 import { mediaEn } from './media';
+import { resourcesEn } from './resources';
 import type { Translation } from './zh';
 
 export const en: Translation = {
@@ -774,6 +775,7 @@ export const en: Translation = {
     subtitle: 'The page you are looking for does not exist or has been removed.',
     backHome: 'Back to home',
   },
+  resources: resourcesEn,
   enums: {
     organizationKind: {
       ENTERPRISE_BRANCH: 'Enterprise party branch',
@@ -875,6 +877,8 @@ export const en: Translation = {
       ACTION_ITEM_ASSIGNED: 'New action item',
       ACTION_ITEM_DUE: 'Action item due',
       LEAD_TERM_STARTING: 'Lead term starting',
+      BOOKING_REQUESTED: 'Resource booking request',
+      BOOKING_DECIDED: 'Resource booking decision',
     },
   },
   errors: {

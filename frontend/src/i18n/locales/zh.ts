@@ -1,6 +1,8 @@
 import { mediaZh } from './media';
 
 // Chinese is the primary language; `en.ts` must provide exactly the same keys (checked by the compiler).
+import { resourcesZh } from './resources';
+
 export const zh = {
   media: mediaZh,
   app: {
@@ -758,6 +760,7 @@ export const zh = {
     subtitle: '您访问的页面不存在或已被移除。',
     backHome: '返回首页',
   },
+  resources: resourcesZh,
   enums: {
     organizationKind: {
       ENTERPRISE_BRANCH: '企业党组织',
@@ -859,6 +862,8 @@ export const zh = {
       ACTION_ITEM_ASSIGNED: '新任务',
       ACTION_ITEM_DUE: '任务到期',
       LEAD_TERM_STARTING: '轮值开始',
+      BOOKING_REQUESTED: '资源预约申请',
+      BOOKING_DECIDED: '资源预约结果',
     },
   },
   errors: {

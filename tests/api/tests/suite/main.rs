@@ -24,6 +24,7 @@ mod limits;
 mod local_time;
 mod media;
 mod outage;
+mod resources;
 mod rotation_migration;
 mod rotation_oracle;
 mod rotation_property;

@@ -342,6 +342,55 @@ fn cases(w: &World, starts: chrono::DateTime<chrono::Utc>, failed_job: &str) -> 
             json!({ "allianceId": w.b_alliance }),
             &["allianceId"],
         ),
+        // Shared resources: an organization admin of A has no say over B's resources and bookings.
+        case(
+            "offerResource",
+            ORG_ADMIN,
+            json!({ "organizationId": w.b_haaen, "allianceIds": [w.b_alliance], "kind": "VENUE", "name": "越权" }),
+            &["organizationId", "allianceIds"],
+        ),
+        case(
+            "updateResource",
+            ORG_ADMIN,
+            json!({ "id": w.b_resource, "version": 1, "name": "越权" }),
+            &["id"],
+        ),
+        case(
+            "withdrawResource",
+            ORG_ADMIN,
+            json!({ "id": w.b_resource, "version": 1 }),
+            &["id"],
+        ),
+        case(
+            "requestResourceBooking",
+            ORG_ADMIN,
+            json!({ "resourceId": w.b_resource, "startsAt": starts, "endsAt": ends }),
+            &["resourceId"],
+        ),
+        case(
+            "approveResourceBooking",
+            ORG_ADMIN,
+            json!({ "id": w.b_booking, "version": 1 }),
+            &["id"],
+        ),
+        case(
+            "declineResourceBooking",
+            ORG_ADMIN,
+            json!({ "id": w.b_booking, "version": 1, "reason": "越权" }),
+            &["id"],
+        ),
+        case(
+            "markResourceBookingUsed",
+            ORG_ADMIN,
+            json!({ "id": w.b_booking, "version": 1, "contributionNote": "越权" }),
+            &["id"],
+        ),
+        case(
+            "cancelResourceBooking",
+            SECRETARIAT,
+            json!({ "id": w.b_booking, "version": 1 }),
+            &["id"],
+        ),
         case(
             "revokeCalendarFeed",
             MEMBER,

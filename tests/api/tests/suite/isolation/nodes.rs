@@ -158,6 +158,7 @@ fn root_argument(w: &World, field: &str, arg: &str, ids: &[&str]) -> Option<Valu
         ("organization", "id") => json!(w.b_haaen),
         ("meeting", "id") => json!(w.b_meeting),
         ("media", "ownerId") => json!(w.b_activity),
+        ("sharedResource", "id") => json!(w.b_resource),
         (_, "allianceId") => json!(w.b_alliance),
         (_, "includeDone" | "includePast") => json!(true),
         _ => return None,

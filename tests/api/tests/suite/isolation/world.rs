@@ -84,6 +84,9 @@ pub struct World {
     pub a_activity: String,
     pub b_activity: String,
     pub b_media: String,
+    /// A resource 瀚恩 offers to B, and a booking 静安 requested.
+    pub b_resource: String,
+    pub b_booking: String,
 }
 
 const TOKEN: &str =
@@ -248,6 +251,16 @@ impl World {
             .iter()
             .map(|i| id(&i["id"]))
             .collect();
+        let (resource, booking) = alliance_tests::resources::offer_and_request(
+            app,
+            &convener,
+            &secretary,
+            &w.b_haaen,
+            &w.b_alliance,
+        )
+        .await;
+        w.b_resource = resource;
+        w.b_booking = booking;
         let member = app.token("member@example.com").await;
         w.a_member_user = id(&app
             .gql(Some(&member), "{ me { id } }", json!({}))
