@@ -30,4 +30,9 @@ pub enum Node {
     Notification(NotificationNode),
     RoleGrant(RoleGrantNode),
     AuditEntry(AuditEntryNode),
+    Agreement(crate::agreements::types::AgreementNode),
+    Commitment(crate::agreements::types::CommitmentNode),
+    CommitmentNote(crate::agreements::types::CommitmentNoteNode),
+    Document(crate::documents::types::DocumentNode),
+    DocumentVersion(crate::documents::types::DocumentVersionNode),
 }

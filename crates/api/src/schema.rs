@@ -6,8 +6,8 @@ use crate::kernel::input_guard::InputGuard;
 use crate::kernel::limits::{Limits, ShapeLimits};
 use crate::kernel::loaders::Loaders;
 use crate::{
-    alliances, audit, auth, jobs, meetings, node_query as nodes, organizations, rotation, tokens,
-    users,
+    agreements, alliances, audit, auth, documents, jobs, meetings, node_query as nodes,
+    organizations, rotation, tokens, users,
 };
 use alliance_domain::Services;
 use async_graphql::{MergedObject, MergedSubscription, Schema};
@@ -26,6 +26,8 @@ pub struct Query(
     users::schema::UserAdminQuery,
     audit::schema::AuditQuery,
     jobs::schema::JobQuery,
+    agreements::AgreementQuery,
+    documents::DocumentQuery,
 );
 
 /// Write entry points. Each takes one `input` and answers a payload whose `userErrors` lists invalid
@@ -42,6 +44,8 @@ pub struct Mutation(
     alliances::grants::RoleGrantMutation,
     users::schema::UserAdminMutation,
     jobs::schema::JobMutation,
+    agreements::AgreementMutation,
+    documents::DocumentMutation,
 );
 
 /// Live updates over the `graphql-transport-ws` WebSocket protocol; each event is checked against

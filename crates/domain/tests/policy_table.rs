@@ -121,6 +121,12 @@ const TABLE: &[(Action, &str)] = &[
     (Action::CreateActivity, "N N Y Y N Y Y Y N"),
     (Action::AddActivityPhoto, "N Y Y Y N Y Y N N"),
     (Action::OfferResource, "N N Y N N Y Y N N"),
+    (Action::ReadAgreements, "N Y Y Y Y Y Y N N"),
+    (Action::ManageAgreements, "N N N Y N N Y N N"),
+    (Action::ReadDocuments, "N Y Y Y Y Y Y N N"),
+    (Action::DraftAgreement, "N N Y Y N N Y N N"),
+    (Action::SignAgreement, "N N Y N N N Y N N"),
+    (Action::UpdateCommitment, "N N Y Y N N Y N N"),
     (Action::ReadOrganization, "N Y Y Y Y Y Y Y N"),
     (Action::ReadOrganizationMembers, "N Y Y Y Y Y Y N N"),
     (Action::UpdateOrganization, "N N Y N N N Y N N"),
@@ -154,6 +160,12 @@ fn resource_for<'a>(
             alliance: w.a,
             public,
             organization: w.y,
+        },
+        // The member's organization as a party of an agreement (or owner of a commitment).
+        DraftAgreement | SignAgreement | UpdateCommitment => Resource::PartyOrganization {
+            alliance: w.a,
+            public,
+            organization: w.x,
         },
         // An action item assigned to the member's organization.
         UpdateActionItem => Resource::ActionItem {

@@ -254,7 +254,10 @@ mirror!(
         /// An action item of yours is due within three days or overdue.
         ActionItemDue,
         /// Your organization leads the alliance next: its term starts within a week, or the outgoing lead handed over.
-        LeadTermStarting
+        LeadTermStarting,
+        /// A co-construction agreement of your organization or alliance ends soon: time to renew it
+        /// (organization admins and secretaries of its parties, alliance admins).
+        AgreementExpiring
     }
 );
 

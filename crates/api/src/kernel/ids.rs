@@ -26,10 +26,15 @@ pub enum Kind {
     RoleGrant,
     AuditEntry,
     BackgroundJob,
+    Agreement,
+    Commitment,
+    CommitmentNote,
+    Document,
+    DocumentVersion,
 }
 
 impl Kind {
-    const ALL: [Kind; 18] = [
+    const ALL: [Kind; 23] = [
         Kind::User,
         Kind::Organization,
         Kind::OrganizationMembership,
@@ -48,6 +53,11 @@ impl Kind {
         Kind::RoleGrant,
         Kind::AuditEntry,
         Kind::BackgroundJob,
+        Kind::Agreement,
+        Kind::Commitment,
+        Kind::CommitmentNote,
+        Kind::Document,
+        Kind::DocumentVersion,
     ];
 
     fn name(self) -> &'static str {
@@ -70,6 +80,11 @@ impl Kind {
             Kind::RoleGrant => "RoleGrant",
             Kind::AuditEntry => "AuditEntry",
             Kind::BackgroundJob => "BackgroundJob",
+            Kind::Agreement => "Agreement",
+            Kind::Commitment => "Commitment",
+            Kind::CommitmentNote => "CommitmentNote",
+            Kind::Document => "Document",
+            Kind::DocumentVersion => "DocumentVersion",
         }
     }
 }

@@ -3,7 +3,8 @@
 //! Parameters by kind: `meeting_scheduled`, `meeting_changed`, `agenda_deadline`: `alliance`,
 //! `meeting`; `action_item_assigned`: `alliance`, `item`; `action_item_due`: `alliance`, `item`,
 //! `dueOn` (a local date), `overdue`; `lead_term_starting`: `alliance`, `reason` (`upcoming` or
-//! `handover`: the outgoing lead submitted its report).
+//! `handover`: the outgoing lead submitted its report); `agreement_expiring`: `alliance`, `agreement`
+//! (its title), `until` (its last local day).
 
 use crate::entities::notification;
 use crate::kernel::vocab::NotificationKind;
@@ -56,6 +57,8 @@ pub fn render(kind: NotificationKind, params: &Value, language: Language) -> Str
         .and_then(Value::as_bool)
         .unwrap_or(false);
     let handover = text(params, "reason") == "handover";
+    let agreement = text(params, "agreement");
+    let until = text(params, "until");
     match (kind, language) {
         (K::MeetingScheduled, Chinese) => format!("{alliance}：已安排会议「{meeting}」"),
         (K::MeetingScheduled, English) => format!("{alliance}: meeting scheduled: {meeting}"),
@@ -83,6 +86,12 @@ pub fn render(kind: NotificationKind, params: &Value, language: Language) -> Str
             format!("{alliance}: the outgoing lead submitted its handover report")
         }
         (K::LeadTermStarting, English) => format!("{alliance}: your organization leads next"),
+        (K::AgreementExpiring, Chinese) => {
+            format!("{alliance}：共建协议「{agreement}」将于 {until} 到期，请及时续签")
+        }
+        (K::AgreementExpiring, English) => {
+            format!("{alliance}: agreement {agreement} ends on {until}; renew it in time")
+        }
     }
 }
 

@@ -315,3 +315,29 @@ pub fn audit_alliances(principal: &Principal) -> AllianceScope {
         public: false,
     }
 }
+
+/// Alliances whose agreements and commitments a principal may read (internal content: never
+/// "public"); tokens need `read:agreements` on the alliance.
+pub fn agreement_alliances(principal: &Principal) -> AllianceScope {
+    scoped_internal(principal, Scope::ReadAgreements)
+}
+
+/// Alliances whose document library a principal may read (internal content: never "public");
+/// tokens need `read:documents` on the alliance.
+pub fn document_alliances(principal: &Principal) -> AllianceScope {
+    scoped_internal(principal, Scope::ReadDocuments)
+}
+
+fn scoped_internal(principal: &Principal, scope: Scope) -> AllianceScope {
+    match principal {
+        Principal::Integration(token) => match token.target {
+            TokenTarget::Alliance(id) if token.scopes.contains(&scope) => AllianceScope {
+                all: false,
+                ids: vec![id],
+                public: false,
+            },
+            _ => AllianceScope::default(),
+        },
+        _ => internal_alliances(principal),
+    }
+}

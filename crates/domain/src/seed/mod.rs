@@ -20,7 +20,9 @@ use uuid::Uuid;
 
 pub const DEMO_PASSWORD: &str = "alliance-demo-2026";
 
+mod agreements;
 mod data;
+mod documents;
 mod meetings;
 
 use meetings::seed_meetings;
@@ -357,6 +359,8 @@ pub async fn demo(services: &Services) -> Result<String, Error> {
             }
         }
     }
+    agreements::seed_agreements(services).await?;
+    documents::seed_documents(services).await?;
     services
         .record_audit(
             db,
