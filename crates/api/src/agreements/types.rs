@@ -91,14 +91,18 @@ impl From<CommitmentStatus> for vocab::CommitmentStatus {
     }
 }
 
-pub(crate) async fn org(ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<OrganizationNode> {
-    loaders(ctx)?
+/// The organization, or null when the viewer may not see its profile (e.g. a token with
+/// `read:agreements` only).
+pub(crate) async fn org(
+    ctx: &Context<'_>,
+    id: Uuid,
+) -> async_graphql::Result<Option<OrganizationNode>> {
+    Ok(loaders(ctx)?
         .organizations
         .load_one(id)
         .await
         .map_err(load_error)?
-        .map(OrganizationNode)
-        .ok_or_else(|| hidden("organization"))
+        .map(OrganizationNode))
 }
 
 async fn facts(ctx: &Context<'_>, alliance: Uuid) -> async_graphql::Result<AllianceFacts> {
@@ -306,8 +310,12 @@ pub struct AgreementPartyNode(pub agreement_party::Model, pub Uuid);
 /// A party of an agreement: the organization and, once it signed, its signatory and signing date.
 #[Object(name = "AgreementParty")]
 impl AgreementPartyNode {
-    /// The party organization.
-    async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<OrganizationNode> {
+    /// The party organization; null when the viewer may not see its profile (a token without
+    /// `read:alliance`).
+    async fn organization(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<OrganizationNode>> {
         org(ctx, self.0.organization_id).await
     }
 
@@ -369,11 +377,11 @@ impl CommitmentNode {
             .ok_or_else(|| hidden("agreement"))
     }
 
-    /// The party organization that owns it.
+    /// The party organization that owns it; null when the viewer may not see its profile.
     async fn owner_organization(
         &self,
         ctx: &Context<'_>,
-    ) -> async_graphql::Result<OrganizationNode> {
+    ) -> async_graphql::Result<Option<OrganizationNode>> {
         org(ctx, self.0.owner_organization_id).await
     }
 

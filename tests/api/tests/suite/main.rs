@@ -4,6 +4,7 @@
 
 mod abuse;
 mod admin;
+mod agreements;
 mod auth;
 mod concurrency;
 mod domain;
