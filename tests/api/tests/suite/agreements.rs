@@ -1,5 +1,7 @@
 //! Co-construction agreements, commitments and the document library, from the outside.
 
+#![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
+
 use alliance_api::kernel::ids::{Kind, encode};
 use alliance_tests::agreements::AGREEMENT_FIELDS;
 use alliance_tests::{CONSORTIUM, PAIRING_MEMBERS_ONLY, TestApp};

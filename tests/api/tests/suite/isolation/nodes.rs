@@ -157,6 +157,8 @@ fn root_argument(w: &World, field: &str, arg: &str, ids: &[&str]) -> Option<Valu
         ("alliance", "id") => json!(w.b_alliance),
         ("organization", "id") => json!(w.b_haaen),
         ("meeting", "id") => json!(w.b_meeting),
+        ("agreement", "id") => json!(w.b_agreement),
+        ("document", "id") => json!(w.b_document),
         (_, "allianceId") => json!(w.b_alliance),
         (_, "includeDone" | "includePast") => json!(true),
         _ => return None,
