@@ -11,6 +11,7 @@ import {
   TeamOutlined,
   UserOutlined,
   UserSwitchOutlined,
+  FileDoneOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Drawer, Dropdown, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { useState, type ReactNode } from 'react';
@@ -36,6 +37,7 @@ function NavMenu({ onNavigate, adminLinks }: { onNavigate?: () => void; adminLin
     { key: '/profile', icon: <UserOutlined />, label: <Link to="/profile">{t('nav.profile')}</Link> },
     { key: '/alliances', icon: <ApartmentOutlined />, label: <Link to="/alliances">{t('nav.alliances')}</Link> },
     { key: '/meetings', icon: <CalendarOutlined />, label: <Link to="/meetings">{t('nav.meetings')}</Link> },
+    { key: '/agreements', icon: <FileDoneOutlined />, label: <Link to="/agreements">{t('agreements.nav')}</Link> },
     {
       key: '/action-items',
       icon: <CheckSquareOutlined />,

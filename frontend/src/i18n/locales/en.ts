@@ -1,6 +1,8 @@
+import { agreementsEn } from './agreements';
 import type { Translation } from './zh';
 
 export const en: Translation = {
+  ...agreementsEn,
   app: {
     name: 'Alliance',
     tagline: 'Party-building alliance workspace',
@@ -839,6 +841,7 @@ export const en: Translation = {
       ACTION_ITEM_ASSIGNED: 'New action item',
       ACTION_ITEM_DUE: 'Action item due',
       LEAD_TERM_STARTING: 'Lead term starting',
+      AGREEMENT_EXPIRING: 'Agreement ending soon',
     },
   },
   errors: {

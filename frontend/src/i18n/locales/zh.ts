@@ -1,5 +1,8 @@
 // Chinese is the primary language; `en.ts` must provide exactly the same keys (checked by the compiler).
+import { agreementsZh } from './agreements';
+
 export const zh = {
+  ...agreementsZh,
   app: {
     name: '党建联盟',
     tagline: '党建联盟协同工作平台',
@@ -822,6 +825,7 @@ export const zh = {
       ACTION_ITEM_ASSIGNED: '新任务',
       ACTION_ITEM_DUE: '任务到期',
       LEAD_TERM_STARTING: '轮值开始',
+      AGREEMENT_EXPIRING: '共建协议即将到期',
     },
   },
   errors: {

@@ -1,0 +1,48 @@
+import { useQuery } from 'urql';
+import { graphql } from '@/gql';
+
+const DocumentsQuery = graphql(`
+  query Documents($allianceId: ID!) {
+    alliance(id: $allianceId) {
+      id
+      name
+      viewerRoles
+      currentWorkingRules {
+        id
+        number
+        label
+        effectiveOn
+        body
+        document {
+          id
+          title
+        }
+      }
+      documents(first: 100) {
+        nodes {
+          id
+          kind
+          title
+          versions {
+            id
+            number
+            label
+            effectiveOn
+            note
+            body
+            createdAt
+          }
+        }
+      }
+    }
+  }
+`);
+
+/** An alliance's library with every version, and its working rules in effect. Refetched after document mutations. */
+export function useDocuments(allianceId: string) {
+  return useQuery({
+    query: DocumentsQuery,
+    variables: { allianceId },
+    context: { additionalTypenames: ['Document', 'DocumentVersion'] },
+  });
+}
