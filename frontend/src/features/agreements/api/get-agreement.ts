@@ -66,11 +66,14 @@ const AgreementQuery = graphql(`
   }
 `);
 
+/** Stable, so that the query is not re-run on every render. */
+const REFRESH = { additionalTypenames: ['Agreement', 'Commitment', 'CommitmentNote'] };
+
 /** One agreement with parties, commitments and notes. Refetched after agreement and commitment mutations. */
 export function useAgreement(id: string) {
   return useQuery({
     query: AgreementQuery,
     variables: { id },
-    context: { additionalTypenames: ['Agreement', 'Commitment', 'CommitmentNote'] },
+    context: REFRESH,
   });
 }

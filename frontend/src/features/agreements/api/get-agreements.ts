@@ -28,11 +28,14 @@ const AgreementsQuery = graphql(`
   }
 `);
 
+/** Stable, so that the query is not re-run on every render. */
+const REFRESH = { additionalTypenames: ['Agreement'] };
+
 /** The agreements the viewer may read, optionally of one alliance. Refetched after every agreement mutation (Agreement). */
 export function useAgreements(allianceId?: string) {
   return useQuery({
     query: AgreementsQuery,
     variables: { allianceId: allianceId ?? null },
-    context: { additionalTypenames: ['Agreement'] },
+    context: REFRESH,
   });
 }

@@ -98,7 +98,6 @@ export function AgreementFormModal({
         >
           <Select
             mode="multiple"
-            aria-label={t('agreements.fields.parties')}
             options={members.map((m) => ({ value: m.id, label: m.name }))}
             optionFilterProp="label"
           />

@@ -189,10 +189,7 @@ function AddCommitmentModal({
           label={t('agreements.fields.owner')}
           rules={[{ required: true, message: t('agreements.required') }]}
         >
-          <Select
-            aria-label={t('agreements.fields.owner')}
-            options={parties.map((p) => ({ value: p.id, label: p.name }))}
-          />
+          <Select showSearch optionFilterProp="label" options={parties.map((p) => ({ value: p.id, label: p.name }))} />
         </Form.Item>
         <Form.Item
           name="title"

@@ -38,11 +38,14 @@ const DocumentsQuery = graphql(`
   }
 `);
 
+/** Stable, so that the query is not re-run on every render. */
+const REFRESH = { additionalTypenames: ['Document', 'DocumentVersion'] };
+
 /** An alliance's library with every version, and its working rules in effect. Refetched after document mutations. */
 export function useDocuments(allianceId: string) {
   return useQuery({
     query: DocumentsQuery,
     variables: { allianceId },
-    context: { additionalTypenames: ['Document', 'DocumentVersion'] },
+    context: REFRESH,
   });
 }

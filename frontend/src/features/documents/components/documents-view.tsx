@@ -196,10 +196,7 @@ function VersionModal({
         {isNew && (
           <>
             <Form.Item name="kind" label={t('documents.fields.kind')}>
-              <Select
-                aria-label={t('documents.fields.kind')}
-                options={KINDS.map((k) => ({ value: k, label: t(`documents.kind.${k}`) }))}
-              />
+              <Select options={KINDS.map((k) => ({ value: k, label: t(`documents.kind.${k}`) }))} />
             </Form.Item>
             <Form.Item
               name="title"
