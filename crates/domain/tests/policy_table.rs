@@ -363,3 +363,29 @@ fn audit_scope_agrees_with_single_decisions() {
         );
     }
 }
+
+#[test]
+fn agreement_and_document_scopes_agree_with_single_decisions() {
+    use alliance_domain::policy::{agreement_alliances, document_alliances};
+    let w = world();
+    for (name, principal) in principals(&w) {
+        for (scope, action) in [
+            (agreement_alliances(&principal), Action::ReadAgreements),
+            (document_alliances(&principal), Action::ReadDocuments),
+        ] {
+            let single = can(
+                &principal,
+                action,
+                Resource::Alliance {
+                    id: w.a,
+                    public: false,
+                },
+            );
+            assert_eq!(scope.contains(w.a, false), single, "{name}: {action:?}");
+            assert!(
+                !scope.public,
+                "{name}: {action:?} never opens public alliances"
+            );
+        }
+    }
+}
