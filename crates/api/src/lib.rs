@@ -7,9 +7,11 @@ pub mod node;
 mod node_query;
 pub mod schema;
 
+pub mod agreements;
 pub mod alliances;
 pub mod audit;
 pub mod auth;
+pub mod documents;
 pub mod jobs;
 pub mod media;
 pub mod meetings;

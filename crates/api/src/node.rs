@@ -34,4 +34,9 @@ pub enum Node {
     MediaItem(MediaItemNode),
     SharedResource(crate::resources::types::SharedResourceNode),
     ResourceBooking(crate::resources::types::ResourceBookingNode),
+    Agreement(crate::agreements::types::AgreementNode),
+    Commitment(crate::agreements::types::CommitmentNode),
+    CommitmentNote(crate::agreements::types::CommitmentNoteNode),
+    Document(crate::documents::types::DocumentNode),
+    DocumentVersion(crate::documents::types::DocumentVersionNode),
 }

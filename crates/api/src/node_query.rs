@@ -127,6 +127,39 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
         Kind::SharedResource | Kind::ResourceBooking => {
             crate::resources::node::resolve(services, viewer, kind, uuid).await?
         }
+        Kind::Agreement => services
+            .agreements()
+            .agreement(viewer, uuid)
+            .await
+            .gql()?
+            .map(|a| Node::Agreement(crate::agreements::types::AgreementNode(a))),
+        Kind::Commitment => services
+            .agreements()
+            .commitments_visible(viewer, &[uuid])
+            .await
+            .gql()?
+            .remove(&uuid)
+            .map(|c| Node::Commitment(crate::agreements::types::CommitmentNode(c))),
+        Kind::CommitmentNote => services
+            .agreements()
+            .commitment_note_visible(viewer, uuid)
+            .await
+            .gql()?
+            .map(|n| Node::CommitmentNote(crate::agreements::types::CommitmentNoteNode(n))),
+        Kind::Document => services
+            .documents()
+            .documents_visible(viewer, &[uuid])
+            .await
+            .gql()?
+            .remove(&uuid)
+            .map(|d| Node::Document(crate::documents::types::DocumentNode(d))),
+        Kind::DocumentVersion => services
+            .documents()
+            .versions_visible(viewer, &[uuid])
+            .await
+            .gql()?
+            .remove(&uuid)
+            .map(|v| Node::DocumentVersion(crate::documents::types::DocumentVersionNode(v))),
         Kind::AgendaItem
         | Kind::Attendance
         | Kind::Decision

@@ -6,8 +6,8 @@ use crate::kernel::input_guard::InputGuard;
 use crate::kernel::limits::{Limits, ShapeLimits};
 use crate::kernel::loaders::Loaders;
 use crate::{
-    alliances, audit, auth, jobs, media, meetings, node_query as nodes, organizations, resources,
-    rotation, tokens, users,
+    agreements, alliances, audit, auth, documents, jobs, media, meetings, node_query as nodes,
+    organizations, resources, rotation, tokens, users,
 };
 use alliance_domain::Services;
 use async_graphql::{MergedObject, MergedSubscription, Schema};
@@ -28,6 +28,8 @@ pub struct Query(
     jobs::schema::JobQuery,
     media::schema::MediaQuery,
     resources::schema::ResourceQuery,
+    agreements::AgreementQuery,
+    documents::DocumentQuery,
 );
 
 /// Write entry points. Each takes one `input` and answers a payload whose `userErrors` lists invalid
@@ -46,6 +48,8 @@ pub struct Mutation(
     jobs::schema::JobMutation,
     media::schema::MediaMutation,
     resources::schema::ResourceMutation,
+    agreements::AgreementMutation,
+    documents::DocumentMutation,
 );
 
 /// Live updates over the `graphql-transport-ws` WebSocket protocol; each event is checked against

@@ -5,10 +5,12 @@
 pub mod kernel;
 pub mod policy;
 
+pub mod agreements;
 pub mod alliances;
 pub mod audit;
 pub mod auth;
 pub mod calendar;
+pub mod documents;
 pub mod jobs;
 pub mod media;
 pub mod meetings;

@@ -136,6 +136,12 @@ const TABLE: &[(Action, &str)] = &[
     (Action::DecideResourceBooking, "N N N N N Y Y N N"),
     (Action::MarkResourceBookingUsed, "N N N N N Y Y N N"),
     (Action::CancelResourceBooking, "N N Y Y N N Y N N"),
+    (Action::ReadAgreements, "N Y Y Y Y Y Y N N"),
+    (Action::ManageAgreements, "N N N Y N N Y N N"),
+    (Action::ReadDocuments, "N Y Y Y Y Y Y N N"),
+    (Action::DraftAgreement, "N N Y Y N N Y N N"),
+    (Action::SignAgreement, "N N Y N N N Y N N"),
+    (Action::UpdateCommitment, "N N Y Y N N Y N N"),
     (Action::ReadOrganization, "N Y Y Y Y Y Y Y N"),
     (Action::ReadOrganizationMembers, "N Y Y Y Y Y Y N N"),
     (Action::UpdateOrganization, "N N Y N N N Y N N"),
@@ -169,6 +175,12 @@ fn resource_for<'a>(
             alliance: w.a,
             public,
             organization: w.y,
+        },
+        // The member's organization as a party of an agreement (or owner of a commitment).
+        DraftAgreement | SignAgreement | UpdateCommitment => Resource::PartyOrganization {
+            alliance: w.a,
+            public,
+            organization: w.x,
         },
         // An action item assigned to the member's organization.
         UpdateActionItem => Resource::ActionItem {
@@ -618,6 +630,27 @@ fn media_scopes_agree_with_single_decisions() {
             assert!(
                 !scope.public,
                 "{name}: media scopes never open public alliances"
+#[test]
+fn agreement_and_document_scopes_agree_with_single_decisions() {
+    use alliance_domain::policy::{agreement_alliances, document_alliances};
+    let w = world();
+    for (name, principal) in principals(&w) {
+        for (scope, action) in [
+            (agreement_alliances(&principal), Action::ReadAgreements),
+            (document_alliances(&principal), Action::ReadDocuments),
+        ] {
+            let single = can(
+                &principal,
+                action,
+                Resource::Alliance {
+                    id: w.a,
+                    public: false,
+                },
+            );
+            assert_eq!(scope.contains(w.a, false), single, "{name}: {action:?}");
+            assert!(
+                !scope.public,
+                "{name}: {action:?} never opens public alliances"
             );
         }
     }

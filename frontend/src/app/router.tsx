@@ -37,6 +37,22 @@ const router = createBrowserRouter([
             path: 'alliances/:id',
             lazy: () => import('./routes/alliance').then((m) => ({ Component: m.AllianceRoute })),
           },
+          {
+            path: 'alliances/:id/agreements',
+            lazy: () => import('./routes/agreements').then((m) => ({ Component: m.AgreementsRoute })),
+          },
+          {
+            path: 'alliances/:id/documents',
+            lazy: () => import('./routes/documents').then((m) => ({ Component: m.DocumentsRoute })),
+          },
+          {
+            path: 'agreements',
+            lazy: () => import('./routes/agreements').then((m) => ({ Component: m.AgreementsRoute })),
+          },
+          {
+            path: 'agreements/:id',
+            lazy: () => import('./routes/agreement').then((m) => ({ Component: m.AgreementRoute })),
+          },
           { path: 'meetings', lazy: () => import('./routes/meetings').then((m) => ({ Component: m.MeetingsRoute })) },
           {
             path: 'activities/:id/photos',

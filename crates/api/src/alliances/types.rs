@@ -263,6 +263,93 @@ impl AllianceNode {
             .await
     }
 
+    /// The alliance's co-construction agreements, in creation order (members, role holders,
+    /// tokens with `read:agreements`; empty for everyone else).
+    #[graphql(complexity = "first.unwrap_or(20).max(1) as usize * child_complexity")]
+    async fn agreements(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
+        first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
+        after: Option<String>,
+        #[graphql(desc = "Only agreements in this status today.")] status: Option<
+            crate::agreements::types::AgreementStatus,
+        >,
+    ) -> async_graphql::Result<Conn<crate::agreements::types::AgreementNode>> {
+        use crate::kernel::error::ResultExt;
+        let page = page_request(first, after)?;
+        let (rows, total) = services(ctx)?
+            .agreements()
+            .agreements(
+                &*principal(ctx)?,
+                page,
+                Some(AllianceId(self.0.id)),
+                status.map(Into::into),
+            )
+            .await
+            .gql()?;
+        Ok(build(
+            rows,
+            i64::try_from(total).unwrap_or(i64::MAX),
+            |a| a.id,
+            crate::agreements::types::AgreementNode,
+        ))
+    }
+
+    /// The alliance's document library (文件库), in creation order (members, role holders, tokens
+    /// with `read:documents`; empty for everyone else).
+    #[graphql(complexity = "first.unwrap_or(20).max(1) as usize * child_complexity")]
+    async fn documents(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
+        first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
+        after: Option<String>,
+        #[graphql(desc = "Only documents of this kind.")] kind: Option<
+            crate::documents::types::DocumentKind,
+        >,
+    ) -> async_graphql::Result<Conn<crate::documents::types::DocumentNode>> {
+        use crate::kernel::error::ResultExt;
+        let page = page_request(first, after)?;
+        let (rows, total) = services(ctx)?
+            .documents()
+            .documents(
+                &*principal(ctx)?,
+                AllianceId(self.0.id),
+                kind.map(Into::into),
+                page,
+            )
+            .await
+            .gql()?;
+        Ok(build(
+            rows,
+            i64::try_from(total).unwrap_or(i64::MAX),
+            |d| d.id,
+            crate::documents::types::DocumentNode,
+        ))
+    }
+
+    /// The working rules in effect today: of the library's working-rules documents, the version
+    /// with the latest effective date on or before today (local). Null when there is none or the
+    /// viewer may not read the library.
+    async fn current_working_rules(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<crate::documents::types::DocumentVersionNode>> {
+        Ok(loaders(ctx)?
+            .current_working_rules
+            .load_one(self.0.id)
+            .await
+            .map_err(load_error)?
+            .map(crate::documents::types::DocumentVersionNode))
+    }
+
     /// The viewer's roles here (empty for anonymous visitors and integrations).
     async fn viewer_roles(&self, ctx: &Context<'_>) -> async_graphql::Result<Vec<AllianceRole>> {
         Ok(

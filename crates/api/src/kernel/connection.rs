@@ -87,6 +87,12 @@ pub fn describe<Q, M, S>(builder: SchemaBuilder<Q, M, S>) -> SchemaBuilder<Q, M,
         .override_output_type_description::<Conn<crate::resources::types::SharedResourceNode>>(
             "A page of shared resources; pass the last `cursor` as `after` for the next page.",
         )
+        .override_output_type_description::<Conn<crate::agreements::types::AgreementNode>>(
+            "A page of agreements; pass the last `cursor` as `after` for the next page.",
+        )
+        .override_output_type_description::<Conn<crate::documents::types::DocumentNode>>(
+            "A page of documents; pass the last `cursor` as `after` for the next page.",
+        )
         .override_output_type_description::<Conn<crate::alliances::grants::RoleGrantNode>>(
             "A page of role grants; pass the last `cursor` as `after` for the next page.",
         )

@@ -276,7 +276,10 @@ mirror!(
         /// Another member organization requests a shared resource of your organization (its admins and secretary).
         BookingRequested,
         /// The owner approved or declined your organization's booking of a shared resource.
-        BookingDecided
+        BookingDecided,
+        /// A co-construction agreement of your organization or alliance ends soon: time to renew it
+        /// (organization admins and secretaries of its parties, alliance admins).
+        AgreementExpiring
     }
 );
 

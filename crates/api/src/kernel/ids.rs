@@ -29,10 +29,15 @@ pub enum Kind {
     MediaItem,
     SharedResource,
     ResourceBooking,
+    Agreement,
+    Commitment,
+    CommitmentNote,
+    Document,
+    DocumentVersion,
 }
 
 impl Kind {
-    const ALL: [Kind; 21] = [
+    const ALL: [Kind; 26] = [
         Kind::User,
         Kind::Organization,
         Kind::OrganizationMembership,
@@ -54,6 +59,11 @@ impl Kind {
         Kind::MediaItem,
         Kind::SharedResource,
         Kind::ResourceBooking,
+        Kind::Agreement,
+        Kind::Commitment,
+        Kind::CommitmentNote,
+        Kind::Document,
+        Kind::DocumentVersion,
     ];
 
     fn name(self) -> &'static str {
@@ -79,6 +89,11 @@ impl Kind {
             Kind::MediaItem => "MediaItem",
             Kind::SharedResource => "SharedResource",
             Kind::ResourceBooking => "ResourceBooking",
+            Kind::Agreement => "Agreement",
+            Kind::Commitment => "Commitment",
+            Kind::CommitmentNote => "CommitmentNote",
+            Kind::Document => "Document",
+            Kind::DocumentVersion => "DocumentVersion",
         }
     }
 }

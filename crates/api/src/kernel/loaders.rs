@@ -2,10 +2,12 @@
 //! grows with the depth of a query, not with the number of rows.
 
 use crate::kernel::context::Viewer;
+use alliance_domain::agreements::{Commitment, CommitmentNote};
 use alliance_domain::alliances::AllianceFacts;
 use alliance_domain::entities::{
-    action_item, action_item_note, agenda_item, alliance, alliance_membership, attendance,
-    decision, lead_term, meeting, minutes, organization, organization_membership, user,
+    action_item, action_item_note, agenda_item, agreement, agreement_party, alliance,
+    alliance_membership, attendance, decision, document, document_version, lead_term, meeting,
+    minutes, organization, organization_membership, user,
 };
 use alliance_domain::kernel::pagination::PageRequest;
 use alliance_domain::organizations::OrganizationFacts;
@@ -52,6 +54,16 @@ pub struct Loaders {
     pub media: crate::media::loaders::MediaLoaders,
     /// Shared resources and their bookings (`crate::resources::loaders`).
     pub resources: crate::resources::loaders::ResourceLoaders,
+    pub agreements: DataLoader<ById<agreement::Model>, HashMapCache>,
+    pub alliance_zones: DataLoader<ById<String>, HashMapCache>,
+    pub parties_of_agreements: DataLoader<ById<Vec<agreement_party::Model>>, HashMapCache>,
+    pub commitments_of_agreements: DataLoader<ById<Vec<Commitment>>, HashMapCache>,
+    pub notes_of_commitments: DataLoader<ById<Vec<CommitmentNote>>, HashMapCache>,
+    pub renewals_of_agreements: DataLoader<ById<agreement::Model>, HashMapCache>,
+    pub documents: DataLoader<ById<document::Model>, HashMapCache>,
+    pub versions_of_documents: DataLoader<ById<Vec<document_version::Model>>, HashMapCache>,
+    pub current_versions_of_documents: DataLoader<ById<document_version::Model>, HashMapCache>,
+    pub current_working_rules: DataLoader<ById<document_version::Model>, HashMapCache>,
 }
 
 pub(crate) type BoxFuture<T> = std::pin::Pin<Box<dyn Future<Output = Result<T, Error>> + Send>>;
@@ -299,6 +311,39 @@ impl Loaders {
             attendance_rates: by_id!(services, viewer, organizations.attendance_rates),
             media: crate::media::loaders::MediaLoaders::new(services, viewer),
             resources: crate::resources::loaders::ResourceLoaders::new(services, viewer),
+            agreements: by_id!(services, viewer, agreements.agreements_visible),
+            // The time zone of an agreement's alliance, for its derived status; never shown as such.
+            alliance_zones: DataLoader::with_cache(
+                ById {
+                    services: services.clone(),
+                    viewer: viewer.clone(),
+                    fetch: Box::new(|s: Services, _: Arc<Principal>, ids: Vec<Uuid>| {
+                        Box::pin(async move { s.agreements().alliance_zones(&ids).await })
+                    }),
+                },
+                tokio::spawn,
+                HashMapCache::default(),
+            ),
+            parties_of_agreements: by_id!(services, viewer, agreements.parties_of_agreements),
+            commitments_of_agreements: by_id!(
+                services,
+                viewer,
+                agreements.commitments_of_agreements
+            ),
+            notes_of_commitments: by_id!(services, viewer, agreements.notes_of_commitments),
+            renewals_of_agreements: by_id!(services, viewer, agreements.renewals_of_agreements),
+            documents: by_id!(services, viewer, documents.documents_visible),
+            versions_of_documents: by_id!(services, viewer, documents.versions_of_documents),
+            current_versions_of_documents: by_id!(
+                services,
+                viewer,
+                documents.current_versions_of_documents
+            ),
+            current_working_rules: by_id!(
+                services,
+                viewer,
+                documents.current_working_rules_of_alliances
+            ),
         }
     }
 }
@@ -337,6 +382,16 @@ impl Loaders {
         self.attendance_rates.enable_all_cache(enable);
         self.media.enable_all_cache(enable);
         self.resources.enable_all_cache(enable);
+        self.agreements.enable_all_cache(enable);
+        self.alliance_zones.enable_all_cache(enable);
+        self.parties_of_agreements.enable_all_cache(enable);
+        self.commitments_of_agreements.enable_all_cache(enable);
+        self.notes_of_commitments.enable_all_cache(enable);
+        self.renewals_of_agreements.enable_all_cache(enable);
+        self.documents.enable_all_cache(enable);
+        self.versions_of_documents.enable_all_cache(enable);
+        self.current_versions_of_documents.enable_all_cache(enable);
+        self.current_working_rules.enable_all_cache(enable);
     }
 }
 

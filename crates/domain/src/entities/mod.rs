@@ -3,12 +3,16 @@
 pub mod action_item;
 pub mod action_item_note;
 pub mod agenda_item;
+pub mod agreement;
+pub mod agreement_party;
 pub mod alliance;
 pub mod alliance_membership;
 pub mod attendance;
 pub mod audit_entry;
 pub mod calendar_feed;
 pub mod decision;
+pub mod document;
+pub mod document_version;
 pub mod integration_token;
 pub mod invitation;
 pub mod lead_term;

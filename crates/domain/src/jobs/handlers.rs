@@ -11,12 +11,20 @@ impl Jobs<'_> {
     pub(super) async fn execute(&self, kind: &str, payload: Value) -> Result<(), String> {
         let failed = |e: crate::Error| super::queue::describe(&e);
         match kind {
-            kinds::REMINDERS => self
-                .notifications()
-                .write_due_reminders()
-                .await
-                .map(|written| tracing::debug!(written, "reminders written"))
-                .map_err(failed),
+            kinds::REMINDERS => {
+                let written = self
+                    .notifications()
+                    .write_due_reminders()
+                    .await
+                    .map_err(failed)?;
+                let renewals = self
+                    .agreements()
+                    .write_renewal_reminders()
+                    .await
+                    .map_err(failed)?;
+                tracing::debug!(written, renewals, "reminders written");
+                Ok(())
+            }
             kinds::MAIL => {
                 let message: Message = serde_json::from_value(payload)
                     .map_err(|e| format!("not a mail message: {e}"))?;

@@ -123,7 +123,17 @@ vocabulary!(NotificationKind {
     LeadTermStarting = "lead_term_starting",
     BookingRequested = "booking_requested",
     BookingDecided = "booking_decided",
+    AgreementExpiring = "agreement_expiring",
 });
+
+vocabulary!(
+    /// What people decided about an agreement; active and expired are derived from the term.
+    AgreementStatus { Draft = "draft", Signed = "signed", Terminated = "terminated" }
+);
+
+vocabulary!(CommitmentStatus { Open = "open", InProgress = "in_progress", Achieved = "achieved", Dropped = "dropped" });
+
+vocabulary!(DocumentKind { WorkingRules = "working_rules", AnnualPlan = "annual_plan", Summary = "summary", Other = "other" });
 
 vocabulary!(
     /// Where a background job stands.

@@ -5,6 +5,7 @@
 //! language.
 
 mod notify;
+pub(crate) use notify::uuid_v7_sql;
 mod reminders;
 pub mod render;
 

@@ -9,7 +9,7 @@ use uuid::Uuid;
 
 /// A time-ordered (version 7) uuid made in SQL from the instant `$n`, so that notifications written
 /// by one statement for many people still sort by creation time.
-pub(super) fn uuid_v7_sql(param: usize) -> String {
+pub(crate) fn uuid_v7_sql(param: usize) -> String {
     format!(
         "encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid()) placing \
          substring(int8send(floor(extract(epoch from ${param}::timestamptz) * 1000)::bigint) from 3) \

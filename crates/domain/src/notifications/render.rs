@@ -8,6 +8,8 @@
 //! `handover`: the outgoing lead submitted its report); `booking_requested`: `resource`,
 //! `organization` (the requester); `booking_decided`: `resource`, `decision` (`approved` or
 //! `declined`).
+//! `handover`: the outgoing lead submitted its report); `agreement_expiring`: `alliance`, `agreement`
+//! (its title), `until` (its last local day).
 
 use crate::entities::notification;
 use crate::kernel::vocab::NotificationKind;
@@ -64,6 +66,8 @@ pub fn render(kind: NotificationKind, params: &Value, language: Language) -> Str
         .get("accepted")
         .and_then(Value::as_bool)
         .unwrap_or(false);
+    let agreement = text(params, "agreement");
+    let until = text(params, "until");
     match (kind, language) {
         (K::MeetingScheduled, Chinese) => format!("{alliance}：已安排会议「{meeting}」"),
         (K::MeetingScheduled, English) => format!("{alliance}: meeting scheduled: {meeting}"),
@@ -150,6 +154,12 @@ pub fn render(kind: NotificationKind, params: &Value, language: Language) -> Str
         }
         (K::BookingDecided, English) => {
             format!("Your booking of {} was declined", text(params, "resource"))
+        }
+        (K::AgreementExpiring, Chinese) => {
+            format!("{alliance}：共建协议「{agreement}」将于 {until} 到期，请及时续签")
+        }
+        (K::AgreementExpiring, English) => {
+            format!("{alliance}: agreement {agreement} ends on {until}; renew it in time")
         }
     }
 }

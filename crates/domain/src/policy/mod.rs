@@ -103,6 +103,19 @@ actions! {
     MarkResourceBookingUsed,
     /// Cancel a booking: the requesting organization's admins, or the alliance's secretariat.
     CancelResourceBooking,
+    /// Read the alliance's co-construction agreements and commitments.
+    ReadAgreements,
+    /// Create, edit, terminate and renew the alliance's agreements (the secretariat).
+    ManageAgreements,
+    /// Read the alliance's document library (working rules, plans, summaries).
+    ReadDocuments,
+    // On an organization acting in an alliance (`Resource::PartyOrganization`).
+    /// Draft an agreement that includes the organization.
+    DraftAgreement,
+    /// Sign an agreement for the organization.
+    SignAgreement,
+    /// Update a commitment the organization owns and add progress notes.
+    UpdateCommitment,
     // On an organization.
     ReadOrganization,
     ReadOrganizationMembers,
@@ -152,6 +165,13 @@ pub enum Resource<'a> {
         owner: OrganizationId,
         requester: OrganizationId,
     },
+    /// An organization acting within an alliance: a party that drafts or signs an agreement, the
+    /// owner of a commitment.
+    PartyOrganization {
+        alliance: AllianceId,
+        public: bool,
+        organization: OrganizationId,
+    },
     /// An action item: the alliance of its meeting and who it is assigned to.
     ActionItem {
         alliance: AllianceId,
@@ -191,14 +211,17 @@ fn alliance_roles_for(action: Action) -> &'static [AllianceRole] {
         | Action::ReadAllianceInternal
         | Action::ReadMeetings
         | Action::Rsvp
-        | Action::CheckIn => READERS,
+        | Action::CheckIn
+        | Action::ReadAgreements
+        | Action::ReadDocuments => READERS,
         Action::UpdateAlliance
         | Action::ManageAllianceMembers
         | Action::ManageRotation
         | Action::ManageDocuments
         | Action::ManageAllianceTokens
         | Action::ReadRoleGrants
-        | Action::ReadAllianceAuditLog => SECRETARIAT,
+        | Action::ReadAllianceAuditLog
+        | Action::ManageAgreements => SECRETARIAT,
         Action::ScheduleMeeting
         | Action::ManageAgenda
         | Action::TakeAttendance
@@ -223,6 +246,8 @@ fn scope_for(action: Action) -> Option<Scope> {
     match action {
         Action::ReadAllianceProfile | Action::ReadAllianceInternal => Some(Scope::ReadAlliance),
         Action::ReadMeetings => Some(Scope::ReadMeetings),
+        Action::ReadAgreements => Some(Scope::ReadAgreements),
+        Action::ReadDocuments => Some(Scope::ReadDocuments),
         Action::ScheduleMeeting => Some(Scope::WriteMeetings),
         Action::CreateActivity => Some(Scope::WriteActivities),
         Action::ReadOrganization => Some(Scope::ReadOrganization),
@@ -310,7 +335,39 @@ pub fn can(principal: &Principal, action: Action, resource: Resource<'_>) -> boo
                         },
                     ))
         }
-        (_, Resource::LeadTerm { .. } | Resource::ActionItem { .. }) => false,
+        // A party's admins and secretary sign for it and may draft an agreement including it; the
+        // owner organization's admins update its commitments; the secretariat drafts and updates too.
+        (
+            Principal::User(user),
+            Resource::PartyOrganization {
+                alliance,
+                organization,
+                ..
+            },
+        ) => {
+            let acts_in_alliance = user
+                .organizations
+                .get(&organization)
+                .is_some_and(|s| s.acts_for_org())
+                && user
+                    .member_alliances
+                    .get(&alliance)
+                    .is_some_and(|orgs| orgs.contains(&organization));
+            let secretariat = alliance_roles(principal, alliance).contains(&R::AllianceAdmin);
+            match action {
+                Action::SignAgreement => acts_in_alliance,
+                Action::DraftAgreement | Action::UpdateCommitment => {
+                    acts_in_alliance || secretariat
+                }
+                _ => false,
+            }
+        }
+        (
+            _,
+            Resource::LeadTerm { .. }
+            | Resource::ActionItem { .. }
+            | Resource::PartyOrganization { .. },
+        ) => false,
         (
             Principal::User(user),
             Resource::ActingOrganization {

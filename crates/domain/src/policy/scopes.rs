@@ -372,3 +372,29 @@ pub fn resource_readers(principal: &Principal) -> ResourceScope {
         Principal::Integration(_) => ResourceScope::default(),
     }
 }
+
+/// Alliances whose agreements and commitments a principal may read (internal content: never
+/// "public"); tokens need `read:agreements` on the alliance.
+pub fn agreement_alliances(principal: &Principal) -> AllianceScope {
+    scoped_internal(principal, Scope::ReadAgreements)
+}
+
+/// Alliances whose document library a principal may read (internal content: never "public");
+/// tokens need `read:documents` on the alliance.
+pub fn document_alliances(principal: &Principal) -> AllianceScope {
+    scoped_internal(principal, Scope::ReadDocuments)
+}
+
+fn scoped_internal(principal: &Principal, scope: Scope) -> AllianceScope {
+    match principal {
+        Principal::Integration(token) => match token.target {
+            TokenTarget::Alliance(id) if token.scopes.contains(&scope) => AllianceScope {
+                all: false,
+                ids: vec![id],
+                public: false,
+            },
+            _ => AllianceScope::default(),
+        },
+        _ => internal_alliances(principal),
+    }
+}

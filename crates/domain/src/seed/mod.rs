@@ -20,8 +20,10 @@ use uuid::Uuid;
 
 pub const DEMO_PASSWORD: &str = "alliance-demo-2026";
 
+mod agreements;
 mod data;
 pub mod media;
+mod documents;
 mod meetings;
 mod resources;
 
@@ -360,6 +362,8 @@ pub async fn demo(services: &Services) -> Result<String, Error> {
         }
     }
     resources::seed_resources(db, now, zone).await?;
+    agreements::seed_agreements(services).await?;
+    documents::seed_documents(services).await?;
     services
         .record_audit(
             db,

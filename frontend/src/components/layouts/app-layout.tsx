@@ -12,6 +12,7 @@ import {
   TeamOutlined,
   UserOutlined,
   UserSwitchOutlined,
+  FileDoneOutlined,
 } from '@ant-design/icons';
 import { Avatar, Button, Drawer, Dropdown, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { useState, type ReactNode } from 'react';
@@ -38,6 +39,7 @@ function NavMenu({ onNavigate, adminLinks }: { onNavigate?: () => void; adminLin
     { key: '/alliances', icon: <ApartmentOutlined />, label: <Link to="/alliances">{t('nav.alliances')}</Link> },
     { key: '/meetings', icon: <CalendarOutlined />, label: <Link to="/meetings">{t('nav.meetings')}</Link> },
     { key: '/resources', icon: <ShareAltOutlined />, label: <Link to="/resources">{t('resources.nav')}</Link> },
+    { key: '/agreements', icon: <FileDoneOutlined />, label: <Link to="/agreements">{t('agreements.nav')}</Link> },
     {
       key: '/action-items',
       icon: <CheckSquareOutlined />,

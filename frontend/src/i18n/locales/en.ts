@@ -1,8 +1,10 @@
 import { mediaEn } from './media';
 import { resourcesEn } from './resources';
+import { agreementsEn } from './agreements';
 import type { Translation } from './zh';
 
 export const en: Translation = {
+  ...agreementsEn,
   media: mediaEn,
   app: {
     name: 'Alliance',
@@ -879,6 +881,7 @@ export const en: Translation = {
       LEAD_TERM_STARTING: 'Lead term starting',
       BOOKING_REQUESTED: 'Resource booking request',
       BOOKING_DECIDED: 'Resource booking decision',
+      AGREEMENT_EXPIRING: 'Agreement ending soon',
     },
   },
   errors: {

@@ -1,9 +1,10 @@
-import { mediaZh } from './media';
-
 // Chinese is the primary language; `en.ts` must provide exactly the same keys (checked by the compiler).
+import { agreementsZh } from './agreements';
+import { mediaZh } from './media';
 import { resourcesZh } from './resources';
 
 export const zh = {
+  ...agreementsZh,
   media: mediaZh,
   app: {
     name: '党建联盟',
@@ -864,6 +865,7 @@ export const zh = {
       LEAD_TERM_STARTING: '轮值开始',
       BOOKING_REQUESTED: '资源预约申请',
       BOOKING_DECIDED: '资源预约结果',
+      AGREEMENT_EXPIRING: '共建协议即将到期',
     },
   },
   errors: {

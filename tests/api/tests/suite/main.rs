@@ -5,6 +5,7 @@
 mod abuse;
 mod admin;
 mod agenda_deadline;
+mod agreements;
 mod auth;
 mod check_in_window;
 mod concurrency;

@@ -95,6 +95,15 @@ export function AllianceView({ allianceId, isPlatformAdmin }: { allianceId: stri
             ))}
           </Flex>
         )}
+        {(roles.length > 0 || isPlatformAdmin) && (
+          <Space wrap>
+            <Link to={`/alliances/${encodeURIComponent(alliance.id)}/agreements`}>{t('agreements.nav')}</Link>
+            <Link to={`/alliances/${encodeURIComponent(alliance.id)}/documents`}>{t('documents.nav')}</Link>
+            <Link to={`/alliances/${encodeURIComponent(alliance.id)}/documents#working-rules`}>
+              {t('documents.currentWorkingRules')}
+            </Link>
+          </Space>
+        )}
         {canManage && (
           <Space wrap>
             <Button icon={<EditOutlined />} onClick={() => setDialog('edit')}>

@@ -397,6 +397,73 @@ fn cases(w: &World, starts: chrono::DateTime<chrono::Utc>, failed_job: &str) -> 
             json!({ "id": w.b_feed }),
             &["id"],
         ),
+        // Agreements, commitments and documents: the secretariat of A has no say in B.
+        case(
+            "createAgreement",
+            SECRETARIAT,
+            json!({ "allianceId": w.b_alliance, "title": "x", "validFrom": today, "validUntil": today, "parties": [w.b_haaen, w.b_jingan] }),
+            &["allianceId"],
+        ),
+        case(
+            "createAgreement",
+            SECRETARIAT,
+            json!({ "allianceId": w.a_alliance, "title": "x", "validFrom": today, "validUntil": today, "parties": [w.a_convener_org, w.b_haaen] }),
+            &["parties"],
+        ),
+        case(
+            "updateAgreement",
+            SECRETARIAT,
+            json!({ "id": w.b_agreement, "version": 1, "title": "x" }),
+            &["id"],
+        ),
+        case(
+            "signAgreement",
+            ORG_ADMIN,
+            json!({ "id": w.b_agreement, "organizationId": w.b_haaen, "signatoryName": "x" }),
+            &["id"],
+        ),
+        case(
+            "terminateAgreement",
+            SECRETARIAT,
+            json!({ "id": w.b_agreement, "version": 1, "reason": "x" }),
+            &["id"],
+        ),
+        case(
+            "renewAgreement",
+            SECRETARIAT,
+            json!({ "id": w.b_agreement }),
+            &["id"],
+        ),
+        case(
+            "addCommitment",
+            SECRETARIAT,
+            json!({ "agreementId": w.b_agreement, "ownerOrganizationId": w.b_haaen, "title": "x" }),
+            &["agreementId"],
+        ),
+        case(
+            "updateCommitment",
+            SECRETARIAT,
+            json!({ "id": w.b_commitment, "version": 1, "title": "x" }),
+            &["id"],
+        ),
+        case(
+            "addCommitmentNote",
+            SECRETARIAT,
+            json!({ "commitmentId": w.b_commitment, "body": "x" }),
+            &["commitmentId"],
+        ),
+        case(
+            "createDocument",
+            SECRETARIAT,
+            json!({ "allianceId": w.b_alliance, "kind": "OTHER", "title": "x", "body": "x" }),
+            &["allianceId"],
+        ),
+        case(
+            "addDocumentVersion",
+            SECRETARIAT,
+            json!({ "documentId": w.b_document, "body": "x" }),
+            &["documentId"],
+        ),
     ]
 }
 

@@ -159,6 +159,8 @@ fn root_argument(w: &World, field: &str, arg: &str, ids: &[&str]) -> Option<Valu
         ("meeting", "id") => json!(w.b_meeting),
         ("media", "ownerId") => json!(w.b_activity),
         ("sharedResource", "id") => json!(w.b_resource),
+        ("agreement", "id") => json!(w.b_agreement),
+        ("document", "id") => json!(w.b_document),
         (_, "allianceId") => json!(w.b_alliance),
         (_, "includeDone" | "includePast") => json!(true),
         _ => return None,

@@ -87,6 +87,11 @@ pub struct World {
     /// A resource 瀚恩 offers to B, and a booking 静安 requested.
     pub b_resource: String,
     pub b_booking: String,
+    /// An agreement of B (a draft of 瀚恩清洁 and 静安区中心医院后勤), a commitment of it, and a
+    /// document of B's library.
+    pub b_agreement: String,
+    pub b_commitment: String,
+    pub b_document: String,
 }
 
 const TOKEN: &str =
@@ -188,6 +193,18 @@ impl World {
         assert!(!w.b_audit_entries.is_empty(), "B's changes are audited");
         let feed = must(app, &convener, "mutation($a: ID) { createCalendarFeed(input: {allianceId: $a}) { feed { id } userErrors { field code } } }", json!({ "a": w.b_alliance })).await;
         w.b_feed = id(&feed["feed"]["id"]);
+        let agreement = app
+            .create_agreement(
+                &admin,
+                &w.b_alliance,
+                &[&w.b_haaen, &w.b_jingan],
+                "2026-01-01",
+                "2028-12-31",
+            )
+            .await;
+        w.b_agreement = id(&agreement["id"]);
+        w.b_commitment = id(&app.add_commitment(&admin, &w.b_agreement, &w.b_haaen).await["id"]);
+        w.b_document = id(&app.create_document(&admin, &w.b_alliance, "OTHER").await["id"]);
         for (token, owner) in [(&convener, B_CONVENER), (&secretary, B_SECRETARY)] {
             let listed = app
                 .gql(
