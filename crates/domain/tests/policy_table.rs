@@ -630,6 +630,11 @@ fn media_scopes_agree_with_single_decisions() {
             assert!(
                 !scope.public,
                 "{name}: media scopes never open public alliances"
+            );
+        }
+    }
+}
+
 #[test]
 fn agreement_and_document_scopes_agree_with_single_decisions() {
     use alliance_domain::policy::{agreement_alliances, document_alliances};
