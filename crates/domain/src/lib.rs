@@ -5,12 +5,14 @@
 pub mod kernel;
 pub mod policy;
 
+pub mod activities;
 pub mod alliances;
 pub mod audit;
 pub mod auth;
 pub mod calendar;
 pub mod jobs;
 pub mod meetings;
+pub mod news;
 pub mod notifications;
 pub mod organizations;
 pub mod rotation;

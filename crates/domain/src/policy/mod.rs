@@ -77,6 +77,10 @@ actions! {
     Rsvp,
     CheckIn,
     CreateActivity,
+    /// Read an alliance's activities (共建活动), their organizers, head-counts and totals.
+    ReadActivities,
+    /// Sign up for an activity, cancel the sign-up, check in with its code.
+    JoinActivity,
     AddActivityPhoto,
     OfferResource,
     // On an organization.
@@ -91,6 +95,10 @@ actions! {
     SubmitHandoverReport,
     // On an action item.
     UpdateActionItem,
+    // On an activity.
+    /// Edit an activity, its head-counts and report; check people in; complete, publish,
+    /// unpublish or cancel it: the organizers' admins and the alliance's admins.
+    ManageActivity,
 }
 
 /// What an action is about, with the facts the decision needs.
@@ -119,6 +127,12 @@ pub enum Resource<'a> {
         organization: OrganizationId,
         user: Option<UserId>,
     },
+    /// An activity: its alliance and its organizers (host and co-organizers).
+    Activity {
+        alliance: AllianceId,
+        public: bool,
+        organizers: &'a [OrganizationId],
+    },
 }
 
 use AllianceRole as R;
@@ -139,7 +153,9 @@ fn alliance_roles_for(action: Action) -> &'static [AllianceRole] {
         | Action::ReadAllianceInternal
         | Action::ReadMeetings
         | Action::Rsvp
-        | Action::CheckIn => READERS,
+        | Action::CheckIn
+        | Action::ReadActivities
+        | Action::JoinActivity => READERS,
         Action::UpdateAlliance
         | Action::ManageAllianceMembers
         | Action::ManageRotation
@@ -174,6 +190,7 @@ fn scope_for(action: Action) -> Option<Scope> {
         Action::ReadMeetings => Some(Scope::ReadMeetings),
         Action::ScheduleMeeting => Some(Scope::WriteMeetings),
         Action::CreateActivity => Some(Scope::WriteActivities),
+        Action::ReadActivities => Some(Scope::ReadActivities),
         Action::ReadOrganization => Some(Scope::ReadOrganization),
         Action::ReadOrganizationMembers => Some(Scope::ReadMembers),
         _ => None,
@@ -258,7 +275,26 @@ pub fn can(principal: &Principal, action: Action, resource: Resource<'_>) -> boo
                         },
                     ))
         }
-        (_, Resource::LeadTerm { .. } | Resource::ActionItem { .. }) => false,
+        // The admins (and secretaries) of an organizer, or the secretariat, manage an activity.
+        (
+            Principal::User(user),
+            Resource::Activity {
+                alliance,
+                organizers,
+                ..
+            },
+        ) => {
+            action == Action::ManageActivity
+                && (organizers.iter().any(|org| {
+                    user.organizations
+                        .get(org)
+                        .is_some_and(|s| s.acts_for_org())
+                }) || alliance_roles(principal, alliance).contains(&R::AllianceAdmin))
+        }
+        (
+            _,
+            Resource::LeadTerm { .. } | Resource::ActionItem { .. } | Resource::Activity { .. },
+        ) => false,
         (Principal::Anonymous, Resource::Alliance { public, .. }) => {
             public && action == Action::ReadAllianceProfile
         }
