@@ -7,11 +7,13 @@ pub mod node;
 mod node_query;
 pub mod schema;
 
+pub mod activities;
 pub mod alliances;
 pub mod audit;
 pub mod auth;
 pub mod jobs;
 pub mod meetings;
+pub mod news;
 pub mod organizations;
 pub mod rotation;
 pub mod tokens;

@@ -30,4 +30,6 @@ pub enum Node {
     Notification(NotificationNode),
     RoleGrant(RoleGrantNode),
     AuditEntry(AuditEntryNode),
+    Activity(crate::activities::types::ActivityNode),
+    NewsArticle(crate::news::types::NewsArticleNode),
 }

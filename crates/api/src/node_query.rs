@@ -118,6 +118,18 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
             .await
             .gql()?
             .map(|i| Node::Invitation(crate::auth::types::InvitationNode(i))),
+        Kind::Activity => services
+            .activities()
+            .activity(viewer, uuid)
+            .await
+            .gql()?
+            .map(|a| Node::Activity(crate::activities::types::ActivityNode(a))),
+        Kind::NewsArticle => services
+            .news()
+            .article(uuid)
+            .await
+            .gql()?
+            .map(|a| Node::NewsArticle(crate::news::types::NewsArticleNode(a))),
         Kind::AgendaItem
         | Kind::Attendance
         | Kind::Decision

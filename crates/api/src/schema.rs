@@ -6,8 +6,8 @@ use crate::kernel::input_guard::InputGuard;
 use crate::kernel::limits::{Limits, ShapeLimits};
 use crate::kernel::loaders::Loaders;
 use crate::{
-    alliances, audit, auth, jobs, meetings, node_query as nodes, organizations, rotation, tokens,
-    users,
+    activities, alliances, audit, auth, jobs, meetings, news, node_query as nodes, organizations,
+    rotation, tokens, users,
 };
 use alliance_domain::Services;
 use async_graphql::{MergedObject, MergedSubscription, Schema};
@@ -26,6 +26,8 @@ pub struct Query(
     users::schema::UserAdminQuery,
     audit::schema::AuditQuery,
     jobs::schema::JobQuery,
+    activities::schema::ActivityQuery,
+    news::schema::NewsQuery,
 );
 
 /// Write entry points. Each takes one `input` and answers a payload whose `userErrors` lists invalid
@@ -42,6 +44,7 @@ pub struct Mutation(
     alliances::grants::RoleGrantMutation,
     users::schema::UserAdminMutation,
     jobs::schema::JobMutation,
+    activities::schema::ActivityMutation,
 );
 
 /// Live updates over the `graphql-transport-ws` WebSocket protocol; each event is checked against
@@ -50,6 +53,7 @@ pub struct Mutation(
 pub struct Subscription(
     organizations::schema::OrganizationSubscription,
     meetings::schema::MeetingSubscription,
+    activities::schema::ActivitySubscription,
 );
 
 pub type AppSchema = Schema<Query, Mutation, Subscription>;

@@ -6,6 +6,7 @@ pub mod cli;
 pub mod config;
 pub mod graphql;
 pub mod jobs;
+pub mod news;
 pub mod observability;
 pub mod operation_label;
 pub mod security_headers;

@@ -26,10 +26,12 @@ pub enum Kind {
     RoleGrant,
     AuditEntry,
     BackgroundJob,
+    Activity,
+    NewsArticle,
 }
 
 impl Kind {
-    const ALL: [Kind; 18] = [
+    const ALL: [Kind; 20] = [
         Kind::User,
         Kind::Organization,
         Kind::OrganizationMembership,
@@ -48,6 +50,8 @@ impl Kind {
         Kind::RoleGrant,
         Kind::AuditEntry,
         Kind::BackgroundJob,
+        Kind::Activity,
+        Kind::NewsArticle,
     ];
 
     fn name(self) -> &'static str {
@@ -70,6 +74,8 @@ impl Kind {
             Kind::RoleGrant => "RoleGrant",
             Kind::AuditEntry => "AuditEntry",
             Kind::BackgroundJob => "BackgroundJob",
+            Kind::Activity => "Activity",
+            Kind::NewsArticle => "NewsArticle",
         }
     }
 }

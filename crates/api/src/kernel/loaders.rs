@@ -2,6 +2,7 @@
 //! grows with the depth of a query, not with the number of rows.
 
 use crate::kernel::context::Viewer;
+use alliance_domain::activities;
 use alliance_domain::alliances::AllianceFacts;
 use alliance_domain::entities::{
     action_item, action_item_note, agenda_item, alliance, alliance_membership, attendance,
@@ -48,6 +49,13 @@ pub struct Loaders {
     pub notes_of_action_items: DataLoader<ById<Vec<action_item_note::Model>>, HashMapCache>,
     pub minutes_of_meetings: DataLoader<ById<minutes::Model>, HashMapCache>,
     pub attendance_rates: DataLoader<ById<f64>, HashMapCache>,
+    pub organizers_of_activities: DataLoader<ById<Vec<activities::Organizer>>, HashMapCache>,
+    pub headcounts_of_activities: DataLoader<ById<Vec<activities::Headcount>>, HashMapCache>,
+    pub participants_of_activities: DataLoader<ById<Vec<activities::Participant>>, HashMapCache>,
+    pub own_participation: DataLoader<ById<activities::Participant>, HashMapCache>,
+    pub totals_of_activities: DataLoader<ById<activities::ActivityTotals>, HashMapCache>,
+    pub activities_of_organizations: DataLoader<Paged<activities::activity::Model>, HashMapCache>,
+    pub count_activities_of_organizations: DataLoader<Counts, HashMapCache>,
 }
 
 type BoxFuture<T> = std::pin::Pin<Box<dyn Future<Output = Result<T, Error>> + Send>>;
@@ -282,6 +290,25 @@ impl Loaders {
             notes_of_action_items: by_id!(services, viewer, meetings.notes_of_action_items),
             minutes_of_meetings: by_id!(services, viewer, meetings.minutes_of_meetings),
             attendance_rates: by_id!(services, viewer, organizations.attendance_rates),
+            organizers_of_activities: by_id!(services, viewer, activities.organizers_of_activities),
+            headcounts_of_activities: by_id!(services, viewer, activities.headcounts_of_activities),
+            participants_of_activities: by_id!(
+                services,
+                viewer,
+                activities.participants_of_activities
+            ),
+            own_participation: by_id!(services, viewer, activities.own_participation),
+            totals_of_activities: by_id!(services, viewer, activities.totals_of_activities),
+            activities_of_organizations: paged!(
+                services,
+                viewer,
+                activities.activities_of_organizations
+            ),
+            count_activities_of_organizations: counts!(
+                services,
+                viewer,
+                activities.count_activities_of_organizations
+            ),
         }
     }
 }
@@ -318,6 +345,14 @@ impl Loaders {
         self.notes_of_action_items.enable_all_cache(enable);
         self.minutes_of_meetings.enable_all_cache(enable);
         self.attendance_rates.enable_all_cache(enable);
+        self.organizers_of_activities.enable_all_cache(enable);
+        self.headcounts_of_activities.enable_all_cache(enable);
+        self.participants_of_activities.enable_all_cache(enable);
+        self.own_participation.enable_all_cache(enable);
+        self.totals_of_activities.enable_all_cache(enable);
+        self.activities_of_organizations.enable_all_cache(enable);
+        self.count_activities_of_organizations
+            .enable_all_cache(enable);
     }
 }
 

@@ -21,7 +21,7 @@ pub enum Step {
 }
 
 impl Step {
-    fn from_to(self) -> (ActivityStatus, ActivityStatus) {
+    fn moves(self) -> (ActivityStatus, ActivityStatus) {
         use ActivityStatus as S;
         match self {
             Step::Complete => (S::Planned, S::Completed),
@@ -56,7 +56,7 @@ impl Activities<'_> {
             .loaded_for(principal, id, Action::ManageActivity)
             .await?;
         let current = &loaded.found;
-        let (from, to) = step.from_to();
+        let (from, to) = step.moves();
         if current.version != version {
             return Err(Error::Conflict(format!(
                 "the activity was changed by someone else (you edited version {version}); reload and try again"

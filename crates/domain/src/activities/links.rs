@@ -34,7 +34,10 @@ impl Activities<'_> {
         co_organizers: &[OrganizationId],
     ) -> Result<Organizers, Error> {
         let meetings = self.meetings();
-        if !meetings.is_current_member(&self.db, alliance, host.0).await? {
+        if !meetings
+            .is_current_member(&self.db, alliance, host.0)
+            .await?
+        {
             errors.push(FieldError::new(
                 "hostOrganizationId",
                 "NOT_MEMBER",
@@ -46,7 +49,10 @@ impl Activities<'_> {
             if *org == host || kept.contains(org) {
                 continue;
             }
-            if !meetings.is_current_member(&self.db, alliance, org.0).await? {
+            if !meetings
+                .is_current_member(&self.db, alliance, org.0)
+                .await?
+            {
                 errors.push(FieldError::new(
                     format!("coOrganizerIds.{i}"),
                     "NOT_MEMBER",

@@ -19,11 +19,7 @@ use uuid::Uuid;
 
 impl Activities<'_> {
     /// The viewer signs up. Idempotent: signing up twice keeps the first time.
-    pub async fn sign_up(
-        &self,
-        principal: &Principal,
-        id: Uuid,
-    ) -> Result<activity::Model, Error> {
+    pub async fn sign_up(&self, principal: &Principal, id: Uuid) -> Result<activity::Model, Error> {
         let loaded = self.loaded_for(principal, id, Action::JoinActivity).await?;
         let user = policy::require_user(principal)?;
         let found = &loaded.found;
@@ -75,11 +71,7 @@ impl Activities<'_> {
             .await?;
         if changed.is_some() {
             if capacity.is_some_and(|c| taken >= i64::from(c)) {
-                return Err(Error::invalid(
-                    "activityId",
-                    "FULL",
-                    "the activity is full",
-                ));
+                return Err(Error::invalid("activityId", "FULL", "the activity is full"));
             }
             self.record_audit(
                 &txn,

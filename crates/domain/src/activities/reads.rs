@@ -194,13 +194,12 @@ impl Activities<'_> {
         organizations: &[Uuid],
         page: PageRequest,
     ) -> Result<HashMap<Uuid, Vec<activity::Model>>, Error> {
-        let (visible, mut values) = scope::alliance_in_sql(
-            "a.alliance_id",
-            &policy::activity_alliances(principal),
-            3,
-        );
+        let (visible, mut values) =
+            scope::alliance_in_sql("a.alliance_id", &policy::activity_alliances(principal), 3);
         let after = match page.after {
-            Some(_) => "AND (a.starts_at, a.id) < (SELECT starts_at, id FROM activities WHERE id = $2)",
+            Some(_) => {
+                "AND (a.starts_at, a.id) < (SELECT starts_at, id FROM activities WHERE id = $2)"
+            }
             None => "",
         };
         let sql = format!(
@@ -220,7 +219,8 @@ impl Activities<'_> {
             let org: Uuid = row.try_get("", "ledger_org")?;
             let list = out.entry(org).or_default();
             if (list.len() as u64) < page.limit() {
-                let model = <activity::Model as sea_orm::FromQueryResult>::from_query_result(&row, "")?;
+                let model =
+                    <activity::Model as sea_orm::FromQueryResult>::from_query_result(&row, "")?;
                 list.push(model);
             }
         }
@@ -237,11 +237,8 @@ impl Activities<'_> {
         principal: &Principal,
         organizations: &[Uuid],
     ) -> Result<HashMap<Uuid, i64>, Error> {
-        let (visible, mut values) = scope::alliance_in_sql(
-            "a.alliance_id",
-            &policy::activity_alliances(principal),
-            2,
-        );
+        let (visible, mut values) =
+            scope::alliance_in_sql("a.alliance_id", &policy::activity_alliances(principal), 2);
         let sql = format!(
             "SELECT o.organization_id, count(*) AS n FROM activity_organizers o
                JOIN activities a ON a.id = o.activity_id

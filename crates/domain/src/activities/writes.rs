@@ -17,8 +17,7 @@ use crate::policy::principal::Principal;
 use crate::policy::{self, Action, Resource};
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set,
-    TransactionTrait,
+    ActiveModelTrait, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, Set, TransactionTrait,
 };
 use serde_json::json;
 use uuid::Uuid;
@@ -290,9 +289,7 @@ impl Activities<'_> {
         }
         validation::finish(errors)?;
         let txn = self.db.begin().await?;
-        let updated = self
-            .save_versioned(&txn, id, version, changes)
-            .await?;
+        let updated = self.save_versioned(&txn, id, version, changes).await?;
         if let Some(organizers) = &organizers {
             self.write_organizers(&txn, id, organizers).await?;
         }
@@ -383,8 +380,7 @@ impl Activities<'_> {
             [id.into()],
         ))
         .await?;
-        let (orgs, numbers): (Vec<Uuid>, Vec<i32>) =
-            counts.iter().map(|(o, n)| (o.0, *n)).unzip();
+        let (orgs, numbers): (Vec<Uuid>, Vec<i32>) = counts.iter().map(|(o, n)| (o.0, *n)).unzip();
         txn.execute_raw(stmt(
             "INSERT INTO activity_headcounts (activity_id, organization_id, head_count)
              SELECT $1, org, n FROM unnest($2::uuid[], $3::int[]) AS t(org, n)",
@@ -432,4 +428,3 @@ impl Activities<'_> {
             .ok_or(Error::NotFound("activity"))
     }
 }
-

@@ -186,7 +186,10 @@ impl News<'_> {
         .await?;
         let mut by_activity: HashMap<Uuid, Vec<NewsPhoto>> = HashMap::new();
         for photo in photos {
-            by_activity.entry(photo.activity_id).or_default().push(photo);
+            by_activity
+                .entry(photo.activity_id)
+                .or_default()
+                .push(photo);
         }
         Ok(rows
             .into_iter()
