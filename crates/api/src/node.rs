@@ -31,5 +31,4 @@ pub enum Node {
     RoleGrant(RoleGrantNode),
     AuditEntry(AuditEntryNode),
     Activity(crate::activities::types::ActivityNode),
-    NewsArticle(crate::news::types::NewsArticleNode),
 }

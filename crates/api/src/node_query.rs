@@ -124,13 +124,10 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
             .await
             .gql()?
             .map(|a| Node::Activity(crate::activities::types::ActivityNode(a))),
-        Kind::NewsArticle => services
-            .news()
-            .article(uuid)
-            .await
-            .gql()?
-            .map(|a| Node::NewsArticle(crate::news::types::NewsArticleNode(a))),
-        Kind::AgendaItem
+        // Public articles are fetched with `newsArticle(id:)`: no `Node`, as none can belong to a
+        // members-only alliance.
+        Kind::NewsArticle
+        | Kind::AgendaItem
         | Kind::Attendance
         | Kind::Decision
         | Kind::CalendarFeed

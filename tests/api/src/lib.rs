@@ -18,6 +18,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+pub mod activities;
+
 pub use alliance_domain::seed::DEMO_PASSWORD;
 
 fn admin_url() -> String {

@@ -16,14 +16,14 @@ use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, Utc};
 use uuid::Uuid;
 
-async fn org(ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<OrganizationNode> {
-    loaders(ctx)?
+/// The organization, or null when the viewer may not see it (a token without `read:alliance`).
+async fn org(ctx: &Context<'_>, id: Uuid) -> async_graphql::Result<Option<OrganizationNode>> {
+    Ok(loaders(ctx)?
         .organizations
         .load_one(id)
         .await
         .map_err(load_error)?
-        .map(OrganizationNode)
-        .ok_or_else(|| hidden("organization"))
+        .map(OrganizationNode))
 }
 
 /// A joint activity (共建活动) of an alliance.
@@ -274,8 +274,11 @@ pub struct ActivityOrganizerNode(pub Organizer);
 /// An organization organizing an activity, as host or co-organizer.
 #[Object(name = "ActivityOrganizer")]
 impl ActivityOrganizerNode {
-    /// The organization.
-    async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<OrganizationNode> {
+    /// The organization; null when the viewer may not see it.
+    async fn organization(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<OrganizationNode>> {
         org(ctx, self.0.organization_id).await
     }
 
@@ -291,8 +294,11 @@ pub struct ActivityHeadcountNode(pub Headcount);
 /// People without accounts who took part, counted for one organization.
 #[Object(name = "ActivityHeadcount")]
 impl ActivityHeadcountNode {
-    /// The organization.
-    async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<OrganizationNode> {
+    /// The organization; null when the viewer may not see it.
+    async fn organization(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<OrganizationNode>> {
         org(ctx, self.0.organization_id).await
     }
 

@@ -3,6 +3,7 @@
 //! parallel.
 
 mod abuse;
+mod activities;
 mod admin;
 mod auth;
 mod concurrency;

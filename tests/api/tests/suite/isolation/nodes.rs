@@ -157,6 +157,8 @@ fn root_argument(w: &World, field: &str, arg: &str, ids: &[&str]) -> Option<Valu
         ("alliance", "id") => json!(w.b_alliance),
         ("organization", "id") => json!(w.b_haaen),
         ("meeting", "id") => json!(w.b_meeting),
+        ("activity", "id") => json!(w.b_activity),
+        ("newsArticle", "id") => json!(w.b_news_article),
         (_, "allianceId") => json!(w.b_alliance),
         (_, "includeDone" | "includePast") => json!(true),
         _ => return None,
