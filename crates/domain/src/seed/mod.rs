@@ -20,6 +20,7 @@ use uuid::Uuid;
 
 pub const DEMO_PASSWORD: &str = "alliance-demo-2026";
 
+mod activities;
 mod data;
 mod meetings;
 
@@ -357,6 +358,7 @@ pub async fn demo(services: &Services) -> Result<String, Error> {
             }
         }
     }
+    activities::seed_activities(db, now).await?;
     services
         .record_audit(
             db,

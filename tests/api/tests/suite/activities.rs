@@ -696,3 +696,28 @@ async fn the_news_holds_published_activities_of_public_alliances_and_nothing_els
         .unwrap();
     assert_eq!(members_only.status(), 404);
 }
+
+#[tokio::test]
+async fn the_demo_activities_are_published_once_however_often_the_seed_runs() {
+    let app = TestApp::new().await;
+    alliance_domain::seed::demo(&app.services).await.unwrap();
+    assert_eq!(
+        app.scalar_i64("SELECT count(*) FROM activities WHERE status = 'published'")
+            .await,
+        2
+    );
+    assert_eq!(
+        app.scalar_i64("SELECT coalesce(sum(head_count), 0)::bigint FROM activity_headcounts")
+            .await,
+        20
+    );
+    let news = app
+        .gql(
+            None,
+            "{ news { totalCount nodes { title organizerNames } } }",
+            json!({}),
+        )
+        .await;
+    assert_eq!(news.ok()["news"]["totalCount"], 2);
+    assert!(news.body.to_string().contains("南方阻燃党支部"));
+}
