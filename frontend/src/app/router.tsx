@@ -18,6 +18,11 @@ const router = createBrowserRouter([
         path: '/check-in/:meetingId',
         lazy: () => import('./routes/check-in').then((m) => ({ Component: m.CheckInRoute })),
       },
+      // Opened from an activity's QR code on a phone, like the meetings' check-in.
+      {
+        path: '/activities/:id/check-in',
+        lazy: () => import('./routes/activity-check-in').then((m) => ({ Component: m.ActivityCheckInRoute })),
+      },
       // Public alliance profiles, for anyone.
       {
         path: '/public/alliances/:id',
@@ -41,6 +46,14 @@ const router = createBrowserRouter([
           {
             path: 'meetings/:id',
             lazy: () => import('./routes/meeting').then((m) => ({ Component: m.MeetingRoute })),
+          },
+          {
+            path: 'activities',
+            lazy: () => import('./routes/activities').then((m) => ({ Component: m.ActivitiesRoute })),
+          },
+          {
+            path: 'activities/:id',
+            lazy: () => import('./routes/activity').then((m) => ({ Component: m.ActivityRoute })),
           },
           {
             path: 'action-items',

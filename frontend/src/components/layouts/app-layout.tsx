@@ -4,6 +4,7 @@ import {
   AuditOutlined,
   BellOutlined,
   CalendarOutlined,
+  FlagOutlined,
   CheckSquareOutlined,
   HomeOutlined,
   LogoutOutlined,
@@ -36,6 +37,7 @@ function NavMenu({ onNavigate, adminLinks }: { onNavigate?: () => void; adminLin
     { key: '/profile', icon: <UserOutlined />, label: <Link to="/profile">{t('nav.profile')}</Link> },
     { key: '/alliances', icon: <ApartmentOutlined />, label: <Link to="/alliances">{t('nav.alliances')}</Link> },
     { key: '/meetings', icon: <CalendarOutlined />, label: <Link to="/meetings">{t('nav.meetings')}</Link> },
+    { key: '/activities', icon: <FlagOutlined />, label: <Link to="/activities">{t('activities.nav')}</Link> },
     {
       key: '/action-items',
       icon: <CheckSquareOutlined />,

@@ -1,6 +1,8 @@
+import { activitiesEn } from './activities';
 import type { Translation } from './zh';
 
 export const en: Translation = {
+  activities: activitiesEn,
   app: {
     name: 'Alliance',
     tagline: 'Party-building alliance workspace',

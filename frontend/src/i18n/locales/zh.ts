@@ -1,5 +1,8 @@
+import { activitiesZh } from './activities';
+
 // Chinese is the primary language; `en.ts` must provide exactly the same keys (checked by the compiler).
 export const zh = {
+  activities: activitiesZh,
   app: {
     name: '党建联盟',
     tagline: '党建联盟协同工作平台',
