@@ -721,3 +721,123 @@ async fn the_demo_activities_are_published_once_however_often_the_seed_runs() {
     assert_eq!(news.ok()["news"]["totalCount"], 2);
     assert!(news.body.to_string().contains("南方阻燃党支部"));
 }
+
+mod live {
+    use super::*;
+    use futures_util::{SinkExt, StreamExt};
+    use std::time::Duration;
+    use tokio_tungstenite::tungstenite::Message;
+    use tokio_tungstenite::tungstenite::client::IntoClientRequest;
+
+    type Ws = tokio_tungstenite::WebSocketStream<
+        tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>,
+    >;
+
+    async fn open(app: &TestApp, token: &str) -> Ws {
+        let mut request = (app.url.replace("http://", "ws://") + "/graphql/ws")
+            .into_client_request()
+            .unwrap();
+        request.headers_mut().insert(
+            "Sec-WebSocket-Protocol",
+            "graphql-transport-ws".parse().unwrap(),
+        );
+        let (mut socket, _) = tokio_tungstenite::connect_async(request).await.unwrap();
+        send(&mut socket, json!({ "type": "connection_init", "payload": { "Authorization": format!("Bearer {token}") } })).await;
+        let ack = next(&mut socket, Duration::from_secs(30)).await.unwrap();
+        assert_eq!(ack["type"], "connection_ack", "{ack}");
+        socket
+    }
+
+    async fn send(socket: &mut Ws, message: Value) {
+        socket
+            .send(Message::Text(message.to_string().into()))
+            .await
+            .unwrap();
+    }
+
+    /// The next graphql-ws message (pings answered), or `None` after `within`.
+    async fn next(socket: &mut Ws, within: Duration) -> Option<Value> {
+        loop {
+            let message = tokio::time::timeout(within, socket.next())
+                .await
+                .ok()??
+                .unwrap();
+            if let Message::Text(text) = message {
+                let value: Value = serde_json::from_str(&text).unwrap();
+                if value["type"] == "ping" {
+                    send(socket, json!({ "type": "pong" })).await;
+                    continue;
+                }
+                return Some(value);
+            }
+        }
+    }
+
+    const SUBSCRIBE: &str =
+        "subscription($a: ID!) { activityPublished(allianceId: $a) { id theme status } }";
+
+    #[tokio::test]
+    async fn publishing_reaches_the_alliances_people_and_no_outsider() {
+        let app = TestApp::new().await;
+        let consortium = app.alliance_id(CONSORTIUM).await;
+        let pairing = app.alliance_id(PAIRING_MEMBERS_ONLY).await;
+        let mut member = open(&app, &app.token(MEMBER).await).await;
+        send(&mut member, json!({ "id": "1", "type": "subscribe", "payload": { "query": SUBSCRIBE, "variables": { "a": consortium } } })).await;
+        let mut outsider = open(&app, &app.token(OUTSIDER).await).await;
+        send(&mut outsider, json!({ "id": "1", "type": "subscribe", "payload": { "query": SUBSCRIBE, "variables": { "a": consortium } } })).await;
+        let refused = next(&mut outsider, Duration::from_secs(30)).await.unwrap();
+        assert_eq!(refused["payload"]["data"], Value::Null, "{refused}");
+        assert_eq!(
+            refused["payload"]["errors"][0]["extensions"]["code"],
+            "NOT_FOUND"
+        );
+
+        // The pairing's activity is published: nothing for the consortium's subscriber.
+        let other = running_activity(&app, OUTSIDER, &pairing, "结对活动").await;
+        publish(&app, OUTSIDER, &other, "内部").await;
+        let activity = running_activity(&app, ORG_ADMIN, &consortium, "联合体活动").await;
+        let published = publish(&app, ORG_ADMIN, &activity, "报道").await;
+        // The subscription may start after that first event: re-announce until one arrives.
+        let id = uuid_of(published["id"].as_str().unwrap());
+        let mut delivered = None;
+        for _ in 0..10 {
+            if let Some(message) = next(&mut member, Duration::from_secs(2)).await {
+                assert_eq!(message["type"], "next", "{message}");
+                delivered = Some(message);
+            }
+            if delivered.is_some() {
+                break;
+            }
+            alliance_domain::kernel::events::publish(
+                &app.services.db,
+                alliance_domain::activities::PUBLISHED_TOPIC,
+                id,
+            )
+            .await
+            .unwrap();
+        }
+        let delivered = delivered.expect("the member heard of the publication");
+        assert_eq!(
+            delivered["payload"]["data"]["activityPublished"]["theme"],
+            "联合体活动"
+        );
+        assert_eq!(
+            delivered["payload"]["data"]["activityPublished"]["status"],
+            "PUBLISHED"
+        );
+        let pairing_id = uuid_of(other["id"].as_str().unwrap());
+        alliance_domain::kernel::events::publish(
+            &app.services.db,
+            alliance_domain::activities::PUBLISHED_TOPIC,
+            pairing_id,
+        )
+        .await
+        .unwrap();
+        if let Some(message) = next(&mut member, Duration::from_secs(2)).await {
+            assert_ne!(
+                message["payload"]["data"]["activityPublished"]["theme"], "结对活动",
+                "{message}"
+            );
+        }
+    }
+}
