@@ -122,7 +122,12 @@ export function ActivityFormModal({
           label={t('activities.fields.alliance')}
           rules={[{ required: true, message: t('activities.required') }]}
         >
-          <Select options={alliances.map((a) => ({ value: a.id, label: a.name }))} disabled={!!allianceId} />
+          <Select
+            showSearch
+            optionFilterProp="label"
+            options={alliances.map((a) => ({ value: a.id, label: a.name }))}
+            disabled={!!allianceId}
+          />
         </Form.Item>
         <Form.Item
           name="theme"

@@ -35,10 +35,11 @@ import { ActivityTags } from './activity-tags';
 type Outcome = { error?: CombinedError; userErrors: readonly UserErrorLike[] };
 type Answer = { error?: CombinedError; data?: object | null };
 
-/** The `userErrors` of the one mutation field of an answer. */
-function userErrorsOf(answer: Answer): readonly UserErrorLike[] {
-  const payload = Object.values(answer.data ?? {})[0] as { userErrors?: readonly UserErrorLike[] } | undefined;
-  return payload?.userErrors ?? [];
+type Payload = { userErrors?: readonly UserErrorLike[]; activity?: { version: number } | null } | undefined;
+
+/** The one mutation field of an answer. */
+function payloadOf(answer: Answer): Payload {
+  return Object.values(answer.data ?? {})[0] as Payload;
 }
 
 /** An activity's page: details, organizers, sign-up and check-in, head-counts, the report and its lifecycle. */
@@ -57,6 +58,8 @@ export function ActivityView({ id }: { id: string }) {
   const [report, setReport] = useState<string | null>(null);
   const [mode, setMode] = useState<'write' | 'preview'>('write');
   const [counts, setCounts] = useState<Record<string, number>>({});
+  // The newest version a mutation answered with: the next step sends it even before the page refetches.
+  const [savedVersion, setSavedVersion] = useState(0);
   const activity = data?.activity;
   useDocumentTitle(activity?.theme ?? t('activities.title'));
 
@@ -66,6 +69,12 @@ export function ActivityView({ id }: { id: string }) {
   if (!activity) return <Empty description={t('activities.notFound')} />;
 
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const version = Math.max(savedVersion, activity.version);
+  const settle = (answer: Answer) => {
+    const payload = payloadOf(answer);
+    if (payload?.activity) setSavedVersion(payload.activity.version);
+    report_({ error: answer.error, userErrors: payload?.userErrors ?? [] });
+  };
   const report_ = (outcome: Outcome) => {
     if (outcome.error) {
       void message.error(
@@ -77,18 +86,13 @@ export function ActivityView({ id }: { id: string }) {
     refresh();
   };
   const step = async (run: (v: { input: { id: string; version: number } }) => Promise<Answer>) => {
-    const result = await run({ input: { id: activity.id, version: activity.version } });
-    report_({ error: result.error, userErrors: userErrorsOf(result) });
+    settle(await run({ input: { id: activity.id, version } }));
   };
   const join = async (run: (v: { input: { activityId: string } }) => Promise<Answer>) => {
-    const result = await run({ input: { activityId: activity.id } });
-    report_({ error: result.error, userErrors: userErrorsOf(result) });
+    settle(await run({ input: { activityId: activity.id } }));
   };
   const saveReport = async () => {
-    const result = await update({
-      input: { id: activity.id, version: activity.version, report: report ?? activity.report },
-    });
-    report_({ error: result.error, userErrors: result.data?.updateActivity.userErrors ?? [] });
+    settle(await update({ input: { id: activity.id, version, report: report ?? activity.report } }));
     setReport(null);
   };
   const saveCounts = async () => {
@@ -99,8 +103,7 @@ export function ActivityView({ id }: { id: string }) {
         const current = activity.headcounts.find((h) => h.organization?.id === orgId)?.headCount ?? 0;
         return { organizationId: orgId, headCount: counts[orgId] ?? current };
       });
-    const result = await setHeadcounts({ input: { id: activity.id, version: activity.version, headcounts } });
-    report_({ error: result.error, userErrors: result.data?.setActivityHeadcounts.userErrors ?? [] });
+    settle(await setHeadcounts({ input: { id: activity.id, version, headcounts } }));
   };
   const mine = activity.viewerParticipation;
 
