@@ -39,4 +39,5 @@ pub enum Node {
     CommitmentNote(crate::agreements::types::CommitmentNoteNode),
     Document(crate::documents::types::DocumentNode),
     DocumentVersion(crate::documents::types::DocumentVersionNode),
+    Activity(crate::activities::types::ActivityNode),
 }

@@ -160,7 +160,16 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
             .gql()?
             .remove(&uuid)
             .map(|v| Node::DocumentVersion(crate::documents::types::DocumentVersionNode(v))),
-        Kind::AgendaItem
+        Kind::Activity => services
+            .activities()
+            .activity(viewer, uuid)
+            .await
+            .gql()?
+            .map(|a| Node::Activity(crate::activities::types::ActivityNode(a))),
+        // Public articles are fetched with `newsArticle(id:)`: no `Node`, as none can belong to a
+        // members-only alliance.
+        Kind::NewsArticle
+        | Kind::AgendaItem
         | Kind::Attendance
         | Kind::Decision
         | Kind::CalendarFeed

@@ -6,8 +6,8 @@ use crate::kernel::input_guard::InputGuard;
 use crate::kernel::limits::{Limits, ShapeLimits};
 use crate::kernel::loaders::Loaders;
 use crate::{
-    agreements, alliances, audit, auth, documents, jobs, media, meetings, node_query as nodes,
-    organizations, resources, rotation, tokens, users,
+    activities, agreements, alliances, audit, auth, documents, jobs, media, meetings, news,
+    node_query as nodes, organizations, resources, rotation, tokens, users,
 };
 use alliance_domain::Services;
 use async_graphql::{MergedObject, MergedSubscription, Schema};
@@ -30,6 +30,8 @@ pub struct Query(
     resources::schema::ResourceQuery,
     agreements::AgreementQuery,
     documents::DocumentQuery,
+    activities::schema::ActivityQuery,
+    news::schema::NewsQuery,
 );
 
 /// Write entry points. Each takes one `input` and answers a payload whose `userErrors` lists invalid
@@ -50,6 +52,7 @@ pub struct Mutation(
     resources::schema::ResourceMutation,
     agreements::AgreementMutation,
     documents::DocumentMutation,
+    activities::schema::ActivityMutation,
 );
 
 /// Live updates over the `graphql-transport-ws` WebSocket protocol; each event is checked against
@@ -58,6 +61,7 @@ pub struct Mutation(
 pub struct Subscription(
     organizations::schema::OrganizationSubscription,
     meetings::schema::MeetingSubscription,
+    activities::schema::ActivitySubscription,
 );
 
 pub type AppSchema = Schema<Query, Mutation, Subscription>;

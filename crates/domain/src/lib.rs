@@ -5,6 +5,7 @@
 pub mod kernel;
 pub mod policy;
 
+pub mod activities;
 pub mod agreements;
 pub mod alliances;
 pub mod audit;
@@ -14,6 +15,7 @@ pub mod documents;
 pub mod jobs;
 pub mod media;
 pub mod meetings;
+pub mod news;
 pub mod notifications;
 pub mod organizations;
 pub mod resources;

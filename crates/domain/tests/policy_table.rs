@@ -120,6 +120,8 @@ const TABLE: &[(Action, &str)] = &[
     (Action::Rsvp, "N Y Y Y Y Y Y N N"),
     (Action::CheckIn, "N Y Y Y Y Y Y N N"),
     (Action::CreateActivity, "N N Y Y N Y Y Y N"),
+    (Action::ReadActivities, "N Y Y Y Y Y Y N N"),
+    (Action::JoinActivity, "N Y Y Y Y Y Y N N"),
     (Action::AddActivityPhoto, "N Y Y Y N Y Y N N"),
     // On the media of a members-only activity none of them organizes or took part in (the token
     // has write:activities but not read:activities).
@@ -151,6 +153,7 @@ const TABLE: &[(Action, &str)] = &[
     (Action::UpdateOwnActionItem, "N N Y N N N Y N N"),
     (Action::SubmitHandoverReport, "N N N Y N Y Y N N"),
     (Action::UpdateActionItem, "N N Y Y N Y Y N N"),
+    (Action::ManageActivity, "N N Y Y N N Y N N"),
 ];
 
 fn resource_for<'a>(
@@ -216,6 +219,12 @@ fn resource_for<'a>(
                 requester: w.x,
             }
         }
+        // An activity hosted by the member's organization.
+        ManageActivity => Resource::Activity {
+            alliance: w.a,
+            public,
+            organizers: std::slice::from_ref(&w.x),
+        },
         _ => Resource::Alliance { id: w.a, public },
     }
 }
@@ -659,4 +668,49 @@ fn agreement_and_document_scopes_agree_with_single_decisions() {
             );
         }
     }
+}
+
+#[test]
+fn activities_are_read_with_the_scope_and_managed_by_their_organizers() {
+    use alliance_domain::policy::activity_alliances;
+    let w = world();
+    let token = |scopes: &[Scope]| {
+        Principal::Integration(IntegrationPrincipal::new(
+            IntegrationTokenId::new(),
+            scopes.iter().copied().collect(),
+            TokenTarget::Alliance(w.a),
+        ))
+    };
+    let alliance = Resource::Alliance {
+        id: w.a,
+        public: true,
+    };
+    assert!(can(
+        &token(&[Scope::ReadActivities]),
+        Action::ReadActivities,
+        alliance
+    ));
+    assert!(!can(
+        &token(&[Scope::ReadAlliance, Scope::WriteActivities]),
+        Action::ReadActivities,
+        alliance
+    ));
+    assert!(activity_alliances(&token(&[Scope::ReadActivities])).contains(w.a, false));
+    assert!(!activity_alliances(&token(&[Scope::ReadMeetings])).contains(w.a, false));
+    assert!(!activity_alliances(&Principal::Anonymous).contains(w.a, true));
+    // The lead convener's organization co-organizes: its secretary manages the activity.
+    let lead = user(|p| in_org(p, w.y, w.a, Position::Secretary, false).leading(w.a));
+    let organizers = [w.x, w.y];
+    let activity = Resource::Activity {
+        alliance: w.a,
+        public: false,
+        organizers: &organizers,
+    };
+    assert!(can(&lead, Action::ManageActivity, activity));
+    // A member (not admin) of an organizer does not.
+    let member = user(|p| in_org(p, w.x, w.a, Position::Member, false));
+    assert!(!can(&member, Action::ManageActivity, activity));
+    // Another action on an activity resource is never granted by it.
+    let admin = user(|p| in_org(p, w.x, w.a, Position::Member, true));
+    assert!(!can(&admin, Action::UpdateAlliance, activity));
 }

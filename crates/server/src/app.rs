@@ -176,7 +176,10 @@ pub fn router(state: AppState, web_dist: &Path, cors_origins: &[String]) -> Rout
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/calendar/{file}", get(calendar_feed))
-        .merge(crate::media::routes(&state));
+        .merge(crate::media::routes(&state))
+        // Server-rendered, so that the news works without JavaScript; matched before the web
+        // client's history fallback, which never sees these paths.
+        .merge(crate::news::routes());
     if state.metrics_on_main {
         app = app.route("/metrics", get(metrics_text));
     }

@@ -18,6 +18,11 @@ const router = createBrowserRouter([
         path: '/check-in/:meetingId',
         lazy: () => import('./routes/check-in').then((m) => ({ Component: m.CheckInRoute })),
       },
+      // Opened from an activity's QR code on a phone, like the meetings' check-in.
+      {
+        path: '/activities/:id/check-in',
+        lazy: () => import('./routes/activity-check-in').then((m) => ({ Component: m.ActivityCheckInRoute })),
+      },
       // Public alliance profiles, for anyone.
       {
         path: '/public/alliances/:id',
@@ -69,6 +74,12 @@ const router = createBrowserRouter([
           {
             path: 'resources/:id',
             lazy: () => import('./routes/resource').then((m) => ({ Component: m.ResourceRoute })),
+            path: 'activities',
+            lazy: () => import('./routes/activities').then((m) => ({ Component: m.ActivitiesRoute })),
+          },
+          {
+            path: 'activities/:id',
+            lazy: () => import('./routes/activity').then((m) => ({ Component: m.ActivityRoute })),
           },
           {
             path: 'action-items',

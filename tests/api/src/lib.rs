@@ -18,6 +18,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+pub mod activities;
 pub mod agreements;
 
 pub use alliance_domain::seed::DEMO_PASSWORD;

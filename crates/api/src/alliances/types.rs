@@ -203,6 +203,28 @@ impl AllianceNode {
             .collect())
     }
 
+    /// The alliance's activities, newest start first (members, tokens with `read:activities`).
+    #[graphql(complexity = "first.unwrap_or(20).max(1) as usize * child_complexity")]
+    async fn activities(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
+        first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
+        after: Option<String>,
+        #[graphql(desc = "Only activities in this status.")] status: Option<
+            crate::activities::enums::ActivityStatus,
+        >,
+        #[graphql(desc = "Only activities of this kind.")] kind: Option<
+            crate::activities::enums::ActivityKind,
+        >,
+    ) -> async_graphql::Result<Conn<crate::activities::types::ActivityNode>> {
+        crate::activities::query::list(ctx, Some(AllianceId(self.0.id)), first, after, status, kind)
+            .await
+    }
+
     /// The alliance's meetings by start time (members only).
     #[graphql(complexity = "first.unwrap_or(20).max(1) as usize * child_complexity")]
     async fn meetings(

@@ -51,6 +51,12 @@ pub fn describe<Q, M, S>(builder: SchemaBuilder<Q, M, S>) -> SchemaBuilder<Q, M,
     use crate::rotation::types::NotificationNode;
     use crate::tokens::types::IntegrationTokenNode;
     builder
+        .override_output_type_description::<Conn<crate::activities::types::ActivityNode>>(
+            "A page of activities; pass the last `cursor` as `after` for the next page.",
+        )
+        .override_output_type_description::<Conn<crate::news::types::NewsArticleNode>>(
+            "A page of news articles, newest first; pass the last `cursor` as `after` for the next page.",
+        )
         .override_output_type_description::<Conn<ActionItemNode>>(
             "A page of action items; pass the last `cursor` as `after` for the next page.",
         )

@@ -34,10 +34,12 @@ pub enum Kind {
     CommitmentNote,
     Document,
     DocumentVersion,
+    Activity,
+    NewsArticle,
 }
 
 impl Kind {
-    const ALL: [Kind; 26] = [
+    const ALL: [Kind; 28] = [
         Kind::User,
         Kind::Organization,
         Kind::OrganizationMembership,
@@ -64,6 +66,8 @@ impl Kind {
         Kind::CommitmentNote,
         Kind::Document,
         Kind::DocumentVersion,
+        Kind::Activity,
+        Kind::NewsArticle,
     ];
 
     fn name(self) -> &'static str {
@@ -94,6 +98,8 @@ impl Kind {
             Kind::CommitmentNote => "CommitmentNote",
             Kind::Document => "Document",
             Kind::DocumentVersion => "DocumentVersion",
+            Kind::Activity => "Activity",
+            Kind::NewsArticle => "NewsArticle",
         }
     }
 }

@@ -2,6 +2,7 @@
 //! grows with the depth of a query, not with the number of rows.
 
 use crate::kernel::context::Viewer;
+use alliance_domain::activities;
 use alliance_domain::agreements::{Commitment, CommitmentNote};
 use alliance_domain::alliances::AllianceFacts;
 use alliance_domain::entities::{
@@ -64,6 +65,13 @@ pub struct Loaders {
     pub versions_of_documents: DataLoader<ById<Vec<document_version::Model>>, HashMapCache>,
     pub current_versions_of_documents: DataLoader<ById<document_version::Model>, HashMapCache>,
     pub current_working_rules: DataLoader<ById<document_version::Model>, HashMapCache>,
+    pub organizers_of_activities: DataLoader<ById<Vec<activities::Organizer>>, HashMapCache>,
+    pub headcounts_of_activities: DataLoader<ById<Vec<activities::Headcount>>, HashMapCache>,
+    pub participants_of_activities: DataLoader<ById<Vec<activities::Participant>>, HashMapCache>,
+    pub own_participation: DataLoader<ById<activities::Participant>, HashMapCache>,
+    pub totals_of_activities: DataLoader<ById<activities::ActivityTotals>, HashMapCache>,
+    pub activities_of_organizations: DataLoader<Paged<activities::activity::Model>, HashMapCache>,
+    pub count_activities_of_organizations: DataLoader<Counts, HashMapCache>,
 }
 
 pub(crate) type BoxFuture<T> = std::pin::Pin<Box<dyn Future<Output = Result<T, Error>> + Send>>;
@@ -344,6 +352,25 @@ impl Loaders {
                 viewer,
                 documents.current_working_rules_of_alliances
             ),
+            organizers_of_activities: by_id!(services, viewer, activities.organizers_of_activities),
+            headcounts_of_activities: by_id!(services, viewer, activities.headcounts_of_activities),
+            participants_of_activities: by_id!(
+                services,
+                viewer,
+                activities.participants_of_activities
+            ),
+            own_participation: by_id!(services, viewer, activities.own_participation),
+            totals_of_activities: by_id!(services, viewer, activities.totals_of_activities),
+            activities_of_organizations: paged!(
+                services,
+                viewer,
+                activities.activities_of_organizations
+            ),
+            count_activities_of_organizations: counts!(
+                services,
+                viewer,
+                activities.count_activities_of_organizations
+            ),
         }
     }
 }
@@ -392,6 +419,14 @@ impl Loaders {
         self.versions_of_documents.enable_all_cache(enable);
         self.current_versions_of_documents.enable_all_cache(enable);
         self.current_working_rules.enable_all_cache(enable);
+        self.organizers_of_activities.enable_all_cache(enable);
+        self.headcounts_of_activities.enable_all_cache(enable);
+        self.participants_of_activities.enable_all_cache(enable);
+        self.own_participation.enable_all_cache(enable);
+        self.totals_of_activities.enable_all_cache(enable);
+        self.activities_of_organizations.enable_all_cache(enable);
+        self.count_activities_of_organizations
+            .enable_all_cache(enable);
     }
 }
 

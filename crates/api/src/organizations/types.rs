@@ -112,6 +112,22 @@ impl OrganizationNode {
         ))
     }
 
+    /// The activities it hosted or co-organized (its ledger), newest start first, of alliances
+    /// whose activities the viewer may read.
+    #[graphql(complexity = "first.unwrap_or(20).max(1) as usize * child_complexity")]
+    async fn activities(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            desc = "Page size, 0 to 100 (default 20); outside that range answers `BAD_USER_INPUT`."
+        )]
+        first: Option<i32>,
+        #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
+        after: Option<String>,
+    ) -> async_graphql::Result<Conn<crate::activities::types::ActivityNode>> {
+        crate::activities::query::ledger(ctx, self.0.id, first, after).await
+    }
+
     /// The alliances the organization currently belongs to, limited to those the viewer may see.
     #[graphql(complexity = "first.unwrap_or(20).max(1) as usize * child_complexity")]
     async fn alliances(

@@ -79,6 +79,10 @@ actions! {
     Rsvp,
     CheckIn,
     CreateActivity,
+    /// Read an alliance's activities (共建活动), their organizers, head-counts and totals.
+    ReadActivities,
+    /// Sign up for an activity, cancel the sign-up, check in with its code.
+    JoinActivity,
     AddActivityPhoto,
     /// Offer a resource of one's own organization to an alliance it belongs to (on `ActingOrganization`).
     OfferResource,
@@ -128,6 +132,10 @@ actions! {
     SubmitHandoverReport,
     // On an action item.
     UpdateActionItem,
+    // On an activity.
+    /// Edit an activity, its head-counts and report; check people in; complete, publish,
+    /// unpublish or cancel it: the organizers' admins and the alliance's admins.
+    ManageActivity,
 }
 
 /// What an action is about, with the facts the decision needs.
@@ -191,6 +199,12 @@ pub enum Resource<'a> {
         took_part: bool,
         uploader: Option<UserId>,
     },
+    /// An activity: its alliance and its organizers (host and co-organizers).
+    Activity {
+        alliance: AllianceId,
+        public: bool,
+        organizers: &'a [OrganizationId],
+    },
 }
 
 use AllianceRole as R;
@@ -214,6 +228,7 @@ fn alliance_roles_for(action: Action) -> &'static [AllianceRole] {
         | Action::CheckIn
         | Action::ReadAgreements
         | Action::ReadDocuments => READERS,
+        Action::ReadActivities | Action::JoinActivity => READERS,
         Action::UpdateAlliance
         | Action::ManageAllianceMembers
         | Action::ManageRotation
@@ -250,6 +265,7 @@ fn scope_for(action: Action) -> Option<Scope> {
         Action::ReadDocuments => Some(Scope::ReadDocuments),
         Action::ScheduleMeeting => Some(Scope::WriteMeetings),
         Action::CreateActivity => Some(Scope::WriteActivities),
+        Action::ReadActivities => Some(Scope::ReadActivities),
         Action::ReadOrganization => Some(Scope::ReadOrganization),
         Action::ReadOrganizationMembers => Some(Scope::ReadMembers),
         _ => None,
@@ -415,6 +431,23 @@ pub fn can(principal: &Principal, action: Action, resource: Resource<'_>) -> boo
             }
             _ => false,
         },
+        // The admins (and secretaries) of an organizer, or the secretariat, manage an activity.
+        (
+            Principal::User(user),
+            Resource::Activity {
+                alliance,
+                organizers,
+                ..
+            },
+        ) => {
+            action == Action::ManageActivity
+                && (organizers.iter().any(|org| {
+                    user.organizations
+                        .get(org)
+                        .is_some_and(|s| s.acts_for_org())
+                }) || alliance_roles(principal, alliance).contains(&R::AllianceAdmin))
+        }
+        (_, Resource::Activity { .. }) => false,
         (Principal::Anonymous, Resource::Alliance { public, .. }) => {
             public && action == Action::ReadAllianceProfile
         }

@@ -116,6 +116,27 @@ pub fn meeting_alliances(principal: &Principal) -> AllianceScope {
     }
 }
 
+/// Alliances whose activities a principal may see (internal content: never "public"; the public
+/// news feed reads published activities of public alliances on its own terms).
+pub fn activity_alliances(principal: &Principal) -> AllianceScope {
+    match principal {
+        Principal::Integration(token) => match token.target {
+            TokenTarget::Alliance(id) if token.scopes.contains(&Scope::ReadActivities) => {
+                AllianceScope {
+                    all: false,
+                    ids: vec![id],
+                    public: false,
+                }
+            }
+            _ => AllianceScope::default(),
+        },
+        _ => AllianceScope {
+            public: false,
+            ..readable_alliances(principal)
+        },
+    }
+}
+
 /// Organizations whose people (members and their names) the principal may read: their own
 /// organizations, and the member organizations of alliances where they hold a role. Public
 /// visibility never extends to people.

@@ -20,10 +20,11 @@ use uuid::Uuid;
 
 pub const DEMO_PASSWORD: &str = "alliance-demo-2026";
 
+mod activities;
 mod agreements;
 mod data;
-pub mod media;
 mod documents;
+pub mod media;
 mod meetings;
 mod resources;
 
@@ -364,6 +365,8 @@ pub async fn demo(services: &Services) -> Result<String, Error> {
     resources::seed_resources(db, now, zone).await?;
     agreements::seed_agreements(services).await?;
     documents::seed_documents(services).await?;
+    activities::seed_activities(db, now).await?;
+    activities::seed_photos(services).await?;
     services
         .record_audit(
             db,

@@ -5,6 +5,7 @@ import {
   BellOutlined,
   CalendarOutlined,
   ShareAltOutlined,
+  FlagOutlined,
   CheckSquareOutlined,
   HomeOutlined,
   LogoutOutlined,
@@ -40,6 +41,7 @@ function NavMenu({ onNavigate, adminLinks }: { onNavigate?: () => void; adminLin
     { key: '/meetings', icon: <CalendarOutlined />, label: <Link to="/meetings">{t('nav.meetings')}</Link> },
     { key: '/resources', icon: <ShareAltOutlined />, label: <Link to="/resources">{t('resources.nav')}</Link> },
     { key: '/agreements', icon: <FileDoneOutlined />, label: <Link to="/agreements">{t('agreements.nav')}</Link> },
+    { key: '/activities', icon: <FlagOutlined />, label: <Link to="/activities">{t('activities.nav')}</Link> },
     {
       key: '/action-items',
       icon: <CheckSquareOutlined />,

@@ -1,11 +1,13 @@
+import { activitiesEn } from './activities';
+import { agreementsEn } from './agreements';
 import { mediaEn } from './media';
 import { resourcesEn } from './resources';
-import { agreementsEn } from './agreements';
 import type { Translation } from './zh';
 
 export const en: Translation = {
   ...agreementsEn,
   media: mediaEn,
+  activities: activitiesEn,
   app: {
     name: 'Alliance',
     tagline: 'Party-building alliance workspace',

@@ -1,4 +1,5 @@
 // Chinese is the primary language; `en.ts` must provide exactly the same keys (checked by the compiler).
+import { activitiesZh } from './activities';
 import { agreementsZh } from './agreements';
 import { mediaZh } from './media';
 import { resourcesZh } from './resources';
@@ -6,6 +7,7 @@ import { resourcesZh } from './resources';
 export const zh = {
   ...agreementsZh,
   media: mediaZh,
+  activities: activitiesZh,
   app: {
     name: '党建联盟',
     tagline: '党建联盟协同工作平台',

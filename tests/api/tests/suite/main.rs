@@ -3,6 +3,7 @@
 //! parallel.
 
 mod abuse;
+mod activities;
 mod admin;
 mod agenda_deadline;
 mod agreements;

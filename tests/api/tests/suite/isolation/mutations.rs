@@ -464,6 +464,85 @@ fn cases(w: &World, starts: chrono::DateTime<chrono::Utc>, failed_job: &str) -> 
             json!({ "documentId": w.b_document, "body": "x" }),
             &["documentId"],
         ),
+        // Activities: B's activity is not found from A, and A's names no organization of B.
+        case(
+            "createActivity",
+            ORG_ADMIN,
+            json!({ "allianceId": w.b_alliance, "theme": "越权活动", "kind": "OTHER", "startsAt": starts, "endsAt": ends }),
+            &["allianceId"],
+        ),
+        case(
+            "createActivity",
+            SECRETARIAT,
+            json!({ "allianceId": w.a_alliance, "theme": "越权活动", "kind": "OTHER", "startsAt": starts, "endsAt": ends, "hostOrganizationId": w.b_haaen }),
+            &["hostOrganizationId"],
+        ),
+        case(
+            "createActivity",
+            SECRETARIAT,
+            json!({ "allianceId": w.a_alliance, "theme": "越权活动", "kind": "OTHER", "startsAt": starts, "endsAt": ends, "hostOrganizationId": w.a_convener_org, "coOrganizerIds": [w.b_jingan] }),
+            &["coOrganizerIds"],
+        ),
+        case(
+            "updateActivity",
+            SECRETARIAT,
+            json!({ "id": w.b_activity, "version": 1, "theme": "改名" }),
+            &["id"],
+        ),
+        case(
+            "setActivityHeadcounts",
+            SECRETARIAT,
+            json!({ "id": w.b_activity, "version": 1, "headcounts": [] }),
+            &["id"],
+        ),
+        case(
+            "signUpForActivity",
+            MEMBER,
+            json!({ "activityId": w.b_activity }),
+            &["activityId"],
+        ),
+        case(
+            "cancelActivitySignUp",
+            MEMBER,
+            json!({ "activityId": w.b_activity }),
+            &["activityId"],
+        ),
+        case(
+            "checkInToActivity",
+            MEMBER,
+            json!({ "activityId": w.b_activity, "code": w.b_activity_code }),
+            &["activityId"],
+        ),
+        case(
+            "checkInActivityParticipant",
+            SECRETARIAT,
+            json!({ "activityId": w.b_activity, "userId": w.b_secretary }),
+            &["activityId"],
+        ),
+        case(
+            "completeActivity",
+            SECRETARIAT,
+            json!({ "id": w.b_activity, "version": 1 }),
+            &["id"],
+        ),
+        case(
+            "publishActivity",
+            SECRETARIAT,
+            json!({ "id": w.b_activity, "version": 1 }),
+            &["id"],
+        ),
+        case(
+            "unpublishActivity",
+            SECRETARIAT,
+            json!({ "id": w.b_activity, "version": 1 }),
+            &["id"],
+        ),
+        case(
+            "cancelActivity",
+            SECRETARIAT,
+            json!({ "id": w.b_activity, "version": 1 }),
+            &["id"],
+        ),
     ]
 }
 

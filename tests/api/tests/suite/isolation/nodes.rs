@@ -161,6 +161,8 @@ fn root_argument(w: &World, field: &str, arg: &str, ids: &[&str]) -> Option<Valu
         ("sharedResource", "id") => json!(w.b_resource),
         ("agreement", "id") => json!(w.b_agreement),
         ("document", "id") => json!(w.b_document),
+        ("activity", "id") => json!(w.b_activity),
+        ("newsArticle", "id") => json!(w.b_news_article),
         (_, "allianceId") => json!(w.b_alliance),
         (_, "includeDone" | "includePast") => json!(true),
         _ => return None,

@@ -67,6 +67,11 @@ pub struct World {
     pub b_future_term: String,
     pub b_started_term: String,
     pub b_token: String,
+    /// A planned activity of B hosted by 瀚恩清洁, and its check-in code.
+    pub b_activity: String,
+    pub b_activity_code: String,
+    /// The same activity's id as a news article (never published: B is members-only).
+    pub b_news_article: String,
     pub b_feed: String,
     pub b_invitation: String,
     /// A role grant in B, and audit entries that concern B.
@@ -205,6 +210,14 @@ impl World {
         w.b_agreement = id(&agreement["id"]);
         w.b_commitment = id(&app.add_commitment(&admin, &w.b_agreement, &w.b_haaen).await["id"]);
         w.b_document = id(&app.create_document(&admin, &w.b_alliance, "OTHER").await["id"]);
+        let activity = must(app, &convener, "mutation($input: CreateActivityInput!) { createActivity(input: $input) { activity { id checkInCode } userErrors { field code } } }",
+            json!({ "input": { "allianceId": w.b_alliance, "theme": "环保宣传进社区", "kind": "VOLUNTEER_SERVICE", "startsAt": now - chrono::Duration::minutes(30), "endsAt": now + chrono::Duration::hours(2), "hostOrganizationId": w.b_haaen } })).await;
+        w.b_activity = id(&activity["activity"]["id"]);
+        w.b_activity_code = id(&activity["activity"]["checkInCode"]);
+        w.b_news_article = alliance_domain::kernel::ids::global_id(
+            "NewsArticle",
+            alliance_tests::activities::uuid_of(&w.b_activity),
+        );
         for (token, owner) in [(&convener, B_CONVENER), (&secretary, B_SECRETARY)] {
             let listed = app
                 .gql(
