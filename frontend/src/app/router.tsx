@@ -74,6 +74,8 @@ const router = createBrowserRouter([
           {
             path: 'resources/:id',
             lazy: () => import('./routes/resource').then((m) => ({ Component: m.ResourceRoute })),
+          },
+          {
             path: 'activities',
             lazy: () => import('./routes/activities').then((m) => ({ Component: m.ActivitiesRoute })),
           },
