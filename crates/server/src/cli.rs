@@ -112,6 +112,7 @@ pub async fn run() -> anyhow::Result<()> {
             )?
             .with_media(media.services()?);
             let summary = alliance_domain::seed::demo(&services).await?;
+            alliance_domain::seed::demo_photos(&services).await?;
             println!("{summary}");
             Ok(())
         }

@@ -129,6 +129,35 @@ impl ActivityNode {
         self.0.published_at
     }
 
+    /// The activity's photos in their order, each with short-lived `url`s (public, cacheable ones
+    /// once published in a public alliance).
+    async fn photos(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<crate::media::types::MediaItemNode>> {
+        loaders(ctx)?
+            .media
+            .of(alliance_domain::media::MediaOwnerKind::Activity, self.0.id)
+            .await
+    }
+
+    /// The cover photo: the one picked with `setActivityCover`, else the first photo; null without photos.
+    async fn cover(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<crate::media::types::MediaItemNode>> {
+        let photos = loaders(ctx)?
+            .media
+            .of(alliance_domain::media::MediaOwnerKind::Activity, self.0.id)
+            .await?;
+        let picked = self
+            .0
+            .cover_media_id
+            .and_then(|cover| photos.iter().position(|m| m.0.item.id == cover))
+            .unwrap_or(0);
+        Ok(photos.into_iter().nth(picked))
+    }
+
     /// The global id of the agreement it serves, if any.
     async fn agreement_id(&self) -> Option<ID> {
         self.0

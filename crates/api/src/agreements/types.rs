@@ -148,6 +148,17 @@ impl AgreementNode {
         encode(Kind::Agreement, self.0.id)
     }
 
+    /// Files attached to the agreement (the signed scan), in order, each with short-lived `url`s.
+    async fn attachments(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<crate::media::types::MediaItemNode>> {
+        loaders(ctx)?
+            .media
+            .of(alliance_domain::media::MediaOwnerKind::Agreement, self.0.id)
+            .await
+    }
+
     /// The alliance the agreement belongs to (null when the viewer may not see its profile, e.g.
     /// a token with `read:agreements` only).
     async fn alliance(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<AllianceNode>> {
@@ -364,6 +375,23 @@ impl CommitmentNode {
     /// The commitment's global id.
     pub async fn id(&self) -> ID {
         encode(Kind::Commitment, self.0.id)
+    }
+
+    /// The activities that serve this commitment, newest first: its progress in deeds. Empty for
+    /// a viewer who may not read the alliance's activities (a token without `read:activities`).
+    async fn activities(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Vec<crate::activities::types::ActivityNode>> {
+        Ok(loaders(ctx)?
+            .activities_of_commitments
+            .load_one(self.0.id)
+            .await
+            .map_err(load_error)?
+            .unwrap_or_default()
+            .into_iter()
+            .map(crate::activities::types::ActivityNode)
+            .collect())
     }
 
     /// The agreement it belongs to.

@@ -132,6 +132,22 @@ impl DocumentVersionNode {
         encode(Kind::DocumentVersion, self.0.id)
     }
 
+    /// The version as a file (PDF or photo), when it was uploaded as one; null for a text version.
+    async fn file(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<crate::media::types::MediaItemNode>> {
+        Ok(loaders(ctx)?
+            .media
+            .of(
+                alliance_domain::media::MediaOwnerKind::DocumentVersion,
+                self.0.id,
+            )
+            .await?
+            .into_iter()
+            .next())
+    }
+
     /// The document it is a version of.
     async fn document(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<DocumentNode>> {
         Ok(loaders(ctx)?

@@ -70,6 +70,7 @@ pub struct Loaders {
     pub participants_of_activities: DataLoader<ById<Vec<activities::Participant>>, HashMapCache>,
     pub own_participation: DataLoader<ById<activities::Participant>, HashMapCache>,
     pub totals_of_activities: DataLoader<ById<activities::ActivityTotals>, HashMapCache>,
+    pub activities_of_commitments: DataLoader<ById<Vec<activities::activity::Model>>, HashMapCache>,
     pub activities_of_organizations: DataLoader<Paged<activities::activity::Model>, HashMapCache>,
     pub count_activities_of_organizations: DataLoader<Counts, HashMapCache>,
 }
@@ -361,6 +362,11 @@ impl Loaders {
             ),
             own_participation: by_id!(services, viewer, activities.own_participation),
             totals_of_activities: by_id!(services, viewer, activities.totals_of_activities),
+            activities_of_commitments: by_id!(
+                services,
+                viewer,
+                activities.activities_of_commitments
+            ),
             activities_of_organizations: paged!(
                 services,
                 viewer,
@@ -424,6 +430,7 @@ impl Loaders {
         self.participants_of_activities.enable_all_cache(enable);
         self.own_participation.enable_all_cache(enable);
         self.totals_of_activities.enable_all_cache(enable);
+        self.activities_of_commitments.enable_all_cache(enable);
         self.activities_of_organizations.enable_all_cache(enable);
         self.count_activities_of_organizations
             .enable_all_cache(enable);

@@ -231,6 +231,32 @@ impl Activities<'_> {
         Ok(out)
     }
 
+    /// The activities serving each of `commitments`, newest first, only of alliances whose
+    /// activities the principal may read (for the loaders under an authorized commitment).
+    pub async fn activities_of_commitments(
+        &self,
+        principal: &Principal,
+        commitments: &[Uuid],
+    ) -> Result<HashMap<Uuid, Vec<activity::Model>>, Error> {
+        let rows = activity::Entity::find()
+            .filter(scope::alliance_in(
+                "activities.alliance_id",
+                &policy::activity_alliances(principal),
+            ))
+            .filter(activity::Column::CommitmentId.is_in(commitments.to_vec()))
+            .order_by_desc(activity::Column::StartsAt)
+            .order_by_desc(activity::Column::Id)
+            .all(&self.db)
+            .await?;
+        let mut out: HashMap<Uuid, Vec<activity::Model>> = HashMap::new();
+        for row in self.redact_all(principal, rows).await? {
+            if let Some(commitment) = row.commitment_id {
+                out.entry(commitment).or_default().push(row);
+            }
+        }
+        Ok(out)
+    }
+
     /// How many activities each of `organizations` hosted or co-organized (readable ones only).
     pub async fn count_activities_of_organizations(
         &self,

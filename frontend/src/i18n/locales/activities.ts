@@ -68,6 +68,7 @@ export const activitiesZh = {
   checkInCode: '签到码',
   checkInLink: '签到链接（可生成二维码）',
   photoSlot: '活动照片',
+  noPhotos: '还没有照片',
   conflict: '活动已被他人修改，请刷新后重试',
   checkInPage: {
     title: '活动签到',
@@ -146,6 +147,7 @@ export const activitiesEn: typeof activitiesZh = {
   checkInCode: 'Check-in code',
   checkInLink: 'Check-in link (for a QR code)',
   photoSlot: 'Photos',
+  noPhotos: 'No photos yet',
   conflict: 'Someone else changed the activity; reload and try again',
   checkInPage: {
     title: 'Activity check-in',

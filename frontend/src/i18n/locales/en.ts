@@ -288,6 +288,11 @@ export const en: Translation = {
     noUpcoming: 'No upcoming meetings',
     openActionItems: 'Open action items',
     noOpenActionItems: 'No open action items',
+    recentActivities: 'Recent activities',
+    noActivities: 'No activities yet',
+    expiringAgreements: 'Agreements ending soon',
+    noExpiringAgreements: 'No agreement needs renewing soon',
+    agreementEnds: 'Ends {{date}} (in {{days}} days)',
     viewAll: 'View all',
   },
   alliance: {

@@ -282,6 +282,11 @@ export const zh = {
     noUpcoming: '暂无即将召开的会议',
     openActionItems: '待办任务',
     noOpenActionItems: '没有待办任务',
+    recentActivities: '近期共建活动',
+    noActivities: '暂无共建活动',
+    expiringAgreements: '即将到期的共建协议',
+    noExpiringAgreements: '近期没有需要续签的协议',
+    agreementEnds: '{{date}} 到期（还有 {{days}} 天）',
     viewAll: '查看全部',
   },
   alliance: {

@@ -30,6 +30,7 @@ import { useSetActivityHeadcounts } from '../api/set-activity-headcounts';
 import { useSignUpForActivity } from '../api/sign-up-for-activity';
 import { useUnpublishActivity } from '../api/unpublish-activity';
 import { useUpdateActivity } from '../api/update-activity';
+import { ActivityPhotos } from './activity-photos';
 import { ActivityTags } from './activity-tags';
 
 type Outcome = { error?: CombinedError; userErrors: readonly UserErrorLike[] };
@@ -219,8 +220,10 @@ export function ActivityView({ id }: { id: string }) {
         )}
       </Card>
 
-      {/* PHOTO SLOT: the lead mounts the media task's photo uploader and gallery here. */}
-      <Card title={t('activities.photoSlot')} data-slot="activity-photos" />
+      <ActivityPhotos
+        activityId={activity.id}
+        canUpload={activity.viewerCanManage || Boolean(activity.viewerParticipation)}
+      />
 
       <Card title={t('activities.fields.headcounts')}>
         <List

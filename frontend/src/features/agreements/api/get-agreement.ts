@@ -61,6 +61,12 @@ const AgreementQuery = graphql(`
           progressAmount
           createdAt
         }
+        activities {
+          id
+          theme
+          startsAt
+          status
+        }
       }
     }
   }

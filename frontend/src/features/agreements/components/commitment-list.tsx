@@ -17,6 +17,7 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { AgreementQuery } from '@/gql/graphql';
 import { formatDateTime } from '@/i18n/format';
 import { describeError } from '@/lib/graphql/errors';
@@ -88,6 +89,17 @@ export function CommitmentList({
                     })}
                   </Typography.Text>
                 </div>
+              )}
+              {c.activities.length > 0 && (
+                <Space direction="vertical" size={2} aria-label={t('agreements.activitiesOf', { title: c.title })}>
+                  <Typography.Text strong>{t('agreements.servingActivities')}</Typography.Text>
+                  {c.activities.map((a) => (
+                    <span key={a.id}>
+                      <Link to={`/activities/${a.id}`}>{a.theme}</Link>{' '}
+                      <Typography.Text type="secondary">{formatDateTime(a.startsAt)}</Typography.Text>
+                    </span>
+                  ))}
+                </Space>
               )}
               {c.notes.map((n) => (
                 <Typography.Text key={n.id} type="secondary" style={{ fontSize: 12 }}>

@@ -37,6 +37,28 @@ const DashboardQuery = graphql(`
         }
       }
     }
+    activities(first: 5) {
+      nodes {
+        id
+        theme
+        status
+        startsAt
+        alliance {
+          id
+          name
+          nameEn
+          timeZone
+        }
+      }
+    }
+    agreementsNearingExpiry(first: 5) {
+      nodes {
+        id
+        title
+        validUntil
+        expiresInDays
+      }
+    }
     myActionItems(first: 5) {
       totalCount
       nodes {
@@ -54,9 +76,9 @@ const DashboardQuery = graphql(`
   }
 `);
 
-const context = { additionalTypenames: ['Meeting', 'ActionItem', 'LeadTerm'] };
+const context = { additionalTypenames: ['Meeting', 'ActionItem', 'LeadTerm', 'Activity', 'Agreement'] };
 
-/** The home page at a glance: who leads each of the viewer's alliances, the next meetings, open action items. */
+/** The home page at a glance: who leads each alliance, the next meetings, open action items, recent activities and agreements to renew. */
 export function useDashboard(from: string) {
   return useQuery({ query: DashboardQuery, variables: { from }, context });
 }

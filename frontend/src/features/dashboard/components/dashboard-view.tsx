@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
 import { PageHeader } from '@/components/page-header';
 import { SectionTitle } from '@/components/section-title';
-import { displayName, formatDate, formatTimeRange, lastDay } from '@/i18n/format';
+import { displayName, formatDate, formatDateTime, formatTimeRange, lastDay } from '@/i18n/format';
 import { useLanguage } from '@/i18n/use-language';
 import { useDashboard } from '../api/get-dashboard';
 
@@ -30,6 +30,8 @@ export function DashboardView({ viewerName }: { viewerName: string }) {
   const alliances = (data?.alliances.nodes ?? []).filter((alliance) => alliance.viewerRoles.length > 0);
   const meetings = data?.meetings.nodes ?? [];
   const actionItems = data?.myActionItems.nodes ?? [];
+  const activities = data?.activities.nodes ?? [];
+  const expiring = data?.agreementsNearingExpiry.nodes ?? [];
 
   return (
     <>
@@ -113,6 +115,49 @@ export function DashboardView({ viewerName }: { viewerName: string }) {
                         ? t('actionItems.dueOnValue', { date: formatDate(item.dueOn) })
                         : t('actionItems.noDue')
                     }
+                  />
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card
+            title={<SectionTitle>{t('dashboard.recentActivities')}</SectionTitle>}
+            extra={<Link to="/activities">{t('dashboard.viewAll')}</Link>}
+          >
+            <List
+              dataSource={activities}
+              rowKey="id"
+              locale={{ emptyText: t('dashboard.noActivities') }}
+              renderItem={(activity) => (
+                <List.Item>
+                  <List.Item.Meta
+                    title={<Link to={`/activities/${activity.id}`}>{activity.theme}</Link>}
+                    description={`${formatDateTime(activity.startsAt, activity.alliance.timeZone)} · ${displayName(activity.alliance, language)}`}
+                  />
+                </List.Item>
+              )}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Card
+            title={<SectionTitle>{t('dashboard.expiringAgreements')}</SectionTitle>}
+            extra={<Link to="/agreements">{t('dashboard.viewAll')}</Link>}
+          >
+            <List
+              dataSource={expiring}
+              rowKey="id"
+              locale={{ emptyText: t('dashboard.noExpiringAgreements') }}
+              renderItem={(agreement) => (
+                <List.Item>
+                  <List.Item.Meta
+                    title={<Link to={`/agreements/${agreement.id}`}>{agreement.title}</Link>}
+                    description={t('dashboard.agreementEnds', {
+                      date: formatDate(agreement.validUntil),
+                      days: agreement.expiresInDays ?? 0,
+                    })}
                   />
                 </List.Item>
               )}

@@ -159,7 +159,7 @@ fn cases(w: &World, starts: chrono::DateTime<chrono::Utc>, failed_job: &str) -> 
         case(
             "reorderMedia",
             SECRETARIAT,
-            json!({ "ownerId": w.b_activity, "mediaIds": [w.b_media] }),
+            json!({ "ownerId": w.b_media_activity, "mediaIds": [w.b_media] }),
             &["ownerId", "mediaIds"],
         ),
         case(
@@ -171,7 +171,7 @@ fn cases(w: &World, starts: chrono::DateTime<chrono::Utc>, failed_job: &str) -> 
         case(
             "setActivityCover",
             SECRETARIAT,
-            json!({ "activityId": w.b_activity, "mediaId": w.b_media }),
+            json!({ "activityId": w.b_media_activity, "mediaId": w.b_media }),
             &["activityId", "mediaId"],
         ),
         case(

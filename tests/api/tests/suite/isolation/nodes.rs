@@ -157,7 +157,7 @@ fn root_argument(w: &World, field: &str, arg: &str, ids: &[&str]) -> Option<Valu
         ("alliance", "id") => json!(w.b_alliance),
         ("organization", "id") => json!(w.b_haaen),
         ("meeting", "id") => json!(w.b_meeting),
-        ("media", "ownerId") => json!(w.b_activity),
+        ("media", "ownerId") => json!(w.b_media_activity),
         ("sharedResource", "id") => json!(w.b_resource),
         ("agreement", "id") => json!(w.b_agreement),
         ("document", "id") => json!(w.b_document),

@@ -161,7 +161,7 @@ async fn a_public_alliance_shows_only_its_profile_to_outsiders() {
 
     let selection = schema.selection("Alliance", 3);
     let query = format!(
-        "query($id: ID!) {{ alliance(id: $id) {{ {selection} }} alliances(first: 10) {{ nodes {{ {selection} }} }} }}"
+        "query($id: ID!) {{ alliance(id: $id) {{ {selection} }} alliances(first: 5) {{ nodes {{ {selection} }} }} }}"
     );
 
     // The control: there is something to leak, and the query is valid.

@@ -87,7 +87,8 @@ pub struct World {
     pub a_org_token: String,
     /// Media (issue 10): an activity of A, an activity of B and a photo of B's activity.
     pub a_activity: String,
-    pub b_activity: String,
+    /// B's activity with the photo (inserted by the media factory).
+    pub b_media_activity: String,
     pub b_media: String,
     /// A resource 瀚恩 offers to B, and a booking 静安 requested.
     pub b_resource: String,
@@ -296,7 +297,7 @@ impl World {
             .gql(Some(&member), "{ me { id } }", json!({}))
             .await
             .ok()["me"]["id"]);
-        (w.a_activity, w.b_activity, w.b_media) =
+        (w.a_activity, w.b_media_activity, w.b_media) =
             alliance_tests::media::isolation_media(app, CONSORTIUM, PAIRING_MEMBERS_ONLY).await;
         w
     }
