@@ -1,29 +1,28 @@
 import { GlobalOutlined } from '@ant-design/icons';
-import { Button, Dropdown } from 'antd';
+import { Button } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES } from '@/i18n';
 import { useLanguage } from '@/i18n/use-language';
 
-/** Each language is named in itself, so a reader of either can find their own. */
+/**
+ * Two languages, so one tap switches to the other, which is named in itself ("English", "简体中文")
+ * so that a reader of either finds their own. A plain button: no menu on the login page's path
+ * (scripts/weight.sh).
+ */
 export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const { language, setLanguage } = useLanguage();
+  const other = language === 'en' ? 'zh' : 'en';
+  const name = t(`language.${other}`);
   return (
-    <Dropdown
-      trigger={['click']}
-      menu={{
-        selectable: true,
-        selectedKeys: [language],
-        items: LANGUAGES.map((lng) => ({
-          key: lng,
-          label: <span lang={lng === 'zh' ? 'zh-CN' : 'en'}>{t(`language.${lng}`)}</span>,
-        })),
-        onClick: ({ key }) => void setLanguage(key === 'en' ? 'en' : 'zh'),
-      }}
+    <Button
+      type="text"
+      icon={<GlobalOutlined />}
+      lang={other === 'zh' ? 'zh-CN' : 'en'}
+      aria-label={name}
+      title={t('language.switch')}
+      onClick={() => void setLanguage(other)}
     >
-      <Button type="text" icon={<GlobalOutlined />} aria-label={t('language.switch')} title={t('language.switch')}>
-        {compact ? null : t(`language.${language}`)}
-      </Button>
-    </Dropdown>
+      {compact ? null : name}
+    </Button>
   );
 }
