@@ -26,7 +26,9 @@ export const activitiesZh = {
     headcounts: '无账号参与人数（按单位）',
     participants: '参与人员',
     totals: '参与合计',
+    commitment: '服务的共建目标',
   },
+  commitmentHint: '选择本活动落实的共建协议目标，活动将计入该目标的进展',
   required: '请填写此项',
   zoneHint: '按联盟时区 {{zone}} 填写',
   kinds: {
@@ -105,7 +107,9 @@ export const activitiesEn: typeof activitiesZh = {
     headcounts: 'People without accounts (per organization)',
     participants: 'Participants',
     totals: 'Totals',
+    commitment: 'Commitment it serves',
   },
+  commitmentHint: 'The agreement commitment this activity carries out; it then counts as progress there',
   required: 'Required',
   zoneHint: "In the alliance's time zone {{zone}}",
   kinds: {

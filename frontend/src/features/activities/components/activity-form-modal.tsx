@@ -9,6 +9,7 @@ import { describeError } from '@/lib/graphql/errors';
 import { showUserErrors } from '@/lib/graphql/user-errors';
 import { useCreateActivity } from '../api/create-activity';
 import { useActivityAlliances } from '../api/get-activity-alliances';
+import { useAllianceCommitments } from '../api/get-alliance-commitments';
 
 const KINDS: ActivityKind[] = [
   'SYMPOSIUM',
@@ -32,6 +33,7 @@ interface Values {
   location?: string;
   capacity?: number | null;
   summary?: string;
+  commitmentId?: string;
 }
 
 const FIELDS = {
@@ -43,6 +45,7 @@ const FIELDS = {
   location: 'location',
   capacity: 'capacity',
   summary: 'summary',
+  commitmentId: 'commitmentId',
 };
 
 /** Creating an activity: alliance, theme, kind, time (in the alliance's zone) and place. */
@@ -66,6 +69,8 @@ export function ActivityFormModal({
   const alliances = data?.alliances.nodes ?? [];
   const chosen = Form.useWatch('allianceId', form) ?? allianceId;
   const timeZone = alliances.find((a) => a.id === chosen)?.timeZone ?? 'Asia/Shanghai';
+  const [{ data: commitmentsData }] = useAllianceCommitments(chosen);
+  const agreements = commitmentsData?.alliance?.agreements.nodes ?? [];
   // A phone's keyboard would cover the picker: pick with taps only.
   const isPhone = typeof window !== 'undefined' && window.matchMedia?.('(max-width: 575px)').matches;
 
@@ -81,6 +86,10 @@ export function ActivityFormModal({
         location: values.location || null,
         capacity: values.capacity ?? null,
         summary: values.summary || null,
+        commitmentId: values.commitmentId ?? null,
+        agreementId: values.commitmentId
+          ? (agreements.find((a) => a.commitments.some((c) => c.id === values.commitmentId))?.id ?? null)
+          : null,
       },
     });
     if (result.error) {
@@ -173,6 +182,25 @@ export function ActivityFormModal({
         <Form.Item name="summary" label={t('activities.fields.summary')}>
           <Input.TextArea maxLength={500} autoSize={{ minRows: 2 }} />
         </Form.Item>
+        {agreements.some((a) => a.commitments.length > 0) && (
+          <Form.Item
+            name="commitmentId"
+            label={t('activities.fields.commitment')}
+            extra={t('activities.commitmentHint')}
+          >
+            <Select
+              allowClear
+              showSearch
+              optionFilterProp="label"
+              options={agreements
+                .filter((a) => a.commitments.length > 0)
+                .map((a) => ({
+                  label: a.title,
+                  options: a.commitments.map((c) => ({ value: c.id, label: c.title })),
+                }))}
+            />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );
