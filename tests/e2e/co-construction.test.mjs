@@ -2,7 +2,8 @@
 // consortium between three member organizations with three commitments (drafted through the API;
 // its own pages are tested in agreements.test.mjs); an organization admin creates an activity for one
 // of the commitments, uploads two photos from a phone and publishes it; signed out, the news article
-// shows it with its cover; the agreement page lists it under the commitment it serves.
+// shows it with its cover; the agreement page lists it under the commitment it serves, and the
+// secretariat attaches the signed scan.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { CONSORTIUM, DESKTOP, gql, launchBrowser, logIn, png, tokenOf, withPage } from './helpers.mjs';
@@ -156,5 +157,19 @@ test('4. published, it is on the public news with its cover, and counts under it
     const served = page.getByLabel(`「${COMMITMENTS[0]}」的共建活动`);
     await served.getByRole('link', { name: THEME }).waitFor();
     assert.equal(await page.getByLabel(`「${COMMITMENTS[1]}」的共建活动`).count(), 0);
+
+    // The signed scan is attached to the agreement and opens through a signed link.
+    const attachments = page.getByRole('region', { name: '协议附件' });
+    await attachments.getByText('尚未上传签署扫描件').waitFor();
+    await attachments.getByTestId('media-file-input').setInputFiles([
+      {
+        name: '签署扫描件.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n'),
+      },
+    ]);
+    const link = attachments.getByRole('link', { name: '签署扫描件.pdf' });
+    await link.waitFor();
+    assert.match((await link.getAttribute('href')) ?? '', /^\/media\/[0-9a-f-]+\/original\?exp=\d+&sig=/);
   });
 });

@@ -21,11 +21,20 @@ export interface MediaUploaderProps {
   camera?: boolean;
   /** Called after each successful file, e.g. to refetch the gallery. */
   onUploaded?: (media: UploadedMedia[]) => void;
+  /** The picker button's text; "choose photos" by default. */
+  chooseLabel?: string;
 }
 
 /** Several files at once, each uploaded on its own with its progress and, if refused, its error. */
-export function MediaUploader({ owner, accept = 'image/*', camera = false, onUploaded }: MediaUploaderProps) {
+export function MediaUploader({
+  owner,
+  accept = 'image/*',
+  camera = false,
+  onUploaded,
+  chooseLabel,
+}: MediaUploaderProps) {
   const { t } = useTranslation();
+  const choose = chooseLabel ?? t('media.choose');
   const [entries, setEntries] = useState<Entry[]>([]);
   const picker = useRef<HTMLInputElement>(null);
   const cameraPicker = useRef<HTMLInputElement>(null);
@@ -60,7 +69,7 @@ export function MediaUploader({ owner, accept = 'image/*', camera = false, onUpl
     <Space direction="vertical" style={{ width: '100%' }}>
       <Space wrap>
         <Button icon={<UploadOutlined />} onClick={() => picker.current?.click()}>
-          {t('media.choose')}
+          {choose}
         </Button>
         {camera && (
           <Button icon={<CameraOutlined />} onClick={() => cameraPicker.current?.click()}>
@@ -74,7 +83,7 @@ export function MediaUploader({ owner, accept = 'image/*', camera = false, onUpl
         multiple
         accept={accept}
         hidden
-        aria-label={t('media.choose')}
+        aria-label={choose}
         data-testid="media-file-input"
         onChange={(e) => {
           start(e.target.files);

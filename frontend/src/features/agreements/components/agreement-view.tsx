@@ -7,6 +7,7 @@ import { Markdown } from '@/components/markdown';
 import { PageHeader } from '@/components/page-header';
 import { describeError } from '@/lib/graphql/errors';
 import { useAgreement } from '../api/get-agreement';
+import { AgreementAttachments } from './agreement-attachments';
 import { useRenewAgreement } from '../api/renew-agreement';
 import { AgreementStatusTag } from './agreement-status-tag';
 import { CommitmentList } from './commitment-list';
@@ -145,6 +146,7 @@ export function AgreementView({ agreementId }: { agreementId: string }) {
         mayAdd={agreement.status !== 'TERMINATED' && agreement.viewerCanEdit}
         onChanged={reload}
       />
+      <AgreementAttachments agreementId={agreement.id} canAttach={agreement.viewerCanManage} />
       {agreement.body && (
         <Card size="small" title={t('agreements.fields.body')} style={{ marginTop: 16 }}>
           <Markdown label={t('agreements.fields.body')}>{agreement.body}</Markdown>
