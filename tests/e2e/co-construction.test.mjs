@@ -12,6 +12,7 @@ const PHONE_390 = { viewport: { width: 390, height: 844 }, isMobile: true, hasTo
 const stamp = Date.now();
 const THEME = `e2e 共建活动：结对走访 ${stamp}`;
 const COMMITMENTS = [`共建目标一：联合开展主题党日 ${stamp}`, `共建目标二：共享党员教育阵地 ${stamp}`, `共建目标三：结对帮扶 ${stamp}`];
+const CAPTION = `三方党员座谈 ${stamp}`;
 const state = {};
 
 let browser;
@@ -120,6 +121,20 @@ test('3. on a phone, the organization admin uploads two photos at once', async (
     const gallery = photos.getByRole('list', { name: '照片' });
     await gallery.getByRole('listitem').nth(1).waitFor();
     assert.equal(await gallery.getByRole('listitem').count(), 2);
+    // The organizer captions the photo that is not the cover yet and makes it the cover (until one
+    // is picked, the first photo stands in).
+    const editor = photos.getByRole('group', { name: '照片说明与封面' });
+    const makeCover = editor.getByRole('button', { name: /^将 .+ 设为封面$/ });
+    assert.equal(await makeCover.count(), 1);
+    const chosen = (await makeCover.getAttribute('aria-label')).replace(/^将 /, '').replace(/ 设为封面$/, '');
+    const other = chosen === '走访合影.png' ? '座谈现场.png' : '走访合影.png';
+    const caption = editor.getByLabel(`${chosen} 的说明`);
+    await caption.fill(CAPTION);
+    await caption.blur();
+    await page.getByText('说明已保存').first().waitFor();
+    await makeCover.click();
+    await page.getByText('封面已更新').first().waitFor();
+    await editor.getByRole('button', { name: `将 ${other} 设为封面` }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the phone`);
   });
@@ -146,6 +161,10 @@ test('4. published, it is on the public news with its cover, and counts under it
     assert.match(image ?? '', /\/media\/public\/[0-9a-f-]+\/web$/);
     const cover = page.locator('img[src*="/media/public/"]').first();
     await cover.waitFor();
+    // The cover the organizer picked is the one with the caption, and the share card shows it.
+    const picked = page.locator('figure', { hasText: CAPTION }).locator('img');
+    assert.equal(await picked.getAttribute('alt'), CAPTION);
+    assert.equal(new URL(image).pathname, await picked.getAttribute('src').then((src) => new URL(src, image).pathname));
     const response = await page.request.get(image);
     assert.equal(response.status(), 200);
     assert.match(response.headers()['cache-control'] ?? '', /public/);

@@ -22,6 +22,9 @@ const ActivityQuery = graphql(`
       checkInCode
       checkInUrl
       viewerCanManage
+      cover {
+        id
+      }
       viewerCanJoin
       alliance {
         id

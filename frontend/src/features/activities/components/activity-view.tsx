@@ -223,6 +223,9 @@ export function ActivityView({ id }: { id: string }) {
       <ActivityPhotos
         activityId={activity.id}
         canUpload={activity.viewerCanManage || Boolean(activity.viewerParticipation)}
+        canEdit={activity.viewerCanManage}
+        coverId={activity.cover?.id ?? null}
+        onCoverChanged={refresh}
       />
 
       <Card title={t('activities.fields.headcounts')}>
