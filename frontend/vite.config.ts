@@ -1,6 +1,7 @@
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { inlineGraphqlDocuments } from './scripts/inline-graphql-documents';
 
 // The Rust server serves the built client (dist/) at `/` with a history fallback and the API at /graphql.
 // In development the API runs separately; proxy it (including the graphql-ws upgrade at /graphql/ws) so
@@ -8,7 +9,11 @@ import { defineConfig } from 'vite';
 const apiTarget = process.env.ALLIANCE_API_URL ?? 'http://127.0.0.1:8080';
 
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Each page's chunk carries only the GraphQL documents it uses (see the plugin).
+    inlineGraphqlDocuments(fileURLToPath(new URL('./src', import.meta.url))),
+  ],
   resolve: {
     alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
   },

@@ -128,7 +128,7 @@ if ((RUN_WEB)); then
   # The target is 200 KB (the default of scripts/weight.sh); until the remaining work (see the
   # README, "Weight") lands, CI holds the line at today's figure so that it cannot grow.
   step "Web client: weight of /login (scripts/weight.sh)"
-  WEIGHT_BUDGET_KB="${WEIGHT_BUDGET_KB:-310}" bash scripts/weight.sh
+  WEIGHT_BUDGET_KB="${WEIGHT_BUDGET_KB:-200}" bash scripts/weight.sh
 fi
 
 # --- Browser end-to-end tests -------------------------------------------------------------------

@@ -1,9 +1,8 @@
-// antd 5 renders some pieces (waves, static methods) through ReactDOM APIs that React 19 removed.
-import '@ant-design/v5-patch-for-react-19';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app';
 import './i18n';
+import './first-screen.css';
 import './index.css';
 
 const root = document.getElementById('root');

@@ -1,13 +1,12 @@
-import { Flex, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
 
+/** A page still loading: plain HTML and CSS (index.css), so it costs no library on the first screen. */
 export function FullPageSpinner() {
   const { t } = useTranslation();
   return (
-    <Flex align="center" justify="center" style={{ minHeight: '60vh' }} role="status" aria-live="polite">
-      <Spin size="large" tip={t('common.loading')}>
-        <div style={{ width: 120, height: 80 }} />
-      </Spin>
-    </Flex>
+    <div className="full-page-spinner" role="status" aria-live="polite">
+      <span className="full-page-spinner__wheel" aria-hidden="true" />
+      <span>{t('common.loading')}</span>
+    </div>
   );
 }

@@ -60,6 +60,8 @@ export const en: Translation = {
     password: 'Password',
     passwordPlaceholder: 'Enter your password',
     passwordRequired: 'Enter your password',
+    showPassword: 'Show password',
+    hidePassword: 'Hide password',
     submit: 'Log in',
     failed: 'Login failed',
     invitationHint: 'First time here? Set your password through the invitation link your organization admin sent you.',

@@ -60,6 +60,8 @@ export const zh = {
     password: '密码',
     passwordPlaceholder: '请输入密码',
     passwordRequired: '请输入密码',
+    showPassword: '显示密码',
+    hidePassword: '隐藏密码',
     submit: '登录',
     failed: '登录失败',
     invitationHint: '首次使用？请通过单位管理员发送的邀请链接设置密码。',
