@@ -6,6 +6,9 @@
 #   scripts/test.sh              everything (what CI runs)
 #   scripts/test.sh --skip-e2e   everything but the browser tests
 #   scripts/test.sh --rust-only  formatting, clippy and the Rust tests only
+#   scripts/test.sh --web-bench  the web benchmark only: build the web client, report the first
+#                                screen's JavaScript (fails above WEIGHT_BUDGET_KB, default 200) and
+#                                Lighthouse's mobile scores of /login, the dashboard and check-in
 #
 # The browser tests use a server on 127.0.0.1:${ALLIANCE_E2E_PORT:-18080} and a database
 # ${ALLIANCE_E2E_DB:-alliance_e2e} that is dropped and re-created on every run.
@@ -19,8 +22,10 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 ROOT="$(pwd)"
 
+RUN_RUST=1
 RUN_WEB=1
 RUN_E2E=1
+RUN_BROWSER_TESTS=1
 for arg in "$@"; do
   case "$arg" in
     --rust-only)
@@ -28,8 +33,12 @@ for arg in "$@"; do
       RUN_E2E=0
       ;;
     --skip-e2e) RUN_E2E=0 ;;
+    --web-bench)
+      RUN_RUST=0
+      RUN_BROWSER_TESTS=0
+      ;;
     -h | --help)
-      sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *)
@@ -89,7 +98,7 @@ echo "Postgres is up"
 
 # The S3 media tests start moto_server, an S3-compatible server from PyPI (`moto[server]`); it is
 # installed into a virtualenv when missing. The tests fail (never skip) when it cannot start.
-if [[ -z "${ALLIANCE_MOTO_SERVER:-}" ]] && ! command -v moto_server >/dev/null 2>&1; then
+if ((RUN_RUST)) && [[ -z "${ALLIANCE_MOTO_SERVER:-}" ]] && ! command -v moto_server >/dev/null 2>&1; then
   MOTO_VENV="${ALLIANCE_MOTO_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/alliance/moto-venv}"
   if [[ ! -x "$MOTO_VENV/bin/moto_server" ]]; then
     step "Installing moto[server] into ${MOTO_VENV} (the S3 media tests start it)"
@@ -102,21 +111,23 @@ if [[ -z "${ALLIANCE_MOTO_SERVER:-}" ]] && ! command -v moto_server >/dev/null 2
 fi
 
 # --- Rust ---------------------------------------------------------------------------------------
-step "cargo fmt --check"
-cargo fmt --all -- --check
+if ((RUN_RUST)); then
+  step "cargo fmt --check"
+  cargo fmt --all -- --check
 
-step "Architecture checks (scripts/check-architecture.sh)"
-bash scripts/check-architecture.sh
+  step "Architecture checks (scripts/check-architecture.sh)"
+  bash scripts/check-architecture.sh
 
-step "cargo clippy (warnings are errors)"
-cargo clippy --workspace --all-targets --locked -- -D warnings
+  step "cargo clippy (warnings are errors)"
+  cargo clippy --workspace --all-targets --locked -- -D warnings
 
-if cargo nextest --version >/dev/null 2>&1; then
-  step "Rust tests (cargo nextest)"
-  cargo nextest run --workspace --locked --no-fail-fast
-else
-  step "Rust tests (cargo test; install cargo-nextest for a faster run)"
-  cargo test --workspace --locked --no-fail-fast
+  if cargo nextest --version >/dev/null 2>&1; then
+    step "Rust tests (cargo nextest)"
+    cargo nextest run --workspace --locked --no-fail-fast
+  else
+    step "Rust tests (cargo test; install cargo-nextest for a faster run)"
+    cargo test --workspace --locked --no-fail-fast
+  fi
 fi
 
 # --- Web client ---------------------------------------------------------------------------------
@@ -125,10 +136,9 @@ if ((RUN_WEB)); then
   (cd frontend && npm ci --no-audit --no-fund)
   step "Web client: npm run build (codegen, typecheck, bundle)"
   (cd frontend && npm run build)
-  # The target is 200 KB (the default of scripts/weight.sh); until the remaining work (see the
-  # README, "Weight") lands, CI holds the line at today's figure so that it cannot grow.
+  # Fails above the budget (WEIGHT_BUDGET_KB, default 200).
   step "Web client: weight of /login (scripts/weight.sh)"
-  WEIGHT_BUDGET_KB="${WEIGHT_BUDGET_KB:-200}" bash scripts/weight.sh
+  bash scripts/weight.sh
 fi
 
 # --- Browser end-to-end tests -------------------------------------------------------------------
@@ -198,11 +208,21 @@ if ((RUN_E2E)); then
   fi
   echo "server ready"
 
-  step "E2E: browser tests (node --test tests/e2e/)"
+  if ((RUN_BROWSER_TESTS)); then
+    step "E2E: browser tests (node --test tests/e2e/)"
+    if ! ALLIANCE_E2E_URL="http://localhost:${E2E_PORT}" CHROMIUM_PATH="$CHROMIUM_PATH" \
+      node --test tests/e2e/; then
+      show_log
+      fail "browser tests failed (screenshots of failures: tests/e2e/artifacts/)"
+    fi
+  fi
+
+  # Reported, not asserted: the scores move with the machine's load (README, "Weight").
+  step "Web benchmark: Lighthouse mobile scores (tests/e2e/lighthouse.mjs)"
   if ! ALLIANCE_E2E_URL="http://localhost:${E2E_PORT}" CHROMIUM_PATH="$CHROMIUM_PATH" \
-    node --test tests/e2e/; then
+    node tests/e2e/lighthouse.mjs; then
     show_log
-    fail "browser tests failed (screenshots of failures: tests/e2e/artifacts/)"
+    fail "Lighthouse could not run"
   fi
   stop_server
 fi
