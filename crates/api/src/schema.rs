@@ -62,6 +62,7 @@ pub struct Subscription(
     organizations::schema::OrganizationSubscription,
     meetings::schema::MeetingSubscription,
     activities::schema::ActivitySubscription,
+    rotation::subscription::NotificationSubscription,
 );
 
 pub type AppSchema = Schema<Query, Mutation, Subscription>;

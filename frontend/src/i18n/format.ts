@@ -75,14 +75,27 @@ function zoneSuffix(value: string, timeZone: TimeZone): string {
   return there === here ? '' : ` (${timeZoneName(timeZone, value)})`;
 }
 
-/** A `Date` scalar (YYYY-MM-DD), e.g. 2026年3月1日 / March 1, 2026. */
+/**
+ * One style in both languages, always on a 24-hour clock: 2026年12月9日 14:00 / Dec 9, 2026 14:00.
+ * (The locales' own long formats read 下午2点00分 and 2:00 PM.)
+ */
+const PATTERNS = {
+  zh: { date: 'YYYY年M月D日', time: 'HH:mm' },
+  en: { date: 'MMM D, YYYY', time: 'HH:mm' },
+} as const;
+
+function patterns() {
+  return PATTERNS[currentLanguage() === 'en' ? 'en' : 'zh'];
+}
+
+/** A `Date` scalar (YYYY-MM-DD), e.g. 2026年3月1日 / Mar 1, 2026. */
 export function formatDate(value: string | null | undefined): string | null {
-  return value ? dayjs(value).format('LL') : null;
+  return value ? dayjs(value).format(patterns().date) : null;
 }
 
 /** The calendar date of an instant in `timeZone`, e.g. the first day of a lead term. */
 export function formatDay(value: string, timeZone?: TimeZone): string {
-  return inZone(value, timeZone).format('LL');
+  return inZone(value, timeZone).format(patterns().date);
 }
 
 /** The calendar date (YYYY-MM-DD) of an instant in `timeZone`: the day a meeting is listed on. */
@@ -95,9 +108,14 @@ export function lastDay(endsAt: string, timeZone?: TimeZone): string {
   return formatDay(dayjs(endsAt).subtract(1, 'millisecond').toISOString(), timeZone);
 }
 
+function dateTime(value: Dayjs): string {
+  const { date, time } = patterns();
+  return value.format(`${date} ${time}`);
+}
+
 /** A `DateTime` scalar (RFC 3339), in `timeZone` (named when it is not the viewer's) or the viewer's zone. */
 export function formatDateTime(value: string | null | undefined, timeZone?: TimeZone): string | null {
-  return value ? `${inZone(value, timeZone).format('LLL')}${zoneSuffix(value, timeZone)}` : null;
+  return value ? `${dateTime(inZone(value, timeZone))}${zoneSuffix(value, timeZone)}` : null;
 }
 
 /** An entity's name in the UI language: the English name in English when there is one. */
@@ -105,19 +123,49 @@ export function displayName(entity: { name: string; nameEn?: string | null }, la
   return language === 'en' && entity.nameEn ? entity.nameEn : entity.name;
 }
 
-/** A span of time, e.g. 2026年3月1日 14:30 – 16:00; the date is repeated only when the span crosses midnight. */
+/** A span of time, e.g. 2026年12月9日 14:00–16:00; the date is repeated only when the span crosses midnight. */
 export function formatTimeRange(start: string, end: string, timeZone?: TimeZone): string {
   const from = inZone(start, timeZone);
   const to = inZone(end, timeZone);
   const span = from.isSame(to, 'day')
-    ? `${from.format('LLL')} – ${to.format('LT')}`
-    : `${from.format('LLL')} – ${to.format('LLL')}`;
+    ? `${dateTime(from)}–${to.format(patterns().time)}`
+    : `${dateTime(from)} – ${dateTime(to)}`;
   return `${span}${zoneSuffix(start, timeZone)}`;
 }
 
 /** A `DateTime` as a time of day, e.g. 14:30 (北京时间). */
 export function formatTime(value: string | null | undefined, timeZone?: TimeZone): string | null {
-  return value ? `${inZone(value, timeZone).format('LT')}${zoneSuffix(value, timeZone)}` : null;
+  return value ? `${inZone(value, timeZone).format(patterns().time)}${zoneSuffix(value, timeZone)}` : null;
+}
+
+const RELATIVE_UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
+  ['year', 365 * 86_400_000],
+  ['month', 30 * 86_400_000],
+  ['week', 7 * 86_400_000],
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+];
+
+/**
+ * How far an instant is from `now`, in the UI language: "3天后" / "in 3 days", "2小时前" /
+ * "2 hours ago", "现在" / "now" under a minute; hours under a day, then calendar days in
+ * `timeZone` for a week ("明天" / "tomorrow", "3天后"), then weeks, months and years.
+ */
+export function formatRelative(value: string, now: Date = new Date(), timeZone?: TimeZone): string {
+  const language = currentLanguage() === 'en' ? 'en' : 'zh-CN';
+  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+  const diff = dayjs(value).valueOf() - now.getTime();
+  const size = Math.abs(diff);
+  if (size < 60_000) return format.format(0, 'second');
+  if (size < 86_400_000) {
+    const hours = Math.trunc(diff / 3_600_000);
+    return hours === 0 ? format.format(Math.trunc(diff / 60_000), 'minute') : format.format(hours, 'hour');
+  }
+  const days = inZone(value, timeZone).startOf('day').diff(inZone(now.toISOString(), timeZone).startOf('day'), 'day');
+  if (Math.abs(days) < 7) return format.format(days, 'day');
+  const [unit, length] = RELATIVE_UNITS.find(([, ms]) => size >= ms) ?? ['day', 86_400_000];
+  return format.format(Math.trunc(diff / length), unit);
 }
 
 /**

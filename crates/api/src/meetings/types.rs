@@ -1,6 +1,7 @@
 use crate::alliances::types::AllianceNode;
 use crate::kernel::context::{principal, services};
 use crate::kernel::enums::{MeetingKind, MeetingStatus};
+use crate::kernel::error::ResultExt;
 use crate::kernel::ids::{Kind, encode};
 use crate::kernel::loaders::{load_error, loaders};
 use crate::organizations::types::OrganizationNode;
@@ -339,10 +340,34 @@ impl MeetingNode {
         Ok(open && self.can(ctx, Action::ProposeAgendaItem).await?)
     }
 
-    /// The meeting as an iCalendar file.
-    async fn ics(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
+    /// The meeting as an iCalendar file: one event with the host as organizer, the accepted agenda
+    /// and the meeting's page in the description, and a reminder 30 minutes before the start.
+    async fn ics(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(
+            desc = "The description's language: `zh-CN` or `en`; other values read Chinese. Default: the viewer's `User.locale`."
+        )]
+        locale: Option<String>,
+    ) -> async_graphql::Result<String> {
+        use alliance_domain::notifications::render::Language;
         let owner = alliance_of(ctx, self.0.alliance_id).await?;
-        Ok(services(ctx)?.calendar().meeting_ics(&self.0, &owner))
+        let viewer = principal(ctx)?;
+        let locale = match (locale, viewer.user_id()) {
+            (Some(locale), _) => locale,
+            (None, Some(user)) => loaders(ctx)?
+                .users
+                .load_one(user.0)
+                .await
+                .map_err(load_error)?
+                .map_or_else(|| "zh-CN".to_owned(), |u| u.locale),
+            (None, None) => "zh-CN".to_owned(),
+        };
+        services(ctx)?
+            .calendar()
+            .meeting_ics(&viewer, &self.0, &owner, Language::from_locale(&locale))
+            .await
+            .gql()
     }
 }
 

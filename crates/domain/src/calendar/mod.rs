@@ -7,11 +7,12 @@ use crate::entities::{alliance, calendar_feed, meeting, user};
 use crate::kernel::audit::Actor;
 use crate::kernel::error::Error;
 use crate::kernel::ids::{AllianceId, CalendarFeedId, UserId};
+use crate::notifications::render::Language;
 use crate::policy;
 use crate::policy::facts;
 use crate::policy::principal::Principal;
 use chrono::Duration;
-use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
+use icalendar::Calendar;
 use sea_orm::{
     ActiveModelTrait, ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, Set,
     TransactionTrait,
@@ -19,6 +20,10 @@ use sea_orm::{
 use serde_json::json;
 use std::collections::HashMap;
 use uuid::Uuid;
+
+mod event;
+
+pub use event::REMINDER_BEFORE;
 
 pub const FEED_PREFIX: &str = "acal_";
 
@@ -31,39 +36,26 @@ pub fn meeting_url(public_url: &str, id: Uuid) -> String {
     )
 }
 
-fn event(found: &meeting::Model, alliance_name: &str, public_url: &str) -> Event {
-    let mut event = Event::new();
-    event
-        .uid(&format!("meeting-{}@alliance", found.id))
-        .summary(&format!("{}：{}", alliance_name, found.title))
-        .starts(found.starts_at)
-        .ends(found.ends_at)
-        .timestamp(found.updated_at)
-        .add_property("URL", meeting_url(public_url, found.id))
-        .status(
-            if found.status == crate::kernel::vocab::MeetingStatus::Cancelled {
-                EventStatus::Cancelled
-            } else {
-                EventStatus::Confirmed
-            },
-        );
-    if let Some(location) = found.location.as_deref().or(found.online_url.as_deref()) {
-        event.location(location);
-    }
-    if let Some(link) = &found.online_url {
-        event.description(link);
-    }
-    event.done()
-}
-
 impl Calendars<'_> {
-    /// The iCalendar text of one meeting.
-    pub fn meeting_ics(&self, found: &meeting::Model, owner: &alliance::Model) -> String {
+    /// The iCalendar text of one meeting, with what `principal` may read of its host and agenda,
+    /// worded in `language`.
+    pub async fn meeting_ics(
+        &self,
+        principal: &Principal,
+        found: &meeting::Model,
+        owner: &alliance::Model,
+        language: Language,
+    ) -> Result<String, Error> {
+        let details = self.details(principal, std::slice::from_ref(found)).await?;
         let mut calendar = Calendar::new();
-        calendar
-            .name(&owner.name)
-            .push(event(found, &owner.name, &self.config.public_url));
-        calendar.done().to_string()
+        calendar.name(&owner.name).push(event::event(
+            found,
+            &owner.name,
+            &self.config.public_url,
+            details.get(&found.id).unwrap_or(&event::Details::default()),
+            language,
+        ));
+        Ok(calendar.done().to_string())
     }
 
     /// Creates a feed; returns it and its secret URL (shown once).
@@ -216,13 +208,18 @@ impl Calendars<'_> {
             .into_iter()
             .map(|(id, a)| (id, a.name))
             .collect();
+        let details = self.details(&principal, &meetings).await?;
+        let language = Language::from_locale(&owner.locale);
+        let none = event::Details::default();
         let mut calendar = Calendar::new();
         calendar.name("党建联盟 Alliance");
         for m in &meetings {
-            calendar.push(event(
+            calendar.push(event::event(
                 m,
                 names.get(&m.alliance_id).map_or("", String::as_str),
                 &self.config.public_url,
+                details.get(&m.id).unwrap_or(&none),
+                language,
             ));
         }
         Ok(Some(calendar.done().to_string()))

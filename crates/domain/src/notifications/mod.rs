@@ -11,6 +11,10 @@ pub mod render;
 
 pub(crate) use notify::Notice;
 
+/// The event topic of a change in a person's notifications (written or marked read); the event's id
+/// is the person's user id. Published by database triggers on `notifications`.
+pub const CHANGED_TOPIC: &str = "notifications";
+
 use crate::entities::notification;
 use crate::kernel::db::stmt;
 use crate::kernel::error::Error;

@@ -780,6 +780,15 @@ export const en: Translation = {
     revokeConfirm: 'Revoke this subscription? Calendars using its address will stop updating.',
     revoked: 'Subscription revoked',
     failed: 'That did not work',
+    subscribeHere: 'Subscribe in this device’s calendar',
+    howToTitle: 'How to add it to a calendar',
+    howToIos:
+      'iPhone / iPad: tap “Subscribe in this device’s calendar” above, or paste the address in Settings → Calendar → Accounts → Add Account → Other → Add Subscribed Calendar.',
+    howToAndroid:
+      'Android (Google Calendar): on a computer, open calendar.google.com, choose Other calendars → From URL and paste the address; Google Calendar on the phone then syncs it. Other calendar apps can use the button above.',
+    howToOutlook: 'Outlook: Calendar → Add calendar → Subscribe from web, and paste the address.',
+    howToRefresh:
+      'Calendar apps refresh a subscription from time to time (usually every few hours); each meeting reminds you 30 minutes before it starts.',
   },
   notFound: {
     title: 'Page not found',

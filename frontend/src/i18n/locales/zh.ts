@@ -764,6 +764,14 @@ export const zh = {
     revokeConfirm: '确定撤销此订阅吗？使用该地址的日历将不再更新。',
     revoked: '订阅已撤销',
     failed: '操作失败',
+    subscribeHere: '在本设备的日历中订阅',
+    howToTitle: '如何添加到日历',
+    howToIos:
+      'iPhone / iPad：点击上方“在本设备的日历中订阅”，或在“设置 → 日历 → 账户 → 添加账户 → 其他 → 添加已订阅的日历”中粘贴地址。',
+    howToAndroid:
+      'Android（谷歌日历）：在电脑浏览器中打开 calendar.google.com，选择“其他日历 → 通过网址添加”并粘贴地址；手机上的谷歌日历随后自动同步。其他日历应用可直接点击上方按钮。',
+    howToOutlook: 'Outlook：在“日历 → 添加日历 → 从 Internet 订阅”中粘贴地址。',
+    howToRefresh: '日历应用会定期刷新订阅（通常每几小时一次），每个会议提前 30 分钟提醒。',
   },
   notFound: {
     title: '页面不存在',

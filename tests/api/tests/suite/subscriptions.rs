@@ -13,6 +13,8 @@ use tokio_tungstenite::tungstenite::Message;
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use uuid::Uuid;
 
+mod notifications;
+
 /// Long enough for any delivery on a loaded machine; only reached when something is wrong.
 const PATIENCE: Duration = Duration::from_secs(30);
 
@@ -31,6 +33,11 @@ enum Received {
 impl Socket {
     /// Connects with `token` and waits for `connection_ack`.
     async fn open(app: &TestApp, token: &str) -> Self {
+        Self::open_with(app, json!({ "Authorization": format!("Bearer {token}") })).await
+    }
+
+    /// Connects with this `connection_init` payload (`{}`: anonymous) and waits for `connection_ack`.
+    async fn open_with(app: &TestApp, payload: Value) -> Self {
         let mut request = (app.url.replace("http://", "ws://") + "/graphql/ws")
             .into_client_request()
             .unwrap();
@@ -41,7 +48,7 @@ impl Socket {
         let (socket, _) = tokio_tungstenite::connect_async(request).await.unwrap();
         let mut socket = Self(socket);
         socket
-            .send(json!({ "type": "connection_init", "payload": { "Authorization": format!("Bearer {token}") } }))
+            .send(json!({ "type": "connection_init", "payload": payload }))
             .await;
         match socket.receive().await {
             Received::Json(ack) => assert_eq!(ack["type"], "connection_ack", "{ack}"),

@@ -5,6 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
 import { Markdown } from '@/components/markdown';
 import { PageHeader } from '@/components/page-header';
+import { formatDate } from '@/i18n/format';
 import { describeError } from '@/lib/graphql/errors';
 import { useAgreement } from '../api/get-agreement';
 import { AgreementAttachments } from './agreement-attachments';
@@ -76,9 +77,11 @@ export function AgreementView({ agreementId }: { agreementId: string }) {
             </Descriptions.Item>
           )}
           <Descriptions.Item label={t('agreements.fields.term')}>
-            {t('agreements.term', { from: agreement.validFrom, until: agreement.validUntil })}
+            {t('agreements.term', { from: formatDate(agreement.validFrom), until: formatDate(agreement.validUntil) })}
           </Descriptions.Item>
-          <Descriptions.Item label={t('agreements.fields.lastDay')}>{agreement.validUntil}</Descriptions.Item>
+          <Descriptions.Item label={t('agreements.fields.lastDay')}>
+            {formatDate(agreement.validUntil)}
+          </Descriptions.Item>
           {agreement.expiresInDays !== null && agreement.expiresInDays !== undefined && (
             <Descriptions.Item label={t('agreements.fields.expiresIn')}>
               {t('agreements.expiresIn', { count: agreement.expiresInDays })}

@@ -11,6 +11,7 @@ import { showUserErrors } from '@/lib/graphql/user-errors';
 import { useCreateCalendarFeed } from '../api/create-calendar-feed';
 import { useCalendarFeeds } from '../api/get-calendar-feeds';
 import { useRevokeCalendarFeed } from '../api/revoke-calendar-feed';
+import { CalendarHowTo } from './calendar-how-to';
 
 /** The whole-list choice in the scope select (a real alliance id is never empty). */
 const ALL = '';
@@ -42,6 +43,7 @@ function FeedUrlModal({ url, onClose }: { url: string | null; onClose: () => voi
       >
         {url}
       </Typography.Paragraph>
+      {url && <CalendarHowTo url={url} />}
     </Modal>
   );
 }

@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
 import { PageHeader } from '@/components/page-header';
 import { SectionTitle } from '@/components/section-title';
-import { displayName, formatDate, formatDateTime, formatTimeRange, lastDay } from '@/i18n/format';
+import { displayName, formatDate, formatDateTime, formatRelative, formatTimeRange, lastDay } from '@/i18n/format';
 import { useLanguage } from '@/i18n/use-language';
 import { useDashboard } from '../api/get-dashboard';
 
@@ -82,7 +82,7 @@ export function DashboardView({ viewerName }: { viewerName: string }) {
                 <List.Item>
                   <List.Item.Meta
                     title={<Link to={`/meetings/${meeting.id}`}>{meeting.title}</Link>}
-                    description={`${formatTimeRange(meeting.startsAt, meeting.endsAt, meeting.alliance.timeZone)} · ${displayName(meeting.alliance, language)}`}
+                    description={`${formatRelative(meeting.startsAt, new Date(), meeting.alliance.timeZone)} · ${formatTimeRange(meeting.startsAt, meeting.endsAt, meeting.alliance.timeZone)} · ${displayName(meeting.alliance, language)}`}
                   />
                 </List.Item>
               )}

@@ -6,7 +6,7 @@ import { useNavigate } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
 import { LoadMore } from '@/components/load-more';
 import { PageHeader } from '@/components/page-header';
-import { formatDateTime } from '@/i18n/format';
+import { formatDateTime, formatRelative } from '@/i18n/format';
 import { describeError, describeUserError } from '@/lib/graphql/errors';
 import { useNotifications } from '../api/get-notifications';
 import { useMarkNotificationsRead } from '../api/mark-notifications-read';
@@ -110,7 +110,9 @@ export function NotificationList() {
               description={
                 <Flex wrap gap={8}>
                   <span>{t(`enums.notificationKind.${notification.kind}`)}</span>
-                  <span>{formatDateTime(notification.createdAt)}</span>
+                  <time dateTime={notification.createdAt} title={formatDateTime(notification.createdAt) ?? undefined}>
+                    {formatRelative(notification.createdAt)}
+                  </time>
                 </Flex>
               }
             />
