@@ -225,7 +225,7 @@ impl AllianceNode {
             .await
     }
 
-    /// The alliance's meetings by start time (members only).
+    /// The alliance's meetings by start time (members only); with `past: true` only those that are over, newest first.
     #[graphql(complexity = "first.unwrap_or(20).max(1) as usize * child_complexity")]
     async fn meetings(
         &self,
@@ -243,6 +243,11 @@ impl AllianceNode {
         #[graphql(desc = "Only meetings starting before this instant (UTC).")] to: Option<
             chrono::DateTime<chrono::Utc>,
         >,
+        #[graphql(
+            default = false,
+            desc = "Only meetings that are over (ended before now, or completed), newest first."
+        )]
+        past: bool,
     ) -> async_graphql::Result<Conn<crate::meetings::types::MeetingNode>> {
         use crate::kernel::error::ResultExt;
         let page = page_request(first, after)?;
@@ -252,9 +257,12 @@ impl AllianceNode {
             .meetings(
                 &*principal(ctx)?,
                 page,
-                Some(AllianceId(self.0.id)),
-                from,
-                to,
+                alliance_domain::meetings::MeetingWindow {
+                    alliance: Some(AllianceId(self.0.id)),
+                    from,
+                    to,
+                    past,
+                },
             )
             .await
             .gql()?;

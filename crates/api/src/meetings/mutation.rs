@@ -101,7 +101,8 @@ impl MeetingMutation {
         })
     }
 
-    /// A member organization proposes an agenda item before the deadline (conveners' items are accepted at once).
+    /// A member organization proposes an agenda item before the deadline (conveners' items are accepted at once);
+    /// a completed or cancelled meeting answers `CLOSED`.
     async fn propose_agenda_item(
         &self,
         ctx: &Context<'_>,
@@ -188,7 +189,7 @@ impl MeetingMutation {
         })
     }
 
-    /// The viewer answers the invitation.
+    /// The viewer answers the invitation; a completed or cancelled meeting answers `CLOSED`.
     async fn respond_to_meeting(
         &self,
         ctx: &Context<'_>,
@@ -207,7 +208,8 @@ impl MeetingMutation {
         })
     }
 
-    /// The viewer checks in with the meeting's code.
+    /// The viewer checks in with the meeting's code; outside the check-in window, and for a completed or
+    /// cancelled meeting, it answers `CLOSED` (or `NOT_OPEN_YET`).
     async fn check_in(
         &self,
         ctx: &Context<'_>,
@@ -226,7 +228,7 @@ impl MeetingMutation {
         })
     }
 
-    /// The convener checks an invitee in.
+    /// The convener checks an invitee in; a completed or cancelled meeting answers `CLOSED`.
     async fn check_in_member(
         &self,
         ctx: &Context<'_>,

@@ -6,6 +6,7 @@ use crate::kernel::error::ResultExt;
 use crate::kernel::ids::{Kind, decode};
 use crate::meetings::types::{ActionItemNode, MeetingNode};
 use alliance_domain::kernel::ids::AllianceId;
+use alliance_domain::meetings::MeetingWindow;
 use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, Utc};
 
@@ -33,6 +34,7 @@ impl MeetingQuery {
     }
 
     /// Meetings of the alliances the viewer belongs to, by start time; optionally one alliance and a window.
+    /// With `past: true`, only meetings that are over (ended, or completed), newest first.
     #[graphql(complexity = "first.unwrap_or(20).max(1) as usize * child_complexity")]
     async fn meetings(
         &self,
@@ -51,6 +53,11 @@ impl MeetingQuery {
         #[graphql(desc = "Only meetings starting before this instant (UTC).")] to: Option<
             DateTime<Utc>,
         >,
+        #[graphql(
+            default = false,
+            desc = "Only meetings that are over (ended before now, or completed), newest first."
+        )]
+        past: bool,
     ) -> async_graphql::Result<Conn<MeetingNode>> {
         let page = page_request(first, after)?;
         let alliance = alliance_id
@@ -60,7 +67,16 @@ impl MeetingQuery {
             .map(AllianceId);
         let (rows, total) = services(ctx)?
             .meetings()
-            .meetings(&*principal(ctx)?, page, alliance, from, to)
+            .meetings(
+                &*principal(ctx)?,
+                page,
+                MeetingWindow {
+                    alliance,
+                    from,
+                    to,
+                    past,
+                },
+            )
             .await
             .gql()?;
         Ok(build(

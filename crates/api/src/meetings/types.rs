@@ -74,6 +74,12 @@ impl MeetingNode {
         ))
     }
 
+    /// The check-in link and QR code: for those who take attendance, while the meeting is not over.
+    async fn offers_check_in(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        Ok(!alliance_domain::meetings::is_closed(&self.0)
+            && self.can(ctx, Action::TakeAttendance).await?)
+    }
+
     fn link_for_check_in(&self, ctx: &Context<'_>) -> async_graphql::Result<String> {
         let base = services(ctx)?
             .config
@@ -257,18 +263,19 @@ impl MeetingNode {
         )
     }
 
-    /// The link people open to check in (conveners only); shown as a QR code in the room.
+    /// The link people open to check in (conveners only); shown as a QR code in the room. Null once
+    /// the meeting is completed or cancelled.
     async fn check_in_url(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
-        Ok(if self.can(ctx, Action::TakeAttendance).await? {
+        Ok(if self.offers_check_in(ctx).await? {
             Some(self.link_for_check_in(ctx)?)
         } else {
             None
         })
     }
 
-    /// `checkInUrl` as an SVG QR code (conveners only).
+    /// `checkInUrl` as an SVG QR code (conveners only); null once the meeting is completed or cancelled.
     async fn check_in_qr_svg(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
-        if !self.can(ctx, Action::TakeAttendance).await? {
+        if !self.offers_check_in(ctx).await? {
             return Ok(None);
         }
         let code = qrcode::QrCode::new(self.link_for_check_in(ctx)?.as_bytes())
@@ -295,6 +302,22 @@ impl MeetingNode {
         } else {
             Ok(None)
         }
+    }
+
+    /// The approved minutes only: null while there are none or they are still a draft, submitted or
+    /// returned. Visible to whoever may read the meeting.
+    async fn approved_minutes(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<MinutesNode>> {
+        let found = loaders(ctx)?
+            .minutes_of_meetings
+            .load_one(self.0.id)
+            .await
+            .map_err(load_error)?;
+        Ok(found
+            .filter(|m| m.status == alliance_domain::kernel::vocab::MinutesStatus::Approved)
+            .map(MinutesNode))
     }
 
     /// Decisions the meeting recorded, oldest first.
@@ -329,8 +352,11 @@ impl MeetingNode {
         self.can(ctx, Action::ApproveMinutes).await
     }
 
-    /// The viewer may propose an agenda item now.
+    /// The viewer may propose an agenda item now; never for a completed or cancelled meeting.
     async fn viewer_can_propose(&self, ctx: &Context<'_>) -> async_graphql::Result<bool> {
+        if alliance_domain::meetings::is_closed(&self.0) {
+            return Ok(false);
+        }
         if self.can(ctx, Action::ManageAgenda).await? {
             return Ok(true);
         }

@@ -10,7 +10,6 @@ use crate::kernel::events;
 use crate::kernel::ids::AllianceId;
 use crate::kernel::validation;
 use crate::kernel::vocab::AgendaItemStatus;
-use crate::kernel::vocab::MeetingStatus;
 use crate::kernel::vocab::NotificationKind;
 use crate::policy::principal::Principal;
 use crate::policy::{self, Action};
@@ -56,10 +55,7 @@ impl Meetings<'_> {
                 "agenda proposals for this meeting are closed",
             ));
         }
-        if matches!(
-            Some(found.status),
-            Some(MeetingStatus::Completed | MeetingStatus::Cancelled)
-        ) {
+        if is_closed(&found) {
             errors.push(FieldError::new(
                 "meetingId",
                 "CLOSED",

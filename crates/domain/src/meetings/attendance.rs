@@ -76,6 +76,7 @@ impl Meetings<'_> {
         let (found, _) = self
             .meeting_for(principal, meeting_id, Action::Rsvp)
             .await?;
+        super::refuse_closed(&found)?;
         let user = principal.user_id().ok_or(Error::Forbidden)?;
         let txn = self.db.begin().await?;
         let row = self.own_attendance(&txn, principal, &found, user.0).await?;
@@ -192,6 +193,7 @@ impl Meetings<'_> {
         let (found, _) = self
             .meeting_for(principal, meeting_id, Action::TakeAttendance)
             .await?;
+        super::refuse_closed(&found)?;
         let row = attendance::Entity::find()
             .filter(attendance::Column::MeetingId.eq(meeting_id))
             .filter(attendance::Column::UserId.eq(user.0))

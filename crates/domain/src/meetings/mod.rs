@@ -11,6 +11,7 @@ mod handoffs;
 mod minutes;
 mod minutes_review;
 mod reads;
+pub use reads::MeetingWindow;
 mod relations;
 mod scheduling;
 
@@ -94,6 +95,27 @@ fn check_agenda_deadline(
             "agenda proposals must close before the meeting starts",
         ));
     }
+}
+
+/// Whether the meeting is over: completed and cancelled meetings take no RSVP, agenda proposal or
+/// check-in.
+pub fn is_closed(found: &meeting::Model) -> bool {
+    matches!(
+        found.status,
+        MeetingStatus::Completed | MeetingStatus::Cancelled
+    )
+}
+
+/// Refuses an action on a completed or cancelled meeting with `CLOSED` on `meetingId`.
+pub(crate) fn refuse_closed(found: &meeting::Model) -> Result<(), crate::Error> {
+    if is_closed(found) {
+        return Err(crate::Error::invalid(
+            "meetingId",
+            "CLOSED",
+            "the meeting is over",
+        ));
+    }
+    Ok(())
 }
 
 fn check_in_code() -> String {

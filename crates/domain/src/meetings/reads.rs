@@ -87,14 +87,13 @@ impl Meetings<'_> {
             .collect())
     }
 
-    /// Meetings the principal may see, by start time, optionally in one alliance and a window.
+    /// Meetings the principal may see, by start time, optionally in one alliance and a window;
+    /// with `window.past`, only meetings that are over (ended, or completed), newest first.
     pub async fn meetings(
         &self,
         principal: &Principal,
         page: PageRequest,
-        alliance_id: Option<AllianceId>,
-        from: Option<DateTime<Utc>>,
-        to: Option<DateTime<Utc>>,
+        window: MeetingWindow,
     ) -> Result<(Page<meeting::Model>, u64), Error> {
         let scope = policy::meeting_alliances(principal);
         let mut query = meeting::Entity::find();
@@ -104,31 +103,58 @@ impl Meetings<'_> {
                     .is_in(scope.ids.iter().map(|a| a.0).collect::<Vec<_>>()),
             );
         }
-        if let Some(alliance) = alliance_id {
+        if let Some(alliance) = window.alliance {
             query = query.filter(meeting::Column::AllianceId.eq(alliance.0));
         }
-        if let Some(from) = from {
+        if let Some(from) = window.from {
             query = query.filter(meeting::Column::EndsAt.gt(from));
         }
-        if let Some(to) = to {
+        if let Some(to) = window.to {
             query = query.filter(meeting::Column::StartsAt.lt(to));
         }
+        if window.past {
+            query = query.filter(Expr::cust_with_values(
+                "(meetings.ends_at <= $1 OR meetings.status = 'completed')",
+                [self.now()],
+            ));
+        }
         let total = query.clone().count(&self.db).await?;
+        let (newest_first, compare) = if window.past {
+            (true, "<")
+        } else {
+            (false, ">")
+        };
         if let Some(after) = page.after {
             query = query.filter(Expr::cust_with_values(
-                "(meetings.starts_at, meetings.id) > (SELECT starts_at, id FROM meetings WHERE id = $1)",
+                format!("(meetings.starts_at, meetings.id) {compare} (SELECT starts_at, id FROM meetings WHERE id = $1)"),
                 [after],
             ));
         }
-        let rows = query
-            .order_by_asc(meeting::Column::StartsAt)
-            .order_by_asc(meeting::Column::Id)
-            .limit(page.limit())
-            .all(&self.db)
-            .await?;
+        let query = if newest_first {
+            query
+                .order_by_desc(meeting::Column::StartsAt)
+                .order_by_desc(meeting::Column::Id)
+        } else {
+            query
+                .order_by_asc(meeting::Column::StartsAt)
+                .order_by_asc(meeting::Column::Id)
+        };
+        let rows = query.limit(page.limit()).all(&self.db).await?;
         let rows = rows.into_iter().map(|m| redact(principal, m)).collect();
         Ok((Page::from_rows(rows, page), total))
     }
+}
+
+/// Which meetings a list holds: one alliance's or all visible, a window of time, or only past ones.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct MeetingWindow {
+    pub alliance: Option<AllianceId>,
+    /// Only meetings ending after this instant.
+    pub from: Option<DateTime<Utc>>,
+    /// Only meetings starting before this instant.
+    pub to: Option<DateTime<Utc>>,
+    /// Only meetings that are over (ended, or completed), newest first.
+    pub past: bool,
 }
 
 /// The check-in code is for those who take attendance: for everyone else it reads as empty.

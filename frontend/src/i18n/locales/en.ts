@@ -3,10 +3,12 @@ import { agreementsEn } from './agreements';
 import { mediaEn } from './media';
 import { resourcesEn } from './resources';
 import type { Translation } from './zh';
+import { meetingCycleEn } from './meeting-cycle';
 
 export const en: Translation = {
   ...agreementsEn,
   media: mediaEn,
+  meetingCycle: meetingCycleEn,
   activities: activitiesEn,
   app: {
     name: 'Alliance',

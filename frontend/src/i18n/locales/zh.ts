@@ -3,10 +3,12 @@ import { activitiesZh } from './activities';
 import { agreementsZh } from './agreements';
 import { mediaZh } from './media';
 import { resourcesZh } from './resources';
+import { meetingCycleZh } from './meeting-cycle';
 
 export const zh = {
   ...agreementsZh,
   media: mediaZh,
+  meetingCycle: meetingCycleZh,
   activities: activitiesZh,
   app: {
     name: '党建联盟',

@@ -25,6 +25,7 @@ import { showUserErrors } from '@/lib/graphql/user-errors';
 import { useDecideAgendaItem } from '../api/decide-agenda-item';
 import { useProposeAgendaItem } from '../api/propose-agenda-item';
 import { useReorderAgenda } from '../api/reorder-agenda';
+import { isMeetingOpen } from './my-attendance';
 import type { MeetingDetail } from './types';
 
 type AgendaItem = MeetingDetail['agendaItems'][number];
@@ -133,6 +134,7 @@ export function AgendaSection({ meeting }: { meeting: MeetingDetail }) {
   const proposed = byPosition.filter((item) => item.status === 'PROPOSED');
   const rejected = byPosition.filter((item) => item.status === 'REJECTED');
   const deadlinePassed = Date.parse(meeting.agendaDeadline) <= Date.now();
+  const closed = !isMeetingOpen(meeting);
 
   const report = (
     error: Parameters<typeof describeError>[0] | undefined,
@@ -293,7 +295,9 @@ export function AgendaSection({ meeting }: { meeting: MeetingDetail }) {
         />
       )}
       <div style={{ marginTop: 16 }}>
-        {meeting.viewerCanPropose ? (
+        {closed ? (
+          <Typography.Text type="secondary">{t('meetingCycle.closed')}</Typography.Text>
+        ) : meeting.viewerCanPropose ? (
           <ProposeForm meeting={meeting} />
         ) : (
           deadlinePassed && (

@@ -1,8 +1,7 @@
-import { CheckCircleOutlined, ExpandOutlined, LoginOutlined } from '@ant-design/icons';
-import { App, Button, Card, Descriptions, Flex, List, Modal, Progress, Radio, Tag, Typography } from 'antd';
+import { CheckCircleOutlined, ExpandOutlined } from '@ant-design/icons';
+import { App, Button, Card, Descriptions, Flex, List, Modal, Progress, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { SectionTitle } from '@/components/section-title';
 import type { RsvpResponse } from '@/gql/graphql';
 import { displayName, formatDateTime, formatTime } from '@/i18n/format';
@@ -10,11 +9,10 @@ import { useLanguage } from '@/i18n/use-language';
 import { svgDataUrl } from '@/lib/files/download-text';
 import { describeError, describeUserError } from '@/lib/graphql/errors';
 import { useCheckInMember } from '../api/check-in-member';
-import { useRespondToMeeting } from '../api/respond-to-meeting';
+import { isMeetingOpen } from './my-attendance';
 import type { MeetingDetail } from './types';
 
 const RSVP_COLOR: Record<RsvpResponse, string> = { PENDING: 'default', YES: 'green', NO: 'red', MAYBE: 'gold' };
-const ANSWERS: RsvpResponse[] = ['YES', 'NO', 'MAYBE'];
 
 /** The convener's check-in kit: the QR code (an <img> of the server's SVG), the code and the link. */
 function CheckInKit({ meeting }: { meeting: MeetingDetail }) {
@@ -71,55 +69,6 @@ function CheckInKit({ meeting }: { meeting: MeetingDetail }) {
   );
 }
 
-/** The viewer's own reply to the invitation and check-in state. */
-function MyAttendance({ meeting }: { meeting: MeetingDetail }) {
-  const { t } = useTranslation();
-  const { message } = App.useApp();
-  const [{ fetching }, respondToMeeting] = useRespondToMeeting();
-  const mine = meeting.viewerAttendance;
-  if (!mine) return null;
-  const open = meeting.status !== 'COMPLETED' && meeting.status !== 'CANCELLED';
-
-  const respond = async (response: RsvpResponse) => {
-    const result = await respondToMeeting({ input: { meetingId: meeting.id, response } });
-    const userError = result.data?.respondToMeeting.userErrors[0];
-    if (result.error) void message.error(describeError(result.error, t));
-    else if (userError) void message.error(describeUserError(userError, t));
-    else void message.success(t('attendance.rsvpSaved'));
-  };
-
-  return (
-    <Flex vertical gap={8} style={{ marginBottom: 16 }}>
-      <Flex wrap gap={8} align="center">
-        <Typography.Text strong id="my-rsvp-label">
-          {t('attendance.myRsvp')}
-        </Typography.Text>
-        <Radio.Group
-          aria-labelledby="my-rsvp-label"
-          optionType="button"
-          buttonStyle="solid"
-          disabled={fetching || !open}
-          value={mine.rsvp === 'PENDING' ? undefined : mine.rsvp}
-          onChange={(event) => void respond(event.target.value as RsvpResponse)}
-          options={ANSWERS.map((answer) => ({ value: answer, label: t(`enums.rsvp.${answer}`) }))}
-        />
-      </Flex>
-      {mine.checkedInAt ? (
-        <Typography.Text type="success">
-          <CheckCircleOutlined />{' '}
-          {t('attendance.youCheckedIn', { time: formatDateTime(mine.checkedInAt, meeting.alliance.timeZone) })}
-        </Typography.Text>
-      ) : (
-        open && (
-          <Link to={`/check-in/${meeting.id}`}>
-            <Button icon={<LoginOutlined />}>{t('attendance.goCheckIn')}</Button>
-          </Link>
-        )
-      )}
-    </Flex>
-  );
-}
-
 /** Who is invited, their replies and check-ins, the attendance rate, and the convener's check-in tools. */
 export function AttendanceSection({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useTranslation();
@@ -145,7 +94,6 @@ export function AttendanceSection({ meeting }: { meeting: MeetingDetail }) {
       role="region"
       aria-label={t('attendance.title')}
     >
-      <MyAttendance meeting={meeting} />
       {meeting.viewerCanManage && <CheckInKit meeting={meeting} />}
       {percent !== null && (
         <Flex vertical gap={4} style={{ marginBottom: 12 }}>
@@ -168,11 +116,11 @@ export function AttendanceSection({ meeting }: { meeting: MeetingDetail }) {
           return (
             <List.Item
               actions={
-                meeting.viewerCanManage && user && !attendance.checkedInAt
+                meeting.viewerCanManage && isMeetingOpen(meeting) && user && !attendance.checkedInAt
                   ? [
                       <Button
                         key="check-in"
-                        size="small"
+                        style={{ minHeight: 44 }}
                         loading={checkingIn}
                         aria-label={t('attendance.checkInMemberLabel', { name })}
                         onClick={() => void checkIn(user.id, name)}

@@ -1,5 +1,5 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import { Button, Col, Empty, Flex, Row, Skeleton } from 'antd';
+import { Button, Col, Empty, Flex, Grid, Row, Skeleton } from 'antd';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -15,6 +15,7 @@ import { CarriedOverSection } from './carried-over-section';
 import { DecisionsSection } from './decisions-section';
 import { MeetingHeader } from './meeting-header';
 import { MinutesSection } from './minutes-section';
+import { MyAttendance } from './my-attendance';
 
 function BackLink() {
   const { t } = useTranslation();
@@ -38,6 +39,7 @@ export function MeetingView({ meetingId, isPlatformAdmin }: { meetingId: string;
   useMeetingUpdates(meetingId);
   useRefetchOnFocus(refetch);
   const meeting = data?.meeting;
+  const wide = Grid.useBreakpoint().lg === true;
   useDocumentTitle(meeting?.title ?? t('meetings.title'));
   // A link to a section (e.g. a notification about an action item: #action-items) scrolls to it once loaded.
   const { hash } = useLocation();
@@ -75,9 +77,11 @@ export function MeetingView({ meetingId, isPlatformAdmin }: { meetingId: string;
     <>
       <BackLink />
       <MeetingHeader meeting={meeting} isPlatformAdmin={isPlatformAdmin} onRefetch={refetch} />
+      {/* On a phone: my own actions and the agenda first, the invitee list last. */}
       <Row gutter={[16, 16]}>
-        <Col xs={{ span: 24, order: 2 }} lg={{ span: 15, order: 1 }}>
+        <Col xs={{ span: 24, order: 1 }} lg={{ span: 15, order: 1 }}>
           <Flex vertical gap={16}>
+            {!wide && <MyAttendance meeting={meeting} />}
             <AgendaSection meeting={meeting} />
             <CarriedOverSection meeting={meeting} onRefetch={refetch} />
             <MinutesSection meeting={meeting} onRefetch={refetch} />
@@ -85,8 +89,11 @@ export function MeetingView({ meetingId, isPlatformAdmin }: { meetingId: string;
             <ActionItemsSection meeting={meeting} onRefetch={refetch} />
           </Flex>
         </Col>
-        <Col xs={{ span: 24, order: 1 }} lg={{ span: 9, order: 2 }}>
-          <AttendanceSection meeting={meeting} />
+        <Col xs={{ span: 24, order: 2 }} lg={{ span: 9, order: 2 }}>
+          <Flex vertical gap={16}>
+            {wide && <MyAttendance meeting={meeting} />}
+            <AttendanceSection meeting={meeting} />
+          </Flex>
         </Col>
       </Row>
     </>

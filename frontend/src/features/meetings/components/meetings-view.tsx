@@ -8,15 +8,18 @@ import { useSchedulableAlliances } from '../api/get-schedulable-alliances';
 import { MeetingCalendar } from './meeting-calendar';
 import { MeetingFormModal } from './meeting-form-modal';
 import { MeetingList } from './meeting-list';
+import { PastMeetings } from './past-meetings';
 
-type View = 'calendar' | 'list';
+type View = 'calendar' | 'list' | 'past';
 
-/** Meetings as a month calendar or an upcoming list (kept in the URL), and scheduling for conveners. */
+/** Meetings as a month calendar, an upcoming list or past meetings with their minutes (kept in the URL), and
+ * scheduling for conveners. */
 export function MeetingsView({ isPlatformAdmin }: { isPlatformAdmin: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [searchParams, setSearchParams] = useSearchParams();
-  const view: View = searchParams.get('view') === 'list' ? 'list' : 'calendar';
+  const asked = searchParams.get('view');
+  const view: View = asked === 'list' || asked === 'past' ? asked : 'calendar';
   const schedulable = useSchedulableAlliances(isPlatformAdmin);
   const [scheduling, setScheduling] = useState(false);
   const defaultAllianceId = searchParams.get('alliance') ?? undefined;
@@ -34,7 +37,7 @@ export function MeetingsView({ isPlatformAdmin }: { isPlatformAdmin: boolean }) 
                 setSearchParams(
                   (previous) => {
                     const params = new URLSearchParams(previous);
-                    if (next === 'list') params.set('view', 'list');
+                    if (next !== 'calendar') params.set('view', next);
                     else params.delete('view');
                     return params;
                   },
@@ -44,6 +47,7 @@ export function MeetingsView({ isPlatformAdmin }: { isPlatformAdmin: boolean }) 
               options={[
                 { value: 'calendar', label: t('meetings.calendar') },
                 { value: 'list', label: t('meetings.list') },
+                { value: 'past', label: t('meetingCycle.past') },
               ]}
             />
             {schedulable.alliances.length > 0 && (
@@ -54,7 +58,7 @@ export function MeetingsView({ isPlatformAdmin }: { isPlatformAdmin: boolean }) 
           </Flex>
         }
       />
-      {view === 'calendar' ? <MeetingCalendar /> : <MeetingList />}
+      {view === 'calendar' ? <MeetingCalendar /> : view === 'list' ? <MeetingList /> : <PastMeetings />}
       <MeetingFormModal
         open={scheduling}
         isPlatformAdmin={isPlatformAdmin}
