@@ -18,6 +18,8 @@ import { BASE_URL, DEMO_PASSWORD, gql, tokenOf } from './helpers.mjs';
 const DEBUG_PORT = Number(process.env.ALLIANCE_LIGHTHOUSE_PORT || 9333);
 const LOGIN = 'secretariat@example.com';
 const OUT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'target', 'lighthouse.json');
+// Set to a directory to keep each page's full Lighthouse report (JSON) there, for a closer look.
+const REPORTS = process.env.ALLIANCE_LIGHTHOUSE_REPORTS;
 
 /** A meeting the demo account can open, for its check-in page. */
 async function someMeetingId() {
@@ -49,6 +51,11 @@ async function audit(url) {
     disableStorageReset: true,
   });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  if (REPORTS) {
+    await mkdir(REPORTS, { recursive: true });
+    const name = new URL(url).pathname.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'dashboard';
+    await writeFile(path.join(REPORTS, `${name.slice(0, 40)}.json`), result.report);
+  }
   const { categories, audits } = result.lhr;
   const score = (category) => (category.score === null ? null : Math.round(category.score * 100));
   return {
