@@ -289,6 +289,40 @@ impl TestApp {
         }
     }
 
+    /// Posts a multipart upload of text `fields` (in order) and then `files`.
+    pub async fn upload_form(
+        &self,
+        token: Option<&str>,
+        fields: &[(&str, &str)],
+        files: Vec<(&str, Vec<u8>)>,
+    ) -> Upload {
+        let mut form = reqwest::multipart::Form::new();
+        for (name, value) in fields {
+            form = form.text((*name).to_owned(), (*value).to_owned());
+        }
+        for (name, bytes) in files {
+            form = form.part(
+                "file",
+                reqwest::multipart::Part::bytes(bytes).file_name(name.to_owned()),
+            );
+        }
+        let mut request = self
+            .client
+            .post(format!("{}/media", self.url))
+            .multipart(form);
+        if let Some(token) = token {
+            request = request.bearer_auth(token);
+        }
+        let response = request.send().await.unwrap();
+        let status = response.status().as_u16();
+        let text = response.text().await.unwrap();
+        Upload {
+            status,
+            body: serde_json::from_str(&text)
+                .unwrap_or_else(|_| panic!("not JSON ({status}): {text}")),
+        }
+    }
+
     /// Every key in the media store.
     pub async fn media_keys(&self) -> Vec<String> {
         self.services.media_storage.store.keys().await.unwrap()
@@ -403,6 +437,16 @@ fn crc32(data: &[u8]) -> u32 {
 }
 
 /// A minimal PDF.
+/// The start of a Word (`.docx`) file: a zip whose first entry is under `word/`, which is what
+/// decides the type.
+pub fn docx() -> Vec<u8> {
+    let mut bytes = b"PK\x03\x04".to_vec();
+    bytes.extend_from_slice(&[0u8; 26]);
+    bytes.extend_from_slice(b"word/document.xml");
+    bytes.extend_from_slice(&[0u8; 64]);
+    bytes
+}
+
 pub fn pdf() -> Vec<u8> {
     b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".to_vec()
 }

@@ -1,10 +1,12 @@
 //! `Document` and `DocumentVersion`.
 
+use crate::kernel::context::{principal, services};
 use crate::kernel::ids::{Kind, encode};
 use crate::kernel::loaders::{load_error, loaders};
 use crate::users::types::UserNode;
 use alliance_domain::entities::{document, document_version};
 use alliance_domain::kernel::vocab;
+use alliance_domain::media::Variant;
 use async_graphql::{Context, Enum, ID, Object};
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -132,11 +134,9 @@ impl DocumentVersionNode {
         encode(Kind::DocumentVersion, self.0.id)
     }
 
-    /// The version as a file (PDF or photo), when it was uploaded as one; null for a text version.
-    async fn file(
-        &self,
-        ctx: &Context<'_>,
-    ) -> async_graphql::Result<Option<crate::media::types::MediaItemNode>> {
+    /// The version as a file (PDF, photo, Word or Excel), when it was uploaded as one
+    /// (`POST /media` with `documentId`); null for a text version.
+    async fn file(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<DocumentFile>> {
         Ok(loaders(ctx)?
             .media
             .of(
@@ -145,7 +145,8 @@ impl DocumentVersionNode {
             )
             .await?
             .into_iter()
-            .next())
+            .next()
+            .map(DocumentFile))
     }
 
     /// The document it is a version of.
@@ -168,7 +169,7 @@ impl DocumentVersionNode {
         self.0.label.as_deref()
     }
 
-    /// The text in Markdown.
+    /// The text in Markdown; null for a version that is a file (see `file`).
     async fn body(&self) -> Option<&str> {
         self.0.body.as_deref()
     }
@@ -191,5 +192,55 @@ impl DocumentVersionNode {
     /// When it was added (UTC).
     async fn created_at(&self) -> DateTime<Utc> {
         self.0.created_at
+    }
+}
+
+/// The file of a document version.
+pub struct DocumentFile(pub crate::media::types::MediaItemNode);
+
+/// The file a document version was uploaded as. Seen by whoever may read the document.
+#[Object(name = "DocumentFile")]
+impl DocumentFile {
+    /// The file name it was uploaded with (without directories).
+    async fn name(&self) -> &str {
+        &self.0.0.item.original_name
+    }
+
+    /// The content type, decided from the bytes: `application/pdf`, `image/jpeg`, `image/png`,
+    /// `image/webp`, or the Word (`.docx`) and Excel (`.xlsx`) types.
+    async fn content_type(&self) -> &str {
+        &self.0.0.item.content_type
+    }
+
+    /// The size in bytes.
+    async fn byte_size(&self) -> i64 {
+        self.0.0.item.byte_size
+    }
+
+    /// A short-lived signed link to the file as uploaded (a path on this API's origin), minted
+    /// for this viewer after the policy check; ask again once `urlExpiresAt` has passed.
+    async fn url(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
+        let _ = principal(ctx)?;
+        Ok(services(ctx)?
+            .media()
+            .url(&self.0.0, Variant::Original)
+            .map(|u| u.url))
+    }
+
+    /// When `url` stops working.
+    async fn url_expires_at(
+        &self,
+        ctx: &Context<'_>,
+    ) -> async_graphql::Result<Option<DateTime<Utc>>> {
+        let _ = principal(ctx)?;
+        Ok(services(ctx)?
+            .media()
+            .url(&self.0.0, Variant::Original)
+            .and_then(|u| u.expires_at))
+    }
+
+    /// The media item behind it (sha256, uploader, other details).
+    async fn media(&self) -> &crate::media::types::MediaItemNode {
+        &self.0
     }
 }

@@ -3,8 +3,12 @@
 //! one. The working rules in effect are the version with the latest effective date on or before
 //! today (the alliance's local date).
 
+mod file_versions;
 mod reads;
 mod writes;
+
+pub use file_versions::FileVersionDetails;
+pub(crate) use file_versions::{PendingVersion, check_details};
 
 use crate::kernel::vocab::DocumentKind;
 use chrono::NaiveDate;

@@ -14,11 +14,13 @@ use sea_orm::{ActiveModelTrait, ConnectionTrait, EntityTrait, Set, TransactionTr
 use serde_json::json;
 use uuid::Uuid;
 
-struct CheckedVersion {
-    label: Option<String>,
-    body: String,
-    effective_on: NaiveDate,
-    note: Option<String>,
+/// A version's content after its checks; `body` is `None` for a version that is a file.
+#[derive(Debug, Clone)]
+pub(crate) struct CheckedVersion {
+    pub(crate) label: Option<String>,
+    pub(crate) body: Option<String>,
+    pub(crate) effective_on: NaiveDate,
+    pub(crate) note: Option<String>,
 }
 
 fn check_version(
@@ -28,7 +30,12 @@ fn check_version(
 ) -> CheckedVersion {
     CheckedVersion {
         label: validation::optional_text(errors, "label", version.label.as_deref(), 50),
-        body: validation::required_text(errors, "body", &version.body, 500_000),
+        body: Some(validation::required_text(
+            errors,
+            "body",
+            &version.body,
+            500_000,
+        )),
         effective_on: version.effective_on.unwrap_or(today),
         note: validation::optional_text(errors, "note", version.note.as_deref(), 2000),
     }
@@ -112,11 +119,40 @@ impl Documents<'_> {
         let checked = check_version(&mut errors, version, self.today_in(&owner.time_zone));
         validation::finish(errors)?;
         let txn = self.db.begin().await?;
-        // The row lock serializes additions to one document, so numbers never collide.
+        let created = self
+            .insert_next_version(&txn, principal, document_id, checked)
+            .await?
+            .ok_or(Error::NotFound("document"))?;
+        txn.commit().await?;
+        Ok(created)
+    }
+
+    /// Inserts the document's next version (its number one above the highest) in `txn`, and
+    /// bumps the document's version; `None` when there is no such document. Shared by
+    /// `add_document_version` and a file version uploaded through `POST /media`.
+    pub(crate) async fn insert_next_version<C: ConnectionTrait>(
+        &self,
+        txn: &C,
+        principal: &Principal,
+        document_id: Uuid,
+        checked: CheckedVersion,
+    ) -> Result<Option<document_version::Model>, Error> {
+        // The row lock serializes additions to one document, so numbers never collide. The
+        // highest number is read in a statement of its own, after the lock: one statement sees
+        // the rows committed when it began, before it waited for the lock.
+        if txn
+            .query_one_raw(stmt(
+                "SELECT id FROM documents WHERE id = $1 FOR UPDATE",
+                [document_id.into()],
+            ))
+            .await?
+            .is_none()
+        {
+            return Ok(None);
+        }
         let next = txn
             .query_one_raw(stmt(
-                "WITH locked AS (SELECT id FROM documents WHERE id = $1 FOR UPDATE)
-                 SELECT COALESCE(max(v.number), 0) + 1 AS next FROM locked LEFT JOIN document_versions v ON v.document_id = locked.id",
+                "SELECT COALESCE(max(number), 0) + 1 AS next FROM document_versions WHERE document_id = $1",
                 [document_id.into()],
             ))
             .await?
@@ -128,19 +164,18 @@ impl Documents<'_> {
         ))
         .await?;
         let created = self
-            .insert_version(&txn, principal, document_id, next, checked)
+            .insert_version(txn, principal, document_id, next, checked)
             .await?;
         self.record_audit(
-            &txn,
+            txn,
             Actor::from(principal),
             "document.version",
             "document",
             Some(document_id),
-            json!({"number": next}),
+            json!({"number": next, "file": created.body.is_none()}),
         )
         .await?;
-        txn.commit().await?;
-        Ok(created)
+        Ok(Some(created))
     }
 
     async fn insert_version<C: ConnectionTrait>(
@@ -156,7 +191,7 @@ impl Documents<'_> {
             document_id: Set(document_id),
             number: Set(number),
             label: Set(version.label),
-            body: Set(Some(version.body)),
+            body: Set(version.body),
             effective_on: Set(version.effective_on),
             note: Set(version.note),
             uploaded_by: Set(principal.user_id().map(|u| u.0)),

@@ -25,7 +25,7 @@ pub use process::{MAX_PIXELS, Processed};
 pub use reads::{MediaBytes, MediaView};
 pub use signing::SignedUrl;
 pub use storage::{MediaStore, S3Settings};
-pub use upload::{UploadSession, too_large};
+pub use upload::{Committed, UploadSession, too_large};
 
 use std::time::Duration;
 

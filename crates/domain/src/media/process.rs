@@ -36,6 +36,20 @@ pub struct Processed {
     pub taken_at: Option<DateTime<Utc>>,
 }
 
+/// What an owner takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Accept {
+    /// Photos only (an activity).
+    Photos,
+    /// Photos and PDFs (an agreement's signed scan).
+    PhotosAndPdf,
+    /// Photos, PDFs, Word (`.docx`) and Excel (`.xlsx`) files (a document version).
+    Documents,
+}
+
+const DOCX: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const XLSX: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
 /// The content types a media item may have, and whether it is a photo.
 fn sniff(bytes: &[u8]) -> Option<(&'static str, bool)> {
     match infer::get(bytes)?.mime_type() {
@@ -43,32 +57,41 @@ fn sniff(bytes: &[u8]) -> Option<(&'static str, bool)> {
         "image/png" => Some(("image/png", true)),
         "image/webp" => Some(("image/webp", true)),
         "application/pdf" => Some(("application/pdf", false)),
+        DOCX => Some((DOCX, false)),
+        XLSX => Some((XLSX, false)),
         _ => None,
     }
 }
 
-/// Checks and processes one file. `field` names it in errors (`file.2`), `photos_only` refuses
-/// PDFs (activity photos).
+/// Checks and processes one file. `field` names it in errors (`file.2`); `accept` says which
+/// types the owner takes.
 pub fn process(
     field: &str,
     name: &str,
     bytes: Vec<u8>,
-    photos_only: bool,
+    accept: Accept,
 ) -> Result<Processed, FieldError> {
-    let Some((content_type, is_photo)) = sniff(&bytes) else {
-        return Err(FieldError::new(
+    let refused = |what: &str| {
+        FieldError::new(
             field,
             "UNSUPPORTED_TYPE",
-            format!(
-                "{name}: not a JPEG, PNG, WebP or PDF file (decided by its content, not its name)"
-            ),
-        ));
+            format!("{name}: {what} (decided by its content, not its name)"),
+        )
     };
-    if photos_only && !is_photo {
-        return Err(FieldError::new(
-            field,
-            "UNSUPPORTED_TYPE",
-            format!("{name}: only photos (JPEG, PNG, WebP) can be added here"),
+    let Some((content_type, is_photo)) = sniff(&bytes) else {
+        return Err(refused(match accept {
+            Accept::Photos => "not a JPEG, PNG or WebP photo",
+            Accept::PhotosAndPdf => "not a JPEG, PNG, WebP or PDF file",
+            Accept::Documents => "not a PDF, Word (.docx), Excel (.xlsx), JPEG, PNG or WebP file",
+        }));
+    };
+    let office = content_type == DOCX || content_type == XLSX;
+    if accept == Accept::Photos && !is_photo {
+        return Err(refused("only photos (JPEG, PNG, WebP) can be added here"));
+    }
+    if accept == Accept::PhotosAndPdf && office {
+        return Err(refused(
+            "only PDFs and photos (JPEG, PNG, WebP) can be added here",
         ));
     }
     if !is_photo {
@@ -202,7 +225,7 @@ mod tests {
 
     #[test]
     fn a_photo_gets_a_thumbnail_and_a_web_copy() {
-        let p = process("file.0", "a.png", png(2000, 1000), true).unwrap();
+        let p = process("file.0", "a.png", png(2000, 1000), Accept::Photos).unwrap();
         assert_eq!(p.kind, "photo");
         assert_eq!((p.width, p.height), (Some(2000), Some(1000)));
         let thumb = image::load_from_memory(p.thumbnail.as_ref().unwrap()).unwrap();
@@ -213,12 +236,55 @@ mod tests {
 
     #[test]
     fn bytes_decide_the_type() {
-        let e = process("file.0", "x.jpg", b"MZ not a photo at all".to_vec(), false).unwrap_err();
+        let e = process(
+            "file.0",
+            "x.jpg",
+            b"MZ not a photo at all".to_vec(),
+            Accept::Documents,
+        )
+        .unwrap_err();
         assert_eq!(e.code, "UNSUPPORTED_TYPE");
-        let pdf = process("file.0", "x.jpg", b"%PDF-1.4\n%%EOF".to_vec(), false).unwrap();
+        let pdf = process(
+            "file.0",
+            "x.jpg",
+            b"%PDF-1.4\n%%EOF".to_vec(),
+            Accept::PhotosAndPdf,
+        )
+        .unwrap();
         assert_eq!(pdf.content_type, "application/pdf");
-        let e = process("file.0", "x.pdf", b"%PDF-1.4\n%%EOF".to_vec(), true).unwrap_err();
+        let e = process(
+            "file.0",
+            "x.pdf",
+            b"%PDF-1.4\n%%EOF".to_vec(),
+            Accept::Photos,
+        )
+        .unwrap_err();
         assert_eq!(e.code, "UNSUPPORTED_TYPE");
+        let docx = office_zip("word/document.xml");
+        assert_eq!(
+            process("file.0", "a.pdf", docx.clone(), Accept::Documents)
+                .unwrap()
+                .content_type,
+            DOCX
+        );
+        let xlsx = office_zip("xl/workbook.xml");
+        assert_eq!(
+            process("file.0", "a", xlsx, Accept::Documents)
+                .unwrap()
+                .content_type,
+            XLSX
+        );
+        let e = process("file.0", "a.docx", docx, Accept::PhotosAndPdf).unwrap_err();
+        assert_eq!(e.code, "UNSUPPORTED_TYPE");
+    }
+
+    /// The start of an Office Open XML zip whose first entry is `entry`.
+    fn office_zip(entry: &str) -> Vec<u8> {
+        let mut bytes = b"PK\x03\x04".to_vec();
+        bytes.extend_from_slice(&[0u8; 26]);
+        bytes.extend_from_slice(entry.as_bytes());
+        bytes.extend_from_slice(&[0u8; 64]);
+        bytes
     }
 
     #[test]
@@ -226,12 +292,14 @@ mod tests {
         let mut cut = png(100, 100);
         cut.truncate(cut.len() / 2);
         assert_eq!(
-            process("file.0", "a.png", cut, true).unwrap_err().code,
+            process("file.0", "a.png", cut, Accept::Photos)
+                .unwrap_err()
+                .code,
             "CORRUPT_IMAGE"
         );
         for (w, h) in [(10_000, 10_000), (40_000, 40_000)] {
             assert_eq!(
-                process("file.0", "a.png", png_claiming(w, h), true)
+                process("file.0", "a.png", png_claiming(w, h), Accept::Photos)
                     .unwrap_err()
                     .code,
                 "IMAGE_TOO_LARGE",

@@ -5,10 +5,11 @@
 //! written so far, so nothing is left behind.
 
 use super::owners::MediaOwner;
-use super::process::{Processed, process};
+use super::process::{Accept, Processed, process};
 use super::{Media, MediaOwnerKind};
 use crate::Services;
-use crate::entities::media;
+use crate::documents::{FileVersionDetails, PendingVersion, check_details};
+use crate::entities::{document_version, media};
 use crate::kernel::audit::Actor;
 use crate::kernel::db::stmt;
 use crate::kernel::error::{Error, FieldError};
@@ -36,6 +37,15 @@ pub struct UploadSession {
     /// Every key a write was attempted for, so that a half-written object goes too.
     written: Vec<String>,
     finished: bool,
+    /// The document version this upload creates (`documentId`), and the alliance's today.
+    new_version: Option<(PendingVersion, chrono::NaiveDate)>,
+}
+
+/// What a committed upload created.
+pub struct Committed {
+    pub media: Vec<media::Model>,
+    /// The document version created with its file (an upload naming `documentId`).
+    pub version: Option<document_version::Model>,
 }
 
 /// The action that adds media to an owner of this kind.
@@ -88,17 +98,63 @@ impl Media<'_> {
             pending: Vec::new(),
             written: Vec::new(),
             finished: false,
+            new_version: None,
         })
     }
 }
 
 impl UploadSession {
+    /// A session that creates a document's next version with its one file (authorized by the
+    /// documents domain).
+    pub(crate) fn for_new_version(
+        services: &Services,
+        principal: &Principal,
+        owner: MediaOwner,
+        pending: PendingVersion,
+        today: chrono::NaiveDate,
+    ) -> Self {
+        Self {
+            services: services.clone(),
+            principal: principal.clone(),
+            owner,
+            pending: Vec::new(),
+            written: Vec::new(),
+            finished: false,
+            new_version: Some((pending, today)),
+        }
+    }
+
+    /// Whether this upload creates a document version (then its label, effective date and note
+    /// may be given with `describe_version`).
+    pub fn is_new_version(&self) -> bool {
+        self.new_version.is_some()
+    }
+
+    /// Sets the label, effective date and note of the version this upload creates; errors name
+    /// the field (`label`, `effectiveOn`, `note`).
+    pub fn describe_version(&mut self, details: FileVersionDetails) -> Result<(), Error> {
+        let Some((pending, today)) = self.new_version.as_mut() else {
+            return Err(Error::invalid(
+                "documentId",
+                "NOT_A_NEW_VERSION",
+                "label, effectiveOn and note go with documentId only",
+            ));
+        };
+        pending.checked = check_details(details, *today)?;
+        Ok(())
+    }
+
     pub fn max_file_bytes(&self) -> usize {
         self.services.media_storage.settings.max_file_bytes
     }
 
+    /// The most files in this upload: one for a new document version.
     pub fn max_files(&self) -> usize {
-        self.services.media_storage.settings.max_files
+        if self.new_version.is_some() {
+            1
+        } else {
+            self.services.media_storage.settings.max_files
+        }
     }
 
     /// How many files were added so far.
@@ -131,14 +187,17 @@ impl UploadSession {
         if bytes.len() > self.max_file_bytes() {
             return Err(too_large(field, &name, self.max_file_bytes()));
         }
-        let photos_only = self.owner.kind == MediaOwnerKind::Activity;
+        let accept = match self.owner.kind {
+            MediaOwnerKind::Activity => Accept::Photos,
+            MediaOwnerKind::Agreement => Accept::PhotosAndPdf,
+            MediaOwnerKind::DocumentVersion => Accept::Documents,
+        };
         let (field_owned, name_owned) = (field.to_owned(), name.clone());
-        let processed = tokio::task::spawn_blocking(move || {
-            process(&field_owned, &name_owned, bytes, photos_only)
-        })
-        .await
-        .map_err(Error::internal)?
-        .map_err(|e| Error::Invalid(vec![e]))?;
+        let processed =
+            tokio::task::spawn_blocking(move || process(&field_owned, &name_owned, bytes, accept))
+                .await
+                .map_err(Error::internal)?
+                .map_err(|e| Error::Invalid(vec![e]))?;
         let object_key = Uuid::new_v4().to_string();
         let thumbnail_key = processed
             .thumbnail
@@ -174,11 +233,16 @@ impl UploadSession {
 
     /// Inserts the rows in one transaction, after the owner's existing media; on failure the
     /// objects are deleted.
-    pub async fn commit(mut self) -> Result<Vec<media::Model>, Error> {
+    pub async fn commit(self) -> Result<Vec<media::Model>, Error> {
+        Ok(self.commit_all().await?.media)
+    }
+
+    /// `commit`, also answering the document version it created.
+    pub async fn commit_all(mut self) -> Result<Committed, Error> {
         match self.insert().await {
-            Ok(rows) => {
+            Ok(done) => {
                 self.finished = true;
-                Ok(rows)
+                Ok(done)
             }
             Err(e) => {
                 self.cleanup().await;
@@ -198,22 +262,38 @@ impl UploadSession {
         let _ = self.services.media_storage.store.delete_all(&keys).await;
     }
 
-    async fn insert(&self) -> Result<Vec<media::Model>, Error> {
+    async fn insert(&self) -> Result<Committed, Error> {
         if self.pending.is_empty() {
             return Err(Error::invalid("file", "REQUIRED", "send at least one file"));
         }
         let services = &self.services;
+        let txn = services.db.begin().await?;
+        let version = match &self.new_version {
+            Some((pending, _)) => Some(
+                services
+                    .documents()
+                    .insert_next_version(
+                        &txn,
+                        &self.principal,
+                        pending.document_id,
+                        pending.checked.clone(),
+                    )
+                    .await?
+                    .ok_or(Error::NotFound("document"))?,
+            ),
+            None => None,
+        };
+        let owner_id = version.as_ref().map_or(self.owner.id, |v| v.id);
         let column = MediaOwner::column(self.owner.kind);
         let table = match self.owner.kind {
             MediaOwnerKind::Activity => "activities",
             MediaOwnerKind::Agreement => "agreements",
             MediaOwnerKind::DocumentVersion => "document_versions",
         };
-        let txn = services.db.begin().await?;
         // Uploads to one owner take turns here, so positions follow one another.
         txn.query_one_raw(stmt(
             &format!("SELECT id FROM {table} WHERE id = $1 FOR UPDATE"),
-            [self.owner.id.into()],
+            [owner_id.into()],
         ))
         .await?
         .ok_or(Error::NotFound("owner"))?;
@@ -222,7 +302,7 @@ impl UploadSession {
                 &format!(
                     "SELECT COALESCE(max(position) + 1, 0) AS next FROM media WHERE {column} = $1"
                 ),
-                [self.owner.id.into()],
+                [owner_id.into()],
             ))
             .await?
             .map(|row| row.try_get("", "next"))
@@ -231,7 +311,7 @@ impl UploadSession {
         let now = services.now();
         let mut rows = Vec::new();
         for (i, p) in self.pending.iter().enumerate() {
-            let owner = Some(self.owner.id);
+            let owner = Some(owner_id);
             let (source, taken_at) = match (p.processed.kind, p.processed.taken_at) {
                 ("photo", Some(at)) => (Some("exif"), Some(at)),
                 ("photo", None) => (Some("upload"), Some(now)),
@@ -274,7 +354,7 @@ impl UploadSession {
                 Actor::from(&self.principal),
                 "media.upload",
                 super::edits::owner_entity(self.owner.kind),
-                Some(self.owner.id),
+                Some(owner_id),
                 json!({
                     "media": rows.iter().map(|r| r.id).collect::<Vec<_>>(),
                     "names": rows.iter().map(|r| r.original_name.clone()).collect::<Vec<_>>(),
@@ -282,7 +362,10 @@ impl UploadSession {
             )
             .await?;
         txn.commit().await?;
-        Ok(rows)
+        Ok(Committed {
+            media: rows,
+            version,
+        })
     }
 }
 

@@ -2,9 +2,14 @@
 //! `documentVersionId`: a global id or a UUID) before one or more `file` parts, with the same
 //! bearer token as GraphQL. Answers `201` with the new items, or a JSON error naming the field
 //! (`file.2`), and then nothing of the upload is kept.
+//!
+//! `documentId` instead of an owner creates the document's next version with one file (PDF,
+//! photo, Word or Excel) in one transaction; `label`, `effectiveOn` (`YYYY-MM-DD`) and `note`
+//! may go anywhere in the form. The answer then also names the `documentVersion`.
 
 use crate::app::AppState;
 use alliance_domain::Error;
+use alliance_domain::documents::FileVersionDetails;
 use alliance_domain::kernel::ids::global_id;
 use alliance_domain::media::{MediaOwnerKind, UploadSession, too_large};
 use axum::Json;
@@ -65,9 +70,19 @@ fn owner_of(field: &str, value: &str) -> Result<(MediaOwnerKind, Uuid), Error> {
         "agreementId" => (MediaOwnerKind::Agreement, "Agreement"),
         _ => (MediaOwnerKind::DocumentVersion, "DocumentVersion"),
     };
+    id_of(field, type_name, value).map(|id| (kind, id))
+}
+
+/// The document named by `documentId`.
+fn document_of(value: &str) -> Result<Uuid, Error> {
+    id_of("documentId", "Document", value)
+}
+
+/// A global id of `type_name`, or a plain UUID.
+fn id_of(field: &str, type_name: &str, value: &str) -> Result<Uuid, Error> {
     let value = value.trim();
     if let Ok(id) = Uuid::parse_str(value) {
-        return Ok((kind, id));
+        return Ok(id);
     }
     base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(value.trim_end_matches('='))
@@ -77,7 +92,6 @@ fn owner_of(field: &str, value: &str) -> Result<(MediaOwnerKind, Uuid), Error> {
             let (name, id) = text.split_once(':')?;
             (name == type_name).then(|| Uuid::parse_str(id).ok())?
         })
-        .map(|id| (kind, id))
         .ok_or_else(|| {
             Error::invalid(
                 field,
@@ -133,13 +147,43 @@ pub(super) async fn upload(
         }
     };
     let mut session: Option<UploadSession> = None;
-    let result = read_form(&state, &principal, &mut multipart, &mut session).await;
+    let mut details = FileVersionDetails::default();
+    let result = read_form(
+        &state,
+        &principal,
+        &mut multipart,
+        &mut session,
+        &mut details,
+    )
+    .await;
     let outcome = match (result, session) {
-        (Ok(()), Some(session)) => session.commit().await,
+        (Ok(()), Some(mut session)) => {
+            let described = if session.is_new_version() {
+                session.describe_version(details)
+            } else if details.label.is_some()
+                || details.effective_on.is_some()
+                || details.note.is_some()
+            {
+                Err(Error::invalid(
+                    "documentId",
+                    "NOT_A_NEW_VERSION",
+                    "label, effectiveOn and note go with documentId only",
+                ))
+            } else {
+                Ok(())
+            };
+            match described {
+                Ok(()) => session.commit_all().await,
+                Err(e) => {
+                    session.abort().await;
+                    Err(e)
+                }
+            }
+        }
         (Ok(()), None) => Err(Error::invalid(
             "activityId",
             "REQUIRED",
-            "name the owner: activityId, agreementId or documentVersionId",
+            "name the owner: activityId, agreementId, documentVersionId or documentId",
         )),
         (Err(e), Some(session)) => {
             session.abort().await;
@@ -148,8 +192,9 @@ pub(super) async fn upload(
         (Err(e), None) => Err(e),
     };
     match outcome {
-        Ok(rows) => {
-            let media: Vec<Value> = rows
+        Ok(done) => {
+            let media: Vec<Value> = done
+                .media
                 .iter()
                 .map(|m| {
                     json!({
@@ -166,7 +211,15 @@ pub(super) async fn upload(
                     })
                 })
                 .collect();
-            (StatusCode::CREATED, Json(json!({ "media": media }))).into_response()
+            let mut body = json!({ "media": media });
+            if let Some(v) = done.version {
+                body["documentVersion"] = json!({
+                    "id": global_id("DocumentVersion", v.id),
+                    "number": v.number,
+                    "effectiveOn": v.effective_on,
+                });
+            }
+            (StatusCode::CREATED, Json(body)).into_response()
         }
         Err(e) => error_response(&e),
     }
@@ -177,6 +230,7 @@ async fn read_form(
     principal: &alliance_domain::Principal,
     multipart: &mut Multipart,
     session: &mut Option<UploadSession>,
+    details: &mut FileVersionDetails,
 ) -> Result<(), Error> {
     let mut index = 0usize;
     loop {
@@ -190,6 +244,33 @@ async fn read_form(
         };
         let name = field.name().unwrap_or_default().to_owned();
         match name.as_str() {
+            "label" | "effectiveOn" | "note" => {
+                let value = field.text().await.map_err(|e| multipart_error(&e, &name))?;
+                let slot = match name.as_str() {
+                    "label" => &mut details.label,
+                    "effectiveOn" => &mut details.effective_on,
+                    _ => &mut details.note,
+                };
+                *slot = Some(value);
+            }
+            "documentId" => {
+                if session.is_some() {
+                    return Err(Error::invalid(
+                        &name,
+                        "OWNER_TWICE",
+                        "name one owner per upload",
+                    ));
+                }
+                let value = field.text().await.map_err(|e| multipart_error(&e, &name))?;
+                let id = document_of(&value)?;
+                *session = Some(
+                    state
+                        .services
+                        .documents()
+                        .start_file_version(principal, id)
+                        .await?,
+                );
+            }
             "activityId" | "agreementId" | "documentVersionId" => {
                 if session.is_some() {
                     return Err(Error::invalid(
@@ -213,7 +294,7 @@ async fn read_form(
                     return Err(Error::invalid(
                         "activityId",
                         "OWNER_FIRST",
-                        "name the owner (activityId, agreementId or documentVersionId) before the files",
+                        "name the owner (activityId, agreementId, documentVersionId or documentId) before the files",
                     ));
                 };
                 if upload.len() >= upload.max_files() {

@@ -18,19 +18,22 @@ export class UploadError extends Error {
   constructor(
     readonly code: string,
     message: string,
+    /** The form field the server named (`file.0`, `effectiveOn`…), if any. */
+    readonly field?: string,
   ) {
     super(message);
   }
 }
 
-export type OwnerField = 'activityId' | 'agreementId' | 'documentVersionId';
+/** `documentId` creates the document's next version with the one file. */
+export type OwnerField = 'activityId' | 'agreementId' | 'documentVersionId' | 'documentId';
 
 /**
  * Uploads one file with XMLHttpRequest (fetch reports no upload progress). `onProgress` gets
  * 0…1. The server keeps nothing of a failed upload.
  */
 export function uploadMedia(
-  owner: { field: OwnerField; id: string },
+  owner: { field: OwnerField; id: string; extra?: Record<string, string> },
   file: File,
   onProgress: (fraction: number) => void,
   signal?: AbortSignal,
@@ -38,6 +41,7 @@ export function uploadMedia(
   return new Promise((resolve, reject) => {
     const form = new FormData();
     form.append(owner.field, owner.id);
+    for (const [name, value] of Object.entries(owner.extra ?? {})) form.append(name, value);
     form.append('file', file, file.name);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/media');
@@ -47,7 +51,12 @@ export function uploadMedia(
       if (event.lengthComputable) onProgress(event.loaded / event.total);
     };
     xhr.onload = () => {
-      let body: { media?: UploadedMedia[]; code?: string; message?: string; errors?: { code: string }[] } = {};
+      let body: {
+        media?: UploadedMedia[];
+        code?: string;
+        message?: string;
+        errors?: { code: string; field?: string }[];
+      } = {};
       try {
         body = JSON.parse(xhr.responseText);
       } catch {
@@ -57,7 +66,13 @@ export function uploadMedia(
         onProgress(1);
         resolve(body.media);
       } else {
-        reject(new UploadError(body.errors?.[0]?.code ?? body.code ?? 'NETWORK', body.message ?? xhr.statusText));
+        reject(
+          new UploadError(
+            body.errors?.[0]?.code ?? body.code ?? 'NETWORK',
+            body.message ?? xhr.statusText,
+            body.errors?.[0]?.field,
+          ),
+        );
       }
     };
     xhr.onerror = () => reject(new UploadError('NETWORK', 'network error'));

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
 mod access;
+mod document_versions;
 mod edits;
 mod files;
 mod seed;

@@ -15,6 +15,13 @@ const AllianceQuery = graphql(`
       rotationPeriod
       visibility
       workingRules
+      currentWorkingRules {
+        id
+        file {
+          name
+          url
+        }
+      }
       agendaDeadlineDays
       timeZone
       version

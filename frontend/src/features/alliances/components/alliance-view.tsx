@@ -99,9 +99,15 @@ export function AllianceView({ allianceId, isPlatformAdmin }: { allianceId: stri
           <Space wrap>
             <Link to={`/alliances/${encodeURIComponent(alliance.id)}/agreements`}>{t('agreements.nav')}</Link>
             <Link to={`/alliances/${encodeURIComponent(alliance.id)}/documents`}>{t('documents.nav')}</Link>
-            <Link to={`/alliances/${encodeURIComponent(alliance.id)}/documents#working-rules`}>
-              {t('documents.currentWorkingRules')}
-            </Link>
+            {alliance.currentWorkingRules?.file?.url ? (
+              <a href={alliance.currentWorkingRules.file.url} target="_blank" rel="noopener">
+                {t('documents.currentWorkingRules')}
+              </a>
+            ) : (
+              <Link to={`/alliances/${encodeURIComponent(alliance.id)}/documents#working-rules`}>
+                {t('documents.currentWorkingRules')}
+              </Link>
+            )}
           </Space>
         )}
         {canManage && (

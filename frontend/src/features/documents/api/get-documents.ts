@@ -13,6 +13,12 @@ const DocumentsQuery = graphql(`
         label
         effectiveOn
         body
+        file {
+          name
+          contentType
+          byteSize
+          url
+        }
         document {
           id
           title
@@ -30,6 +36,12 @@ const DocumentsQuery = graphql(`
             effectiveOn
             note
             body
+            file {
+              name
+              contentType
+              byteSize
+              url
+            }
             createdAt
           }
         }
