@@ -857,6 +857,7 @@ export const en: Translation = {
       PROPOSED: 'Proposed',
       ACCEPTED: 'Accepted',
       REJECTED: 'Not accepted',
+      WITHDRAWN: 'Withdrawn',
     },
     rsvp: {
       PENDING: 'No reply',
