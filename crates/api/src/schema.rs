@@ -32,6 +32,7 @@ pub struct Query(
     documents::DocumentQuery,
     activities::schema::ActivityQuery,
     news::schema::NewsQuery,
+    meetings::schema::ProposalQuery,
 );
 
 /// Write entry points. Each takes one `input` and answers a payload whose `userErrors` lists invalid
@@ -53,6 +54,7 @@ pub struct Mutation(
     agreements::AgreementMutation,
     documents::DocumentMutation,
     activities::schema::ActivityMutation,
+    meetings::schema::ProposalMutation,
 );
 
 /// Live updates over the `graphql-transport-ws` WebSocket protocol; each event is checked against

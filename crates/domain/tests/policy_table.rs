@@ -154,6 +154,9 @@ const TABLE: &[(Action, &str)] = &[
     (Action::SubmitHandoverReport, "N N N Y N Y Y N N"),
     (Action::UpdateActionItem, "N N Y Y N Y Y N N"),
     (Action::ManageActivity, "N N Y Y N N Y N N"),
+    // A proposal of the member's organization x: only x's admins and secretary.
+    (Action::UpdateAgendaProposal, "N N Y N N N Y N N"),
+    (Action::WithdrawAgendaProposal, "N N Y N N N Y N N"),
 ];
 
 fn resource_for<'a>(
@@ -180,7 +183,11 @@ fn resource_for<'a>(
             organization: w.y,
         },
         // The member's organization as a party of an agreement (or owner of a commitment).
-        DraftAgreement | SignAgreement | UpdateCommitment => Resource::PartyOrganization {
+        DraftAgreement
+        | SignAgreement
+        | UpdateCommitment
+        | UpdateAgendaProposal
+        | WithdrawAgendaProposal => Resource::PartyOrganization {
             alliance: w.a,
             public,
             organization: w.x,

@@ -57,6 +57,9 @@ pub fn describe<Q, M, S>(builder: SchemaBuilder<Q, M, S>) -> SchemaBuilder<Q, M,
         .override_output_type_description::<Conn<crate::news::types::NewsArticleNode>>(
             "A page of news articles, newest first; pass the last `cursor` as `after` for the next page.",
         )
+        .override_output_type_description::<Conn<crate::meetings::types::AgendaItemNode>>(
+            "A page of agenda proposals, newest first; pass the last `cursor` as `after` for the next page.",
+        )
         .override_output_type_description::<Conn<ActionItemNode>>(
             "A page of action items; pass the last `cursor` as `after` for the next page.",
         )

@@ -198,7 +198,9 @@ mirror!(
         /// Accepted onto the agenda.
         Accepted,
         /// Turned down by the convener.
-        Rejected
+        Rejected,
+        /// Withdrawn by the proposing organization before a decision.
+        Withdrawn
     }
 );
 

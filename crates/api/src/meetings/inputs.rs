@@ -83,6 +83,30 @@ pub struct ProposeAgendaItemInput {
     pub(crate) presenter_organization_id: Option<ID>,
     /// Minutes of speaking time, 1 to 480.
     pub(crate) minutes_allotted: Option<i32>,
+    /// What the organization wants discussed (plain text, up to 2,000 characters).
+    pub(crate) description: Option<String>,
+}
+
+/// Input for `updateAgendaProposal`.
+#[derive(InputObject)]
+pub struct UpdateAgendaProposalInput {
+    /// The agenda item's global id (from `myAgendaProposals`).
+    pub(crate) id: ID,
+    /// The new title, 1 to 200 characters.
+    pub(crate) title: String,
+    /// The new description (plain text, up to 2,000 characters); empty or omitted: none.
+    pub(crate) description: Option<String>,
+    /// The `version` you read; a stale one is refused with `CONFLICT`.
+    pub(crate) version: i32,
+}
+
+/// Input for `withdrawAgendaProposal`.
+#[derive(InputObject)]
+pub struct WithdrawAgendaProposalInput {
+    /// The agenda item's global id (from `myAgendaProposals`).
+    pub(crate) id: ID,
+    /// The `version` you read; a stale one is refused with `CONFLICT`.
+    pub(crate) version: i32,
 }
 
 /// Input for `decideAgendaItem`.
@@ -101,7 +125,7 @@ pub struct AgendaItemPayload {
     pub(crate) agenda_item: Option<AgendaItemNode>,
     /// The meeting with its updated agenda; null when `userErrors` is not empty.
     pub(crate) meeting: Option<MeetingNode>,
-    /// Invalid input: `title` `REQUIRED`/`TOO_LONG`, `minutesAllotted` `OUT_OF_RANGE`, `meetingId` `DEADLINE_PASSED`/`CLOSED`, `presenterOrganizationId` `NOT_MEMBER`, `itemIds` `MISMATCH`.
+    /// Invalid input: `title` `REQUIRED`/`TOO_LONG`, `minutesAllotted` `OUT_OF_RANGE`, `description` `TOO_LONG`, `meetingId` `DEADLINE_PASSED`/`CLOSED`, `presenterOrganizationId` `NOT_MEMBER`, `itemIds` `MISMATCH`; for `updateAgendaProposal` and `withdrawAgendaProposal` (and `decideAgendaItem`) `id` `DECIDED`/`WITHDRAWN`/`CLOSED`/`DEADLINE_PASSED`.
     pub(crate) user_errors: Vec<UserError>,
 }
 

@@ -3,6 +3,7 @@
 
 pub mod inputs;
 mod mutation;
+mod proposals;
 mod query;
 mod records;
 pub mod schema;

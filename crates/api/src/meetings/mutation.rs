@@ -16,7 +16,7 @@ use async_graphql::{Context, Object};
 #[derive(Default)]
 pub struct MeetingMutation;
 
-async fn with_meeting(
+pub(super) async fn with_meeting(
     ctx: &Context<'_>,
     id: uuid::Uuid,
 ) -> async_graphql::Result<Option<MeetingNode>> {
@@ -122,6 +122,7 @@ impl MeetingMutation {
                 &input.title,
                 presenter,
                 input.minutes_allotted,
+                input.description.as_deref(),
             )
             .await;
         let (item, user_errors) = split(result)?;

@@ -36,6 +36,7 @@ impl MeetingQuery {
     /// Meetings of the alliances the viewer belongs to, by start time; optionally one alliance and a window.
     /// With `past: true`, only meetings that are over (ended, or completed), newest first.
     #[graphql(complexity = "first.unwrap_or(20).max(1) as usize * child_complexity")]
+    #[allow(clippy::too_many_arguments)] // One per GraphQL argument.
     async fn meetings(
         &self,
         ctx: &Context<'_>,

@@ -82,9 +82,36 @@ impl AgendaItemNode {
         org(ctx, self.0.proposed_by_organization_id).await
     }
 
-    /// Proposed, accepted or rejected.
+    /// Proposed, accepted, rejected, or withdrawn by the proposing organization.
     async fn status(&self) -> AgendaItemStatus {
         self.0.status.into()
+    }
+
+    /// What the proposer wants discussed, if given (plain text, up to 2,000 characters).
+    async fn description(&self) -> Option<&str> {
+        self.0.description.as_deref()
+    }
+
+    /// Send it back with `updateAgendaProposal` or `withdrawAgendaProposal`; a stale version is
+    /// refused with `CONFLICT`.
+    async fn version(&self) -> i32 {
+        self.0.version
+    }
+
+    /// When it was proposed (UTC).
+    async fn created_at(&self) -> DateTime<Utc> {
+        self.0.created_at
+    }
+
+    /// The meeting it is proposed for.
+    async fn meeting(&self, ctx: &Context<'_>) -> async_graphql::Result<MeetingNode> {
+        loaders(ctx)?
+            .meetings
+            .load_one(self.0.meeting_id)
+            .await
+            .map_err(load_error)?
+            .map(MeetingNode)
+            .ok_or_else(|| crate::kernel::error::hidden("meeting"))
     }
 }
 

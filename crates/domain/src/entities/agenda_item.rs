@@ -14,6 +14,9 @@ pub struct Model {
     pub proposed_by: Option<Uuid>,
     pub status: crate::kernel::vocab::AgendaItemStatus,
     pub created_at: DateTimeUtc,
+    pub description: Option<String>,
+    pub version: i32,
+    pub updated_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

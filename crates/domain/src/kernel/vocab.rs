@@ -89,7 +89,7 @@ vocabulary!(MeetingStatus {
     Cancelled = "cancelled",
 });
 
-vocabulary!(AgendaItemStatus { Proposed = "proposed", Accepted = "accepted", Rejected = "rejected" });
+vocabulary!(AgendaItemStatus { Proposed = "proposed", Accepted = "accepted", Rejected = "rejected", Withdrawn = "withdrawn" });
 
 vocabulary!(RsvpResponse { Pending = "pending", Yes = "yes", No = "no", Maybe = "maybe" });
 

@@ -33,6 +33,7 @@ impl Meetings<'_> {
         title: &str,
         presenter: Option<Uuid>,
         minutes_allotted: Option<i32>,
+        description: Option<&str>,
     ) -> Result<agenda_item::Model, Error> {
         let (found, owner) = self
             .meeting_for(principal, meeting_id, Action::ProposeAgendaItem)
@@ -41,6 +42,20 @@ impl Meetings<'_> {
         let convener = policy::can(principal, Action::ManageAgenda, resource);
         let mut errors = Vec::new();
         let title = validation::required_text(&mut errors, "title", title, 200);
+        let description = description
+            .map(str::trim)
+            .filter(|d| !d.is_empty())
+            .map(str::to_owned);
+        if description
+            .as_ref()
+            .is_some_and(|d| d.chars().count() > 2000)
+        {
+            errors.push(FieldError::new(
+                "description",
+                "TOO_LONG",
+                "at most 2,000 characters",
+            ));
+        }
         if minutes_allotted.is_some_and(|m| !(1..=480).contains(&m)) {
             errors.push(FieldError::new(
                 "minutesAllotted",
@@ -91,6 +106,9 @@ impl Meetings<'_> {
                 AgendaItemStatus::Proposed
             }),
             created_at: Set(self.now()),
+            description: Set(description),
+            version: Set(1),
+            updated_at: Set(None),
         }
         .insert(&txn)
         .await?;
@@ -147,17 +165,39 @@ impl Meetings<'_> {
             .meeting_for(principal, item.meeting_id, Action::ManageAgenda)
             .await?;
         let txn = self.db.begin().await?;
-        let updated = agenda_item::ActiveModel {
-            id: Set(id),
-            status: Set(if accept {
-                AgendaItemStatus::Accepted
-            } else {
-                AgendaItemStatus::Rejected
-            }),
-            ..Default::default()
+        // Not on a withdrawn proposal, even one withdrawn a moment ago; a decision bumps the
+        // version, so an edit sent meanwhile is stale.
+        let changed = agenda_item::Entity::update_many()
+            .col_expr(
+                agenda_item::Column::Status,
+                sea_orm::sea_query::Expr::value(if accept {
+                    AgendaItemStatus::Accepted.as_str()
+                } else {
+                    AgendaItemStatus::Rejected.as_str()
+                }),
+            )
+            .col_expr(
+                agenda_item::Column::Version,
+                sea_orm::sea_query::ExprTrait::add(
+                    sea_orm::sea_query::Expr::col(agenda_item::Column::Version),
+                    1,
+                ),
+            )
+            .filter(agenda_item::Column::Id.eq(id))
+            .filter(agenda_item::Column::Status.ne(AgendaItemStatus::Withdrawn))
+            .exec(&txn)
+            .await?;
+        if changed.rows_affected != 1 {
+            return Err(Error::invalid(
+                "id",
+                "WITHDRAWN",
+                "the proposal was withdrawn",
+            ));
         }
-        .update(&txn)
-        .await?;
+        let updated = agenda_item::Entity::find_by_id(id)
+            .one(&txn)
+            .await?
+            .ok_or(Error::NotFound("agenda item"))?;
         // The proposer hears the decision (`hand_off` skips a convener deciding their own item).
         if let Some(proposer) = item.proposed_by {
             self.hand_off(

@@ -10,6 +10,8 @@ pub use attendance::CheckInWindow;
 mod handoffs;
 mod minutes;
 mod minutes_review;
+mod proposals;
+pub use proposals::ProposalEdit;
 mod reads;
 pub use reads::MeetingWindow;
 mod relations;

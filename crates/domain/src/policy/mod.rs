@@ -136,6 +136,11 @@ actions! {
     /// Edit an activity, its head-counts and report; check people in; complete, publish,
     /// unpublish or cancel it: the organizers' admins and the alliance's admins.
     ManageActivity,
+    // On the proposing organization of an agenda proposal (`Resource::PartyOrganization`).
+    /// Change the title and description of the organization's agenda proposal: its admins and secretary.
+    UpdateAgendaProposal,
+    /// Withdraw the organization's agenda proposal: its admins and secretary.
+    WithdrawAgendaProposal,
 }
 
 /// What an action is about, with the facts the decision needs.
@@ -375,6 +380,7 @@ pub fn can(principal: &Principal, action: Action, resource: Resource<'_>) -> boo
                 Action::DraftAgreement | Action::UpdateCommitment => {
                     acts_in_alliance || secretariat
                 }
+                Action::UpdateAgendaProposal | Action::WithdrawAgendaProposal => acts_in_alliance,
                 _ => false,
             }
         }

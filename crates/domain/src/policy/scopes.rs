@@ -419,3 +419,13 @@ fn scoped_internal(principal: &Principal, scope: Scope) -> AllianceScope {
         _ => internal_alliances(principal),
     }
 }
+
+/// Every organization the principal belongs to now, by id: their agenda proposals are "mine".
+pub fn own_organizations(principal: &Principal) -> Vec<OrganizationId> {
+    let Principal::User(user) = principal else {
+        return Vec::new();
+    };
+    let mut orgs: Vec<OrganizationId> = user.organizations.keys().copied().collect();
+    orgs.sort();
+    orgs
+}

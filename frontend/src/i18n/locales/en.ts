@@ -866,6 +866,7 @@ export const en: Translation = {
       PROPOSED: 'Proposed',
       ACCEPTED: 'Accepted',
       REJECTED: 'Not accepted',
+      WITHDRAWN: 'Withdrawn',
     },
     rsvp: {
       PENDING: 'No reply',

@@ -849,6 +849,7 @@ export const zh = {
       PROPOSED: '待审议',
       ACCEPTED: '已采纳',
       REJECTED: '未采纳',
+      WITHDRAWN: '已撤回',
     },
     rsvp: {
       PENDING: '未回复',

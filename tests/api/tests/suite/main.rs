@@ -6,6 +6,7 @@ mod abuse;
 mod activities;
 mod admin;
 mod agenda_deadline;
+mod agenda_proposals;
 mod agreements;
 mod auth;
 mod check_in_window;

@@ -199,6 +199,18 @@ fn cases(w: &World, starts: chrono::DateTime<chrono::Utc>, failed_job: &str) -> 
             &["id"],
         ),
         case(
+            "updateAgendaProposal",
+            ORG_ADMIN,
+            json!({ "id": w.b_agenda_items[1], "title": "夺走", "version": 1 }),
+            &["id"],
+        ),
+        case(
+            "withdrawAgendaProposal",
+            ORG_ADMIN,
+            json!({ "id": w.b_agenda_items[1], "version": 1 }),
+            &["id"],
+        ),
+        case(
             "reorderAgenda",
             CONVENER,
             json!({ "meetingId": w.a_meeting, "itemIds": a_items_with_b }),
