@@ -32,6 +32,7 @@ pub struct Query(
     documents::DocumentQuery,
     activities::schema::ActivityQuery,
     news::schema::NewsQuery,
+    users::permissions::ViewerPermissionsQuery,
 );
 
 /// Write entry points. Each takes one `input` and answers a payload whose `userErrors` lists invalid
