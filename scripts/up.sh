@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole of Alliance on this machine: Postgres, the database, the web client, the server
-# (release build), migrations and the demo data, then serves http://localhost:8080.
+# (release build), migrations and the demo data, then serves http://localhost:8080 (with
+# ALLIANCE_LISTEN=0.0.0.0:8080 also to phones on the same network, at the address it prints).
 # Safe to run again: every step skips or repeats harmlessly what is already done.
 #
 # Settings come from the environment (see README.md and .env.example); a .env file at the
@@ -91,12 +92,51 @@ fi
 export ALLIANCE_WEB_DIST="${ALLIANCE_WEB_DIST:-${ROOT}/frontend/dist}"
 
 listen="${ALLIANCE_LISTEN:-127.0.0.1:8080}"
-url="${ALLIANCE_PUBLIC_URL:-http://localhost:${listen##*:}}"
+port="${listen##*:}"
+host="${listen%:*}"
+
+# This machine's address on the local network (the first IPv4 address that is not loopback), read
+# from the interfaces; nothing is sent anywhere.
+lan_address() {
+  local ip=""
+  if command -v hostname >/dev/null 2>&1; then
+    ip="$(hostname -I 2>/dev/null | tr ' ' '\n' | grep -E '^[0-9]+(\.[0-9]+){3}$' | grep -v '^127\.' | head -n 1 || true)"
+  fi
+  if [[ -z "$ip" ]] && command -v ip >/dev/null 2>&1; then
+    ip="$(ip -4 -o addr show scope global 2>/dev/null | awk '{ sub(/\/.*/, "", $4); print $4; exit }' || true)"
+  fi
+  printf '%s' "$ip"
+}
+
+phone_url=""
+case "$host" in
+  0.0.0.0 | "[::]" | "::" | "")
+    lan="$(lan_address)"
+    if [[ -n "$lan" ]]; then
+      phone_url="http://${lan}:${port}"
+      # Invitation links and share cards name the address a phone can open, unless one is given.
+      export ALLIANCE_PUBLIC_URL="${ALLIANCE_PUBLIC_URL:-${phone_url}}"
+    fi
+    ;;
+  127.* | localhost | "[::1]") ;;
+  *) phone_url="http://${host}:${port}" ;;
+esac
+url="${ALLIANCE_PUBLIC_URL:-http://localhost:${port}}"
+
+if [[ -n "$phone_url" ]]; then
+  phone_note="On a phone on the same network (Wi-Fi): ${phone_url}"
+elif [[ "$host" == 127.* || "$host" == localhost || "$host" == "[::1]" ]]; then
+  phone_note="Only this computer can reach it. For a phone on the same network, run:
+      ALLIANCE_LISTEN=0.0.0.0:${port} ./scripts/up.sh"
+else
+  phone_note="Listening on ${listen}; no network address found for a phone (is the network up?)."
+fi
 
 cat <<EOF
 
 ==> Alliance is starting at ${url}
     GraphQL API: ${url}/graphql (GraphiQL in a browser)
+    ${phone_note}
 
     Demo logins (password: alliance-demo-2026)
       admin@example.com        platform admin

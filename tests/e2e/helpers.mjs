@@ -57,14 +57,14 @@ export async function withPage(browser, t, options, body) {
   }
 }
 
-/** Logs in through the form, as a person would, and waits for the profile (the landing page). */
+/** Logs in through the form, as a person would, and waits for the dashboard (the landing page). */
 export async function logIn(page, login, password = DEMO_PASSWORD) {
   await page.goto('/login');
   await page.getByLabel('邮箱或手机号').fill(login);
   await page.getByLabel('密码', { exact: true }).fill(password);
   await page.getByRole('button', { name: '登录', exact: true }).click();
-  await page.waitForURL(/\/profile$/);
-  await page.getByRole('heading', { name: '个人中心', level: 1 }).waitFor();
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.getByRole('heading', { name: /^您好，/, level: 1 }).waitFor();
 }
 
 export function pathnameOf(page) {

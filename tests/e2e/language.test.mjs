@@ -15,14 +15,22 @@ test("switching to English changes the UI and survives a reload", async (t) => {
     await logIn(page, "member@example.com");
     await page.getByRole("button", { name: "English" }).click();
 
-    await page.getByRole("heading", { name: "Profile", level: 1 }).waitFor();
+    await page
+      .getByRole("heading", { name: "Hello, 李娜", level: 1 })
+      .waitFor();
     const nav = page.getByRole("navigation", { name: "Main navigation" });
     await nav.getByRole("link", { name: "Alliances" }).waitFor();
-    await nav.getByRole("link", { name: "Integration tokens" }).waitFor();
+    // A plain member manages no integration tokens: the page is not offered.
     assert.equal(
-      await page.getByRole("heading", { name: "个人中心" }).count(),
+      await nav.getByRole("link", { name: "Integration tokens" }).count(),
       0,
     );
+    assert.equal(
+      await page.getByRole("heading", { name: "您好，李娜" }).count(),
+      0,
+    );
+    await nav.getByRole("link", { name: "Profile" }).click();
+    await page.getByRole("heading", { name: "Profile", level: 1 }).waitFor();
 
     // The choice is remembered, and the session is restored from its cookie after the reload.
     await page.reload();

@@ -10,9 +10,18 @@ after(async () => {
   await browser?.close();
 });
 
-test('a member logs in and the profile shows their organization and alliance', async (t) => {
+test('a member logs in to the dashboard with their alliance; the profile shows their organization', async (t) => {
   await withPage(browser, t, DESKTOP, async (page) => {
     await logIn(page, 'member@example.com');
+    await page.getByRole('main').getByRole('link', { name: CONSORTIUM, exact: true }).first().waitFor();
+    // A plain member is offered neither the integration tokens nor the administration pages.
+    const nav = page.getByRole('navigation', { name: '主导航' });
+    await nav.getByRole('link', { name: '联盟' }).waitFor();
+    for (const name of ['集成令牌', '用户管理', '审计日志']) {
+      assert.equal(await nav.getByRole('link', { name }).count(), 0, name);
+    }
+    await nav.getByRole('link', { name: '个人中心' }).click();
+    await page.getByRole('heading', { name: '个人中心', level: 1 }).waitFor();
     await page.getByText('华安证券公益基金会', { exact: true }).waitFor();
     await page.getByText(CONSORTIUM, { exact: true }).waitFor();
     // The alliance's translated kind and status, not the raw enum values.
@@ -56,5 +65,16 @@ test('an app page asked for before logging in is shown after logging in', async 
     await page.waitForURL(/\/alliances$/);
     await page.getByRole('heading', { name: '联盟', level: 1 }).waitFor();
     await page.getByText(CONSORTIUM, { exact: true }).waitFor();
+  });
+});
+
+test('a supervisor, who belongs to no organization, sees the alliance they supervise on the dashboard', async (t) => {
+  await withPage(browser, t, DESKTOP, async (page) => {
+    await logIn(page, 'supervisor@example.com');
+    await page.getByRole('main').getByRole('link', { name: CONSORTIUM, exact: true }).first().waitFor();
+    assert.equal(await page.getByText('您目前在任何联盟中都没有角色。').count(), 0);
+    const nav = page.getByRole('navigation', { name: '主导航' });
+    await nav.getByRole('link', { name: '联盟' }).waitFor();
+    assert.equal(await nav.getByRole('link', { name: '集成令牌' }).count(), 0);
   });
 });

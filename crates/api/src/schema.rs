@@ -33,6 +33,7 @@ pub struct Query(
     activities::schema::ActivityQuery,
     news::schema::NewsQuery,
     meetings::schema::ProposalQuery,
+    users::permissions::ViewerPermissionsQuery,
 );
 
 /// Write entry points. Each takes one `input` and answers a payload whose `userErrors` lists invalid

@@ -157,6 +157,9 @@ const TABLE: &[(Action, &str)] = &[
     // A proposal of the member's organization x: only x's admins and secretary.
     (Action::UpdateAgendaProposal, "N N Y N N N Y N N"),
     (Action::WithdrawAgendaProposal, "N N Y N N N Y N N"),
+    // The lead convener is y's secretary; the outsider is z's secretary and admin.
+    (Action::ManageSomeIntegrationTokens, "N N Y Y N Y Y N Y"),
+    (Action::ReadSomeAuditLog, "N N N Y N N Y N N"),
 ];
 
 fn resource_for<'a>(
@@ -167,8 +170,15 @@ fn resource_for<'a>(
 ) -> Resource<'a> {
     use Action::*;
     match action {
-        CreateOrganization | CreateAlliance | GrantAllianceRole | ManageUsers | ReadAuditLog
-        | ReadBackgroundJobs | RetryBackgroundJob => Resource::Platform,
+        CreateOrganization
+        | CreateAlliance
+        | GrantAllianceRole
+        | ManageUsers
+        | ReadAuditLog
+        | ReadBackgroundJobs
+        | RetryBackgroundJob
+        | ManageSomeIntegrationTokens
+        | ReadSomeAuditLog => Resource::Platform,
         ReadOrganization
         | ReadOrganizationMembers
         | UpdateOrganization
@@ -720,4 +730,49 @@ fn activities_are_read_with_the_scope_and_managed_by_their_organizers() {
     // Another action on an activity resource is never granted by it.
     let admin = user(|p| in_org(p, w.x, w.a, Position::Member, true));
     assert!(!can(&admin, Action::UpdateAlliance, activity));
+}
+
+#[test]
+fn viewer_permissions_and_role_alliances_follow_the_table() {
+    use alliance_domain::policy::{
+        TokenTargetKind, role_alliances, scopes_for_target, viewer_permissions,
+    };
+    let w = world();
+    for (name, principal) in principals(&w) {
+        let p = viewer_permissions(&principal);
+        let platform = |action| can(&principal, action, Resource::Platform);
+        assert_eq!(p.manage_users, platform(Action::ManageUsers), "{name}");
+        assert_eq!(
+            p.manage_integration_tokens,
+            platform(Action::ManageSomeIntegrationTokens),
+            "{name}"
+        );
+        assert_eq!(
+            p.read_audit_log,
+            platform(Action::ReadAuditLog) || platform(Action::ReadSomeAuditLog),
+            "{name}"
+        );
+        // Every role in the alliance lists it among the viewer's alliances; others do not.
+        let holds_role = matches!(
+            name,
+            "member" | "org admin" | "alliance admin" | "supervisor" | "lead convener"
+        );
+        assert_eq!(
+            role_alliances(&principal).contains(&w.a),
+            holds_role,
+            "{name}"
+        );
+    }
+    let org = scopes_for_target(TokenTargetKind::Organization);
+    assert_eq!(
+        org,
+        vec![
+            Scope::ReadOrganization,
+            Scope::ReadMembers,
+            Scope::ReadResources
+        ]
+    );
+    let alliance = scopes_for_target(TokenTargetKind::Alliance);
+    assert!(alliance.contains(&Scope::ReadMeetings) && alliance.contains(&Scope::ReadResources));
+    assert!(!alliance.contains(&Scope::ReadMembers));
 }

@@ -10,8 +10,20 @@ import { useLanguage } from '@/i18n/use-language';
 // The ES module builds: the CommonJS entry points (antd/locale/*) lose their default export in the bundle.
 const ANTD_LOCALES = { zh: zhCN, en: enUS } as const;
 
-/** Party red, used sparingly: primary actions, the selected menu entry. */
-const TOKEN = { colorPrimary: '#c8161d', colorLink: '#c8161d', borderRadius: 6 };
+/**
+ * Party red, used sparingly: primary actions, the selected menu entry. Secondary, description and
+ * empty-state text is darker than antd's default (0.45 black, 3.4:1 on white): at least 4.5:1 on
+ * white and on the light grey page background.
+ */
+const TOKEN = {
+  colorPrimary: '#c8161d',
+  colorLink: '#c8161d',
+  borderRadius: 6,
+  colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
+  colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+  colorTextDescription: 'rgba(0, 0, 0, 0.62)',
+  colorTextPlaceholder: 'rgba(0, 0, 0, 0.55)',
+};
 const THEME: ThemeConfig = { algorithm: theme.defaultAlgorithm, token: TOKEN };
 const THEME_WITHOUT_MOTION: ThemeConfig = { ...THEME, token: { ...TOKEN, motion: false } };
 

@@ -30,11 +30,15 @@ impl AllianceQuery {
         first: Option<i32>,
         #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
         after: Option<String>,
+        #[graphql(
+            desc = "True: only the alliances in which the viewer holds a role now (through a member organization, as alliance admin, supervisor or lead convener), not every public one. Omitted or false: every alliance the viewer may see."
+        )]
+        mine: Option<bool>,
     ) -> async_graphql::Result<Conn<AllianceNode>> {
         let page = page_request(first, after)?;
         let (rows, total) = services(ctx)?
             .alliances()
-            .alliances(&*principal(ctx)?, page)
+            .alliances(&*principal(ctx)?, mine.unwrap_or(false), page)
             .await
             .gql()?;
         Ok(build(

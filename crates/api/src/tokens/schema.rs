@@ -8,6 +8,7 @@ use crate::tokens::types::IntegrationTokenNode;
 use alliance_domain::auth::integration::NewIntegrationToken;
 use alliance_domain::kernel::ids::{AllianceId, IntegrationTokenId, OrganizationId};
 use alliance_domain::kernel::vocab::Scope;
+use alliance_domain::policy;
 use async_graphql::{Context, ID, InputObject, Object, SimpleObject};
 use chrono::{DateTime, Utc};
 
@@ -43,9 +44,39 @@ impl TokenQuery {
         ))
     }
 
-    /// Every scope an integration token can carry.
-    async fn integration_scopes(&self) -> Vec<&'static str> {
-        Scope::ALL.iter().map(|s| s.as_str()).collect()
+    /// The scopes an integration token can carry; with `target`, only those that let a token on
+    /// that kind of target do something (an organization token reads its profile, members and
+    /// resources; the others are about an alliance's content).
+    async fn integration_scopes(
+        &self,
+        #[graphql(desc = "The kind of target the token is for; omit for every scope.")]
+        target: Option<IntegrationTargetKind>,
+    ) -> Vec<&'static str> {
+        match target {
+            None => Scope::ALL.iter().map(|s| s.as_str()).collect(),
+            Some(kind) => policy::scopes_for_target(kind.into())
+                .into_iter()
+                .map(|s| s.as_str())
+                .collect(),
+        }
+    }
+}
+
+/// The kind of target an integration token acts on.
+#[derive(async_graphql::Enum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntegrationTargetKind {
+    /// One alliance (`allianceId`).
+    Alliance,
+    /// One organization (`organizationId`).
+    Organization,
+}
+
+impl From<IntegrationTargetKind> for policy::TokenTargetKind {
+    fn from(kind: IntegrationTargetKind) -> Self {
+        match kind {
+            IntegrationTargetKind::Alliance => policy::TokenTargetKind::Alliance,
+            IntegrationTargetKind::Organization => policy::TokenTargetKind::Organization,
+        }
     }
 }
 
@@ -71,7 +102,7 @@ pub struct CreateIntegrationTokenPayload {
     integration_token: Option<IntegrationTokenNode>,
     /// The secret, shown only in this answer. Send it as `Authorization: Bearer <secret>`.
     secret: Option<String>,
-    /// Invalid input: `name` `REQUIRED`/`TOO_LONG`, `scopes` `REQUIRED`, `scopes.<i>` `INVALID`, `expiresAt` `IN_PAST`/`TOO_LATE`, `allianceId` `REQUIRED` unless exactly one target is given.
+    /// Invalid input: `name` `REQUIRED`/`TOO_LONG`, `scopes` `REQUIRED`, `scopes.<i>` `INVALID` (unknown) or `NOT_FOR_TARGET` (does nothing on that kind of target, see `integrationScopes(target:)`), `expiresAt` `IN_PAST`/`TOO_LATE`, `allianceId` `REQUIRED` unless exactly one target is given.
     user_errors: Vec<UserError>,
 }
 

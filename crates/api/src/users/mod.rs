@@ -1,3 +1,4 @@
 //! users
+pub mod permissions;
 pub mod schema;
 pub mod types;

@@ -91,14 +91,20 @@ impl Alliances<'_> {
             .map(|a| redact(principal, a)))
     }
 
+    /// The alliances the principal may see; with `mine`, only those in which they hold a role.
     pub async fn alliances(
         &self,
         principal: &Principal,
+        mine: bool,
         page: PageRequest,
     ) -> Result<(Page<alliance::Model>, u64), Error> {
         let scope = policy::readable_alliances(principal);
         let mut query = alliance::Entity::find();
-        if !scope.all {
+        if mine {
+            let ids = policy::role_alliances(principal);
+            query = query
+                .filter(alliance::Column::Id.is_in(ids.iter().map(|a| a.0).collect::<Vec<_>>()));
+        } else if !scope.all {
             let mut visible = Condition::any()
                 .add(alliance::Column::Id.is_in(scope.ids.iter().map(|a| a.0).collect::<Vec<_>>()));
             if scope.public {

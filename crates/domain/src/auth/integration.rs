@@ -92,6 +92,19 @@ impl Auth<'_> {
                 None
             }
         };
+        // A scope that does nothing on that kind of target is refused rather than kept.
+        if let Some(target) = target {
+            let allowed = policy::scopes_for_target(target.kind());
+            for (i, scope) in input.scopes.iter().enumerate() {
+                if Scope::parse(scope.trim()).is_some_and(|s| !allowed.contains(&s)) {
+                    errors.push(FieldError::new(
+                        format!("scopes.{i}"),
+                        "NOT_FOR_TARGET",
+                        format!("`{scope}` does nothing on this kind of target"),
+                    ));
+                }
+            }
+        }
         validation::finish(errors)?;
         let Some(target) = target else {
             return Err(Error::Forbidden);

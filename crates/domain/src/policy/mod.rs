@@ -9,9 +9,13 @@ pub mod facts;
 mod media;
 pub mod principal;
 mod scopes;
+mod viewer;
 
 pub use media::{MediaOwnerKind, media_alliances};
 pub use scopes::*;
+pub use viewer::{
+    TokenTargetKind, ViewerPermissions, role_alliances, scopes_for_target, viewer_permissions,
+};
 
 use crate::kernel::error::Error;
 use crate::kernel::ids::{AllianceId, OrganizationId, UserId};
@@ -141,6 +145,11 @@ actions! {
     UpdateAgendaProposal,
     /// Withdraw the organization's agenda proposal: its admins and secretary.
     WithdrawAgendaProposal,
+    // Platform-wide, for some of the viewer's alliances or organizations.
+    /// Open the integration-token page: alliance admins, and admins and secretaries of an organization.
+    ManageSomeIntegrationTokens,
+    /// Open the audit log limited to one's alliances: alliance admins.
+    ReadSomeAuditLog,
 }
 
 /// What an action is about, with the facts the decision needs.
@@ -313,7 +322,7 @@ pub fn can(principal: &Principal, action: Action, resource: Resource<'_>) -> boo
         return true;
     }
     match (principal, resource) {
-        (_, Resource::Platform) => false,
+        (_, Resource::Platform) => viewer::user_platform_rule(principal, action),
         (_, Resource::Media { .. }) => media::decide(principal, action, resource),
         // The outgoing lead (its admins and secretary) writes the handover report, or the secretariat.
         (

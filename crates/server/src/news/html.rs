@@ -32,7 +32,9 @@ header a{color:#c8102e;text-decoration:none;font-weight:600}article,li.card{back
 padding:16px;margin:12px 0}ul.list{list-style:none;padding:0}h1{font-size:1.5em;line-height:1.35}h2{font-size:1.2em;margin:0}\
 h2 a{color:#222;text-decoration:none}.meta{color:#666;font-size:.9em}img{max-width:100%;height:auto;border-radius:4px}\
 figure{margin:12px 0}figcaption{color:#666;font-size:.9em}nav.pages{display:flex;justify-content:space-between;margin:16px 0}\
-footer{color:#888;font-size:.85em}";
+footer{color:#595959;font-size:.85em}\
+.skip{position:absolute;left:8px;top:8px;padding:8px 12px;background:#fff;color:#c8102e;transform:translateY(-200%)}\
+.skip:focus{transform:none}a:focus-visible{outline:3px solid #1677ff;outline-offset:2px}#main:focus{outline:none}";
 
 fn local(at: DateTime<Utc>, zone: &str) -> String {
     at.with_timezone(&zone_or_default(zone))
@@ -79,8 +81,8 @@ fn page(base: &str, head: &Head<'_>, body: &str) -> String {
     }
     let _ = write!(
         out,
-        "<style>{STYLE}</style></head><body><header><a href=\"{base}/news\">新闻动态 <small>News</small></a>\
-<a href=\"{base}/login\">登录 <small>Sign in</small></a></header><main>{body}</main>\
+        "<style>{STYLE}</style></head><body><a class=\"skip\" href=\"#main\">跳到主要内容 <small>Skip to content</small></a><header><a href=\"{base}/news\">新闻动态 <small>News</small></a>\
+<a href=\"{base}/login\">登录 <small>Sign in</small></a></header><main id=\"main\" tabindex=\"-1\">{body}</main>\
 <footer>党建联盟 · Alliance — <a href=\"{base}/news/feed.atom\">订阅 Atom</a></footer></body></html>",
         base = esc(base),
     );

@@ -1,6 +1,6 @@
 import { Outlet } from 'react-router';
 import { AppLayout } from '@/components/layouts/app-layout';
-import { useAuditAccess } from '@/features/audit/api/get-audit-access';
+import { useViewerPermissions } from '@/features/auth/api/get-viewer-permissions';
 import { NotificationBell } from '@/features/notifications/components/notification-bell';
 import { ProtectedRoute } from '@/lib/auth/protected-route';
 import { endSession } from '@/lib/auth/session';
@@ -8,8 +8,7 @@ import { useSession } from '@/lib/auth/use-session';
 
 function LoggedInShell() {
   const session = useSession();
-  const isPlatformAdmin = session.status === 'authenticated' && session.viewer.isPlatformAdmin;
-  const audit = useAuditAccess(isPlatformAdmin);
+  const permissions = useViewerPermissions();
   if (session.status !== 'authenticated') return null;
   // Once the session has ended, the guard sends the user to /login.
   return (
@@ -17,7 +16,11 @@ function LoggedInShell() {
       viewerName={session.viewer.name}
       onLogout={() => void endSession()}
       headerExtra={<NotificationBell />}
-      adminLinks={{ users: isPlatformAdmin, audit: audit.canRead }}
+      adminLinks={{
+        users: permissions.manageUsers,
+        audit: permissions.readAuditLog,
+        tokens: permissions.manageIntegrationTokens,
+      }}
     >
       <Outlet />
     </AppLayout>

@@ -21,6 +21,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { Brand } from '@/components/brand';
 import { LanguageSwitch } from '@/components/language-switch';
+import { MAIN_ID, SkipLink } from '@/components/skip-link';
 import { useIsPhone } from '@/hooks/use-is-phone';
 
 const SIDER_WIDTH = 220;
@@ -29,6 +30,7 @@ const SIDER_WIDTH = 220;
 export interface AdminLinks {
   users: boolean;
   audit: boolean;
+  tokens: boolean;
 }
 
 function NavMenu({ onNavigate, adminLinks }: { onNavigate?: () => void; adminLinks?: AdminLinks }) {
@@ -53,11 +55,15 @@ function NavMenu({ onNavigate, adminLinks }: { onNavigate?: () => void; adminLin
       label: <Link to="/notifications">{t('nav.notifications')}</Link>,
     },
     { key: '/organizations', icon: <TeamOutlined />, label: <Link to="/organizations">{t('nav.organizations')}</Link> },
-    {
-      key: '/integration-tokens',
-      icon: <ApiOutlined />,
-      label: <Link to="/integration-tokens">{t('nav.integrationTokens')}</Link>,
-    },
+    ...(adminLinks?.tokens
+      ? [
+          {
+            key: '/integration-tokens',
+            icon: <ApiOutlined />,
+            label: <Link to="/integration-tokens">{t('nav.integrationTokens')}</Link>,
+          },
+        ]
+      : []),
     ...(adminLinks?.users
       ? [
           {
@@ -109,6 +115,7 @@ export function AppLayout({
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
+      <SkipLink />
       <Layout.Header className="app-header">
         <Flex align="center" gap={8} style={{ minWidth: 0 }}>
           {isPhone && (
@@ -127,7 +134,12 @@ export function AppLayout({
           {headerExtra}
           <LanguageSwitch compact={isPhone} />
           <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
-            <Button type="text" aria-label={t('user.menu')} style={{ paddingInline: 4 }}>
+            <Button
+              type="text"
+              // The visible name is part of the accessible name (WCAG 2.5.3, label in name).
+              aria-label={isPhone ? t('user.menu') : `${t('user.menu')}：${viewerName}`}
+              style={{ paddingInline: 4 }}
+            >
               <Flex align="center" gap={8}>
                 <Avatar size="small" icon={<UserOutlined />} />
                 {!isPhone && (
@@ -159,8 +171,9 @@ export function AppLayout({
             <NavMenu adminLinks={adminLinks} />
           </Layout.Sider>
         )}
-        <Layout.Content className="app-content">
-          <main className="app-main">{children}</main>
+        {/* antd's Content is the page's one <main>. */}
+        <Layout.Content className="app-content" id={MAIN_ID} tabIndex={-1}>
+          <div className="app-main">{children}</div>
         </Layout.Content>
       </Layout>
     </Layout>

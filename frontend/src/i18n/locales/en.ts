@@ -2,6 +2,7 @@ import { activitiesEn } from './activities';
 import { agreementsEn } from './agreements';
 import { mediaEn } from './media';
 import { resourcesEn } from './resources';
+import { scopesEn } from './scopes';
 import type { Translation } from './zh';
 import { meetingCycleEn } from './meeting-cycle';
 
@@ -9,7 +10,11 @@ export const en: Translation = {
   ...agreementsEn,
   media: mediaEn,
   meetingCycle: meetingCycleEn,
+  scopeNames: scopesEn,
   activities: activitiesEn,
+  a11y: {
+    skipToMain: 'Skip to main content',
+  },
   app: {
     name: 'Alliance',
     tagline: 'Party-building alliance workspace',
@@ -285,7 +290,7 @@ export const en: Translation = {
     title: 'Home',
     welcome: 'Hello, {{name}}',
     leads: 'Current leads',
-    noAlliances: 'Your organizations have not joined an alliance yet.',
+    noAlliances: 'You hold no role in any alliance yet.',
     leadUntil: 'Leads until {{date}}',
     noLead: 'No lead unit at the moment',
     upcoming: 'Upcoming meetings',

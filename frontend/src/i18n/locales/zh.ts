@@ -4,12 +4,17 @@ import { agreementsZh } from './agreements';
 import { mediaZh } from './media';
 import { resourcesZh } from './resources';
 import { meetingCycleZh } from './meeting-cycle';
+import { scopesZh } from './scopes';
 
 export const zh = {
   ...agreementsZh,
   media: mediaZh,
   meetingCycle: meetingCycleZh,
+  scopeNames: scopesZh,
   activities: activitiesZh,
+  a11y: {
+    skipToMain: '跳到主要内容',
+  },
   app: {
     name: '党建联盟',
     tagline: '党建联盟协同工作平台',
@@ -279,7 +284,7 @@ export const zh = {
     title: '首页',
     welcome: '您好，{{name}}',
     leads: '当前轮值',
-    noAlliances: '您所在的单位尚未加入任何联盟。',
+    noAlliances: '您目前在任何联盟中都没有角色。',
     leadUntil: '轮值至 {{date}}',
     noLead: '暂无轮值单位',
     upcoming: '近期会议',

@@ -1,4 +1,5 @@
-export const HOME_PATH = '/profile';
+/** Where login lands: the dashboard, which shows the viewer's alliances whatever their role. */
+export const HOME_PATH = '/';
 
 /** The login page, remembering where to return to. */
 export function loginPath(returnTo: string): string {

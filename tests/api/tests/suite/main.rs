@@ -36,3 +36,4 @@ mod rotation_property;
 mod schema_docs;
 mod subscriptions;
 mod updates;
+mod viewer_permissions;

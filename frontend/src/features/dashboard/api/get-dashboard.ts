@@ -3,7 +3,7 @@ import { graphql } from '@/gql';
 
 const DashboardQuery = graphql(`
   query Dashboard($from: DateTime) {
-    alliances(first: 50) {
+    alliances(first: 50, mine: true) {
       nodes {
         id
         name

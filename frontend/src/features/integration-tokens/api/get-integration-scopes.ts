@@ -3,11 +3,12 @@ import { graphql } from '@/gql';
 
 const IntegrationScopesQuery = graphql(`
   query IntegrationScopes {
-    integrationScopes
+    alliance: integrationScopes(target: ALLIANCE)
+    organization: integrationScopes(target: ORGANIZATION)
   }
 `);
 
-/** Every scope a token can carry, e.g. `read:alliance`. */
+/** The scopes that do something on a token for each kind of target, e.g. `read:alliance`. */
 export function useIntegrationScopes() {
   return useQuery({ query: IntegrationScopesQuery });
 }

@@ -11,6 +11,7 @@ import { showUserErrors } from '@/lib/graphql/user-errors';
 import { useCreateIntegrationToken } from '../api/create-integration-token';
 import { useIntegrationScopes } from '../api/get-integration-scopes';
 import { useTokenTargets } from '../api/get-token-targets';
+import { scopeName } from '../scope-name';
 
 type TargetKind = 'alliance' | 'organization';
 
@@ -41,11 +42,13 @@ export function CreateIntegrationTokenModal({
   const { t } = useTranslation();
   const { language } = useLanguage();
   const [form] = Form.useForm<CreateTokenValues>();
-  const [{ data: scopesData, error: scopesError, fetching: scopesFetching }] = useIntegrationScopes();
   const targets = useTokenTargets(isPlatformAdmin);
   const [{ fetching: creating }, createToken] = useCreateIntegrationToken();
   const [alert, setAlert] = useState<string | null>(null);
   const targetKind = Form.useWatch('targetKind', form);
+  const [{ data: scopesData, error: scopesError, fetching: scopesFetching }] = useIntegrationScopes();
+  // Only the scopes that do something on the chosen kind of target are offered.
+  const scopes = (targetKind === 'organization' ? scopesData?.organization : scopesData?.alliance) ?? [];
 
   const hasAlliances = targets.alliances.length > 0;
   const hasOrganizations = targets.organizations.length > 0;
@@ -143,21 +146,10 @@ export function CreateIntegrationTokenModal({
           >
             <Input placeholder={t('integrationTokens.namePlaceholder')} maxLength={100} />
           </Form.Item>
-          <Form.Item
-            name="scopes"
-            label={t('integrationTokens.scopes')}
-            rules={[{ required: true, type: 'array', min: 1, message: t('integrationTokens.scopesRequired') }]}
-          >
-            <Select
-              mode="multiple"
-              placeholder={t('integrationTokens.scopesPlaceholder')}
-              options={(scopesData?.integrationScopes ?? []).map((scope) => ({ value: scope, label: scope }))}
-            />
-          </Form.Item>
           <Form.Item name="targetKind" label={t('integrationTokens.targetKind')}>
             <Radio.Group
               optionType="button"
-              onChange={() => form.setFieldValue('targetId', undefined)}
+              onChange={() => form.setFieldsValue({ targetId: undefined, scopes: [] })}
               options={[
                 { value: 'alliance', label: t('integrationTokens.alliance'), disabled: !hasAlliances },
                 { value: 'organization', label: t('integrationTokens.organization'), disabled: !hasOrganizations },
@@ -174,6 +166,22 @@ export function CreateIntegrationTokenModal({
               optionFilterProp="label"
               placeholder={t('integrationTokens.targetPlaceholder')}
               options={options}
+            />
+          </Form.Item>
+          <Form.Item
+            name="scopes"
+            label={t('integrationTokens.scopes')}
+            rules={[{ required: true, type: 'array', min: 1, message: t('integrationTokens.scopesRequired') }]}
+          >
+            <Select
+              mode="multiple"
+              placeholder={t('integrationTokens.scopesPlaceholder')}
+              optionFilterProp="label"
+              options={scopes.map((scope) => ({
+                value: scope,
+                label: scopeName(t, scope),
+                title: scope,
+              }))}
             />
           </Form.Item>
           <Form.Item name="expiresAt" label={t('integrationTokens.expiry')} extra={t('integrationTokens.expiryHint')}>

@@ -10,6 +10,7 @@ import { useLanguage } from '@/i18n/use-language';
 import { describeError, describeUserError } from '@/lib/graphql/errors';
 import { useIntegrationTokens } from '../api/get-integration-tokens';
 import { useRevokeIntegrationToken } from '../api/revoke-integration-token';
+import { scopeName } from '../scope-name';
 
 type IntegrationToken = ReturnType<typeof useIntegrationTokens>['nodes'][number];
 
@@ -35,11 +36,12 @@ function targetLabel(token: IntegrationToken, t: TFunction, language: string): s
 }
 
 function ScopeTags({ scopes }: { scopes: readonly string[] }) {
+  const { t } = useTranslation();
   return (
     <Flex wrap gap={4}>
       {scopes.map((scope) => (
-        <Tag key={scope} color="geekblue">
-          {scope}
+        <Tag key={scope} color="geekblue" title={scope}>
+          {scopeName(t, scope)}
         </Tag>
       ))}
     </Flex>

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
 import { formatDateTime } from '@/i18n/format';
-import { HOME_PATH } from '@/lib/auth/redirect';
 import { describeError } from '@/lib/graphql/errors';
 import { showUserErrors } from '@/lib/graphql/user-errors';
 import { useAcceptInvitation } from '../api/accept-invitation';
@@ -68,7 +67,8 @@ export function InvitationAcceptance({ token }: { token: string }) {
     }
     if (payload?.user) {
       void message.success(t('invitation.welcome', { name: payload.user.name }));
-      navigate(HOME_PATH, { replace: true });
+      // A newcomer starts on the profile, which shows the organization they just joined.
+      navigate('/profile', { replace: true });
     }
   };
 
