@@ -15,6 +15,7 @@ mod m20261203_000004_media;
 mod m20261203_000005_resources;
 mod m20261203_000006_minutes_review;
 mod m20261203_000007_meeting_agenda_deadline;
+mod m20261205_000011_account_tokens;
 
 pub struct Migrator;
 
@@ -34,6 +35,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000005_resources::Migration),
             Box::new(m20261203_000006_minutes_review::Migration),
             Box::new(m20261203_000007_meeting_agenda_deadline::Migration),
+            Box::new(m20261205_000011_account_tokens::Migration),
         ]
     }
 }

@@ -53,6 +53,8 @@ pub struct Mutation(
     agreements::AgreementMutation,
     documents::DocumentMutation,
     activities::schema::ActivityMutation,
+    auth::account::AccountRecoveryMutation,
+    users::profile::ProfileMutation,
 );
 
 /// Live updates over the `graphql-transport-ws` WebSocket protocol; each event is checked against

@@ -154,6 +154,8 @@ const TABLE: &[(Action, &str)] = &[
     (Action::SubmitHandoverReport, "N N N Y N Y Y N N"),
     (Action::UpdateActionItem, "N N Y Y N Y Y N N"),
     (Action::ManageActivity, "N N Y Y N N Y N N"),
+    // On the principal's own account (tokens and anonymous callers have none).
+    (Action::UpdateOwnAccount, "N Y Y Y Y Y Y N Y"),
 ];
 
 fn resource_for<'a>(
@@ -298,11 +300,12 @@ fn every_role_against_every_action_on_a_members_only_alliance() {
         let expected: Vec<bool> = row.split(' ').map(|c| c == "Y").collect();
         assert_eq!(expected.len(), principals.len(), "{action:?}");
         for ((name, principal), want) in principals.iter().zip(expected) {
-            let got = can(
-                principal,
-                *action,
-                resource_for(*action, &w, &alliances, false),
-            );
+            let own = alliance_domain::policy::own_user(principal).unwrap_or_default();
+            let resource = match action {
+                Action::UpdateOwnAccount => Resource::Account { user: own },
+                _ => resource_for(*action, &w, &alliances, false),
+            };
+            let got = can(principal, *action, resource);
             if got != want {
                 failures.push(format!("{name} × {action:?}: expected {want}, got {got}"));
             }
@@ -713,4 +716,16 @@ fn activities_are_read_with_the_scope_and_managed_by_their_organizers() {
     // Another action on an activity resource is never granted by it.
     let admin = user(|p| in_org(p, w.x, w.a, Position::Member, true));
     assert!(!can(&admin, Action::UpdateAlliance, activity));
+}
+
+#[test]
+fn nobody_but_platform_admins_changes_another_persons_account() {
+    let w = world();
+    let someone_else = Resource::Account {
+        user: UserId::new(),
+    };
+    for (name, principal) in principals(&w) {
+        let got = can(&principal, Action::UpdateOwnAccount, someone_else);
+        assert_eq!(got, name == "platform admin", "{name}");
+    }
 }

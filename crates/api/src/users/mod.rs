@@ -1,3 +1,4 @@
 //! users
+pub mod profile;
 pub mod schema;
 pub mod types;

@@ -136,6 +136,9 @@ actions! {
     /// Edit an activity, its head-counts and report; check people in; complete, publish,
     /// unpublish or cancel it: the organizers' admins and the alliance's admins.
     ManageActivity,
+    // On an account (`Resource::Account`).
+    /// Change one's own account: name, phone, locale, e-mail address (the person themself).
+    UpdateOwnAccount,
 }
 
 /// What an action is about, with the facts the decision needs.
@@ -204,6 +207,10 @@ pub enum Resource<'a> {
         alliance: AllianceId,
         public: bool,
         organizers: &'a [OrganizationId],
+    },
+    /// A user's account (profile, e-mail address, password).
+    Account {
+        user: UserId,
     },
 }
 
@@ -448,6 +455,11 @@ pub fn can(principal: &Principal, action: Action, resource: Resource<'_>) -> boo
                 }) || alliance_roles(principal, alliance).contains(&R::AllianceAdmin))
         }
         (_, Resource::Activity { .. }) => false,
+        // A person changes their own account; integration tokens never do.
+        (Principal::User(me), Resource::Account { user }) => {
+            action == Action::UpdateOwnAccount && me.user_id == user
+        }
+        (_, Resource::Account { .. }) => false,
         (Principal::Anonymous, Resource::Alliance { public, .. }) => {
             public && action == Action::ReadAllianceProfile
         }

@@ -1,3 +1,4 @@
+import { accountsEn } from './accounts';
 import { activitiesEn } from './activities';
 import { agreementsEn } from './agreements';
 import { mediaEn } from './media';
@@ -7,6 +8,7 @@ import type { Translation } from './zh';
 export const en: Translation = {
   ...agreementsEn,
   media: mediaEn,
+  accounts: accountsEn,
   activities: activitiesEn,
   app: {
     name: 'Alliance',

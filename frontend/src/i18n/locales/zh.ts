@@ -1,4 +1,5 @@
 // Chinese is the primary language; `en.ts` must provide exactly the same keys (checked by the compiler).
+import { accountsZh } from './accounts';
 import { activitiesZh } from './activities';
 import { agreementsZh } from './agreements';
 import { mediaZh } from './media';
@@ -7,6 +8,7 @@ import { resourcesZh } from './resources';
 export const zh = {
   ...agreementsZh,
   media: mediaZh,
+  accounts: accountsZh,
   activities: activitiesZh,
   app: {
     name: '党建联盟',

@@ -3,6 +3,7 @@
 //! parallel.
 
 mod abuse;
+mod accounts;
 mod activities;
 mod admin;
 mod agenda_deadline;
@@ -26,6 +27,7 @@ mod limits;
 mod local_time;
 mod media;
 mod outage;
+mod profile;
 mod resources;
 mod rotation_migration;
 mod rotation_oracle;
