@@ -16,6 +16,7 @@ mod m20261203_000005_resources;
 mod m20261203_000006_minutes_review;
 mod m20261203_000007_meeting_agenda_deadline;
 mod m20261205_000001_document_files;
+mod m20261205_000011_account_tokens;
 mod m20261205_000021_agenda_proposal_edits;
 mod m20261205_000031_notification_events;
 
@@ -38,6 +39,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261203_000006_minutes_review::Migration),
             Box::new(m20261203_000007_meeting_agenda_deadline::Migration),
             Box::new(m20261205_000001_document_files::Migration),
+            Box::new(m20261205_000011_account_tokens::Migration),
             Box::new(m20261205_000021_agenda_proposal_edits::Migration),
             Box::new(m20261205_000031_notification_events::Migration),
         ]

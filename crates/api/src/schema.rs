@@ -56,6 +56,8 @@ pub struct Mutation(
     documents::DocumentMutation,
     activities::schema::ActivityMutation,
     meetings::schema::ProposalMutation,
+    auth::account::AccountRecoveryMutation,
+    users::profile::ProfileMutation,
 );
 
 /// Live updates over the `graphql-transport-ws` WebSocket protocol; each event is checked against

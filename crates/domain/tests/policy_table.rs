@@ -160,6 +160,8 @@ const TABLE: &[(Action, &str)] = &[
     // The lead convener is y's secretary; the outsider is z's secretary and admin.
     (Action::ManageSomeIntegrationTokens, "N N Y Y N Y Y N Y"),
     (Action::ReadSomeAuditLog, "N N N Y N N Y N N"),
+    // On the principal's own account (tokens and anonymous callers have none).
+    (Action::UpdateOwnAccount, "N Y Y Y Y Y Y N Y"),
 ];
 
 fn resource_for<'a>(
@@ -315,11 +317,12 @@ fn every_role_against_every_action_on_a_members_only_alliance() {
         let expected: Vec<bool> = row.split(' ').map(|c| c == "Y").collect();
         assert_eq!(expected.len(), principals.len(), "{action:?}");
         for ((name, principal), want) in principals.iter().zip(expected) {
-            let got = can(
-                principal,
-                *action,
-                resource_for(*action, &w, &alliances, false),
-            );
+            let own = alliance_domain::policy::own_user(principal).unwrap_or_default();
+            let resource = match action {
+                Action::UpdateOwnAccount => Resource::Account { user: own },
+                _ => resource_for(*action, &w, &alliances, false),
+            };
+            let got = can(principal, *action, resource);
             if got != want {
                 failures.push(format!("{name} × {action:?}: expected {want}, got {got}"));
             }
@@ -775,4 +778,16 @@ fn viewer_permissions_and_role_alliances_follow_the_table() {
     let alliance = scopes_for_target(TokenTargetKind::Alliance);
     assert!(alliance.contains(&Scope::ReadMeetings) && alliance.contains(&Scope::ReadResources));
     assert!(!alliance.contains(&Scope::ReadMembers));
+}
+
+#[test]
+fn nobody_but_platform_admins_changes_another_persons_account() {
+    let w = world();
+    let someone_else = Resource::Account {
+        user: UserId::new(),
+    };
+    for (name, principal) in principals(&w) {
+        let got = can(&principal, Action::UpdateOwnAccount, someone_else);
+        assert_eq!(got, name == "platform admin", "{name}");
+    }
 }

@@ -31,6 +31,8 @@ pub struct AppState {
     pub root_fields: Arc<RootFields>,
     /// False when `/metrics` has a listener of its own (`ALLIANCE_METRICS_LISTEN`).
     pub metrics_on_main: bool,
+    /// Development without SMTP only: the delivered messages, served at `/dev/outbox`.
+    pub dev_outbox: Option<alliance_domain::kernel::dev_outbox::DevOutbox>,
 }
 
 impl AppState {
@@ -54,6 +56,7 @@ impl AppState {
             config_trust_proxy: config.trust_proxy,
             root_fields,
             metrics_on_main: config.metrics_listen.is_none(),
+            dev_outbox: None,
         }
     }
 }
@@ -176,6 +179,7 @@ pub fn router(state: AppState, web_dist: &Path, cors_origins: &[String]) -> Rout
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/calendar/{file}", get(calendar_feed))
+        .route("/dev/outbox", get(crate::dev_outbox::messages))
         .merge(crate::media::routes(&state))
         // Server-rendered, so that the news works without JavaScript; matched before the web
         // client's history fallback, which never sees these paths.

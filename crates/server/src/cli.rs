@@ -170,17 +170,25 @@ async fn serve() -> anyhow::Result<()> {
     )
     .await?;
     Migrator::up(&db, None).await.context("migration failed")?;
-    let mailer: Arc<dyn Mailer> = match &config.smtp_url {
-        Some(url) => {
+    // Development without SMTP keeps the delivered messages for `GET /dev/outbox`.
+    let dev_outbox = (config.dev && config.smtp_url.is_none())
+        .then(alliance_domain::kernel::dev_outbox::DevOutbox::default);
+    let mailer: Arc<dyn Mailer> = match (&config.smtp_url, &dev_outbox) {
+        (Some(url), _) => {
             Arc::new(SmtpMailer::new(url, &config.mail_from).map_err(|e| anyhow::anyhow!(e))?)
         }
-        None => Arc::new(LogMailer),
+        (None, Some(dev)) => dev.mailer(),
+        (None, None) => Arc::new(LogMailer),
     };
-    let services = Services::new(db, config.domain.clone(), Arc::new(SystemClock), mailer)?
+    let mut services = Services::new(db, config.domain.clone(), Arc::new(SystemClock), mailer)?
         .with_media(config.media.services()?);
+    if let Some(dev) = &dev_outbox {
+        services = services.with_sms(dev.sms_sender());
+    }
     services.events.listen(&services.db).await?;
     let jobs = crate::jobs::spawn(&services, &config);
-    let state = AppState::new(services, &config);
+    let mut state = AppState::new(services, &config);
+    state.dev_outbox = dev_outbox;
     if let Some(address) = config.metrics_listen {
         let listener = tokio::net::TcpListener::bind(address)
             .await

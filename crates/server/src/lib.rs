@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cli;
 pub mod config;
+pub mod dev_outbox;
 pub mod graphql;
 pub mod jobs;
 pub mod media;

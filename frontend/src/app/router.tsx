@@ -17,6 +17,18 @@ const router = createBrowserRouter([
             path: '/invitations/:token',
             lazy: () => import('./routes/invitation').then((m) => ({ Component: m.InvitationRoute })),
           },
+          {
+            path: '/forgot-password',
+            lazy: () => import('./routes/forgot-password').then((m) => ({ Component: m.ForgotPasswordRoute })),
+          },
+          {
+            path: '/confirm-email/:token',
+            lazy: () => import('./routes/confirm-email').then((m) => ({ Component: m.ConfirmEmailRoute })),
+          },
+          {
+            path: '/reset-password/:token',
+            lazy: () => import('./routes/reset-password').then((m) => ({ Component: m.ResetPasswordRoute })),
+          },
           // Opened from a meeting's QR code on a phone: its own small layout, login required.
           {
             path: '/check-in/:meetingId',

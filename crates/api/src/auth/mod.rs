@@ -1,3 +1,4 @@
 //! auth
+pub mod account;
 pub mod schema;
 pub mod types;

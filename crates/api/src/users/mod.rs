@@ -1,4 +1,5 @@
 //! users
 pub mod permissions;
+pub mod profile;
 pub mod schema;
 pub mod types;

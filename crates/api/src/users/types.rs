@@ -12,6 +12,22 @@ use async_graphql::{Context, ID, Object};
 /// A person with an account.
 pub struct UserNode(pub user::Model);
 
+impl UserNode {
+    /// The person as the viewer may see them, contact details included only where the policy
+    /// allows (whichever way this node was loaded).
+    async fn contact(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<user::Model>> {
+        let viewer = principal(ctx)?;
+        if policy::own_user(&viewer) == Some(UserId(self.0.id)) || policy::sees_everyone(&viewer) {
+            return Ok(Some(self.0.clone()));
+        }
+        loaders(ctx)?
+            .users
+            .load_one(self.0.id)
+            .await
+            .map_err(load_error)
+    }
+}
+
 /// A person with an account. Visible to the person, platform admins, and whoever may read the people
 /// of one of the person's organizations (now or formerly) or of an alliance where the person holds a role.
 #[Object(name = "User")]
@@ -26,14 +42,21 @@ impl UserNode {
         &self.0.name
     }
 
-    /// Visible to the user, platform admins and admins of the user's organizations.
-    async fn email(&self) -> Option<&str> {
-        self.0.email.as_deref()
+    /// Visible to the user, platform admins and admins of the user's current organizations; null
+    /// for everyone else.
+    async fn email(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
+        Ok(self.contact(ctx).await?.and_then(|u| u.email))
     }
 
-    /// Visible to the user, platform admins and admins of the user's organizations.
-    async fn phone(&self) -> Option<&str> {
-        self.0.phone.as_deref()
+    /// Visible to the user, platform admins and admins of the user's current organizations; null
+    /// for everyone else.
+    async fn phone(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
+        Ok(self.contact(ctx).await?.and_then(|u| u.phone))
+    }
+
+    /// The account's version, for `updateMyProfile` (a stale one answers `CONFLICT`).
+    async fn version(&self) -> i32 {
+        self.0.version
     }
 
     /// `zh-CN` or `en`.

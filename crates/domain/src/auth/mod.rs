@@ -6,6 +6,7 @@ pub mod invitations;
 pub mod jwt;
 mod live;
 pub mod password;
+pub mod password_reset;
 pub mod secret;
 pub mod sessions;
 pub mod throttle;

@@ -1,5 +1,6 @@
 //! Table models. GraphQL types are written separately for the API; these mirror the tables.
 
+pub mod account_token;
 pub mod action_item;
 pub mod action_item_note;
 pub mod agenda_item;

@@ -5,6 +5,7 @@ pub mod audit;
 pub mod clock;
 pub mod config;
 pub mod db;
+pub mod dev_outbox;
 pub mod error;
 pub mod events;
 pub mod ids;

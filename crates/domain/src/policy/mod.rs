@@ -150,6 +150,9 @@ actions! {
     ManageSomeIntegrationTokens,
     /// Open the audit log limited to one's alliances: alliance admins.
     ReadSomeAuditLog,
+    // On an account (`Resource::Account`).
+    /// Change one's own account: name, phone, locale, e-mail address (the person themself).
+    UpdateOwnAccount,
 }
 
 /// What an action is about, with the facts the decision needs.
@@ -218,6 +221,10 @@ pub enum Resource<'a> {
         alliance: AllianceId,
         public: bool,
         organizers: &'a [OrganizationId],
+    },
+    /// A user's account (profile, e-mail address, password).
+    Account {
+        user: UserId,
     },
 }
 
@@ -463,6 +470,11 @@ pub fn can(principal: &Principal, action: Action, resource: Resource<'_>) -> boo
                 }) || alliance_roles(principal, alliance).contains(&R::AllianceAdmin))
         }
         (_, Resource::Activity { .. }) => false,
+        // A person changes their own account; integration tokens never do.
+        (Principal::User(me), Resource::Account { user }) => {
+            action == Action::UpdateOwnAccount && me.user_id == user
+        }
+        (_, Resource::Account { .. }) => false,
         (Principal::Anonymous, Resource::Alliance { public, .. }) => {
             public && action == Action::ReadAllianceProfile
         }

@@ -3,6 +3,7 @@
 //! person holds a role; contact details only where the policy allows.
 
 pub mod admin;
+pub mod profile;
 
 use crate::entities::user;
 use crate::kernel::db::stmt;

@@ -1,3 +1,4 @@
+import { accountsEn } from './accounts';
 import { activitiesEn } from './activities';
 import { agreementsEn } from './agreements';
 import { mediaEn } from './media';
@@ -11,6 +12,7 @@ export const en: Translation = {
   media: mediaEn,
   meetingCycle: meetingCycleEn,
   scopeNames: scopesEn,
+  accounts: accountsEn,
   activities: activitiesEn,
   a11y: {
     skipToMain: 'Skip to main content',

@@ -1,4 +1,5 @@
 // Chinese is the primary language; `en.ts` must provide exactly the same keys (checked by the compiler).
+import { accountsZh } from './accounts';
 import { activitiesZh } from './activities';
 import { agreementsZh } from './agreements';
 import { mediaZh } from './media';
@@ -11,6 +12,7 @@ export const zh = {
   media: mediaZh,
   meetingCycle: meetingCycleZh,
   scopeNames: scopesZh,
+  accounts: accountsZh,
   activities: activitiesZh,
   a11y: {
     skipToMain: '跳到主要内容',

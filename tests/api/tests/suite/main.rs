@@ -3,6 +3,7 @@
 //! parallel.
 
 mod abuse;
+mod accounts;
 mod activities;
 mod admin;
 mod agenda_deadline;
@@ -29,6 +30,7 @@ mod media;
 mod meeting_closed;
 mod outage;
 mod past_meetings;
+mod profile;
 mod resources;
 mod rotation_migration;
 mod rotation_oracle;

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { describeError, describeUserError } from '@/lib/graphql/errors';
 import { useLogin } from '../api/login';
 
@@ -114,6 +115,11 @@ export function LoginForm() {
         {fetching && <span className="full-page-spinner__wheel primary-button__wheel" aria-hidden="true" />}
         {t('login.submit')}
       </button>
+      <p className="auth-forgot">
+        <Link to="/forgot-password" className="touch-link">
+          {t('accounts.forgot.link')}
+        </Link>
+      </p>
       <p className="auth-hint">{t('login.invitationHint')}</p>
     </form>
   );

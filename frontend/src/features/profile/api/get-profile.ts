@@ -8,6 +8,8 @@ const ProfileQuery = graphql(`
       name
       email
       phone
+      locale
+      version
       isPlatformAdmin
       organizationMemberships(first: 100) {
         totalCount

@@ -9,7 +9,9 @@ import { PageHeader } from '@/components/page-header';
 import { displayName, formatDate } from '@/i18n/format';
 import { useLanguage } from '@/i18n/use-language';
 import { useProfile } from '../api/get-profile';
+import { ChangeEmailForm } from './change-email-form';
 import { ChangePasswordForm } from './change-password-form';
+import { EditProfileForm } from './edit-profile-form';
 
 const STATUS_COLOR = { PREPARATORY: 'gold', ACTIVE: 'green', DISSOLVED: 'default' } as const;
 
@@ -126,6 +128,12 @@ export function ProfileView({ extra }: { extra?: ReactNode }) {
               )}
             />
           </Card>
+        </Col>
+        <Col xs={24} lg={12}>
+          <EditProfileForm profile={me} onReload={() => reexecute({ requestPolicy: 'network-only' })} />
+        </Col>
+        <Col xs={24} lg={12}>
+          <ChangeEmailForm email={me.email} />
         </Col>
         {extra && <Col xs={24}>{extra}</Col>}
         <Col xs={24}>
