@@ -107,6 +107,10 @@ const router = createBrowserRouter([
                 lazy: () => import('./routes/action-items').then((m) => ({ Component: m.ActionItemsRoute })),
               },
               {
+                path: 'my-proposals',
+                lazy: () => import('./routes/my-proposals').then((m) => ({ Component: m.MyProposalsRoute })),
+              },
+              {
                 path: 'notifications',
                 lazy: () => import('./routes/notifications').then((m) => ({ Component: m.NotificationsRoute })),
               },

@@ -2,6 +2,7 @@ import {
   ApiOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BulbOutlined,
   BellOutlined,
   CalendarOutlined,
   ShareAltOutlined,
@@ -48,6 +49,11 @@ function NavMenu({ onNavigate, adminLinks }: { onNavigate?: () => void; adminLin
       key: '/action-items',
       icon: <CheckSquareOutlined />,
       label: <Link to="/action-items">{t('nav.actionItems')}</Link>,
+    },
+    {
+      key: '/my-proposals',
+      icon: <BulbOutlined />,
+      label: <Link to="/my-proposals">{t('meetingCycle.myProposals')}</Link>,
     },
     {
       key: '/notifications',
