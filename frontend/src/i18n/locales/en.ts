@@ -46,6 +46,8 @@ export const en: Translation = {
   },
   common: {
     loading: 'Loading…',
+    date: 'Date',
+    time: 'Time',
     loadMore: 'Load more',
     retry: 'Retry',
     cancel: 'Cancel',

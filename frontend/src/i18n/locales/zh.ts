@@ -46,6 +46,8 @@ export const zh = {
   },
   common: {
     loading: '加载中…',
+    date: '日期',
+    time: '时间',
     loadMore: '加载更多',
     retry: '重试',
     cancel: '取消',

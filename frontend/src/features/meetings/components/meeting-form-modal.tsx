@@ -1,10 +1,10 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Select, Skeleton } from 'antd';
+import { Alert, App, Form, Input, Modal, Select, Skeleton } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DATE_TIME_FORMAT, DateTimeInput } from '@/components/date-time-input';
 import { ErrorAlert } from '@/components/error-alert';
 import type { MeetingKind } from '@/gql/graphql';
-import { useIsPhone } from '@/hooks/use-is-phone';
 import { displayName, fromZonedPickerValue, timeZoneLabel, toZonedPickerValue } from '@/i18n/format';
 import { useLanguage } from '@/i18n/use-language';
 import { describeError, hasErrorCode } from '@/lib/graphql/errors';
@@ -14,7 +14,6 @@ import { useScheduleMeeting } from '../api/schedule-meeting';
 import { useUpdateMeeting } from '../api/update-meeting';
 
 const KINDS: MeetingKind[] = ['REGULAR', 'PREPARATORY', 'SYMPOSIUM', 'WORK_SUMMARY'];
-const DATE_TIME_FORMAT = 'YYYY-MM-DD HH:mm';
 const DEFAULT_LENGTH_HOURS = 2;
 
 interface MeetingFormValues {
@@ -80,7 +79,6 @@ export function MeetingFormModal({
   const { t } = useTranslation();
   const { language } = useLanguage();
   const { message } = App.useApp();
-  const isPhone = useIsPhone();
   const [form] = Form.useForm<MeetingFormValues>();
   const editing = meeting !== undefined;
   const schedulable = useSchedulableAlliances(isPlatformAdmin);
@@ -246,12 +244,7 @@ export function MeetingFormModal({
             extra={zoneHint}
             rules={[{ required: true, message: t('scheduleMeeting.startsAtRequired') }]}
           >
-            <DatePicker
-              showTime={{ format: 'HH:mm', minuteStep: 5 }}
-              format={DATE_TIME_FORMAT}
-              style={{ width: '100%' }}
-              inputReadOnly={isPhone}
-            />
+            <DateTimeInput label={t('scheduleMeeting.startsAt')} />
           </Form.Item>
           <Form.Item
             name="endsAt"
@@ -269,12 +262,7 @@ export function MeetingFormModal({
               }),
             ]}
           >
-            <DatePicker
-              showTime={{ format: 'HH:mm', minuteStep: 5 }}
-              format={DATE_TIME_FORMAT}
-              style={{ width: '100%' }}
-              inputReadOnly={isPhone}
-            />
+            <DateTimeInput label={t('scheduleMeeting.endsAt')} />
           </Form.Item>
           {defaultDeadline && chosen && (
             <>
@@ -310,12 +298,7 @@ export function MeetingFormModal({
                     }),
                   ]}
                 >
-                  <DatePicker
-                    showTime={{ format: 'HH:mm', minuteStep: 5 }}
-                    format={DATE_TIME_FORMAT}
-                    style={{ width: '100%' }}
-                    inputReadOnly={isPhone}
-                  />
+                  <DateTimeInput label={t('scheduleMeeting.laterDeadline')} />
                 </Form.Item>
               )}
             </>
