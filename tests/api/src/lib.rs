@@ -437,6 +437,12 @@ impl TestApp {
         )
     }
 
+    /// Today in the demo alliances' time zone (Asia/Shanghai, UTC+8 all year): the date the server
+    /// uses for them, which is already tomorrow's UTC date after 16:00 UTC.
+    pub fn today_local(&self) -> chrono::NaiveDate {
+        (self.clock_now() + chrono::Duration::hours(8)).date_naive()
+    }
+
     pub fn clock_now(&self) -> chrono::DateTime<chrono::Utc> {
         use alliance_domain::kernel::clock::Clock;
         self.clock.now()

@@ -55,7 +55,7 @@ async fn three_parties_sign_and_the_agreement_becomes_active() {
     let secretariat = app.token(SECRETARIAT).await;
     let alliance = app.alliance_id(CONSORTIUM).await;
     let (foundation, huaan, plastics) = consortium_parties(&app).await;
-    let today = app.clock_now().date_naive();
+    let today = app.today_local();
     let from = (today - Days::new(30)).to_string();
     let until = (today + Days::new(335)).to_string();
     let created = app
@@ -264,7 +264,7 @@ async fn the_status_turns_expired_at_local_midnight_after_the_last_day() {
     let admin = app.token(ADMIN).await;
     let alliance = app.alliance_id(CONSORTIUM).await;
     let (foundation, huaan, _) = consortium_parties(&app).await;
-    let today = app.clock_now().date_naive();
+    let today = app.today_local();
     let from = today - Days::new(10);
     let until = today + Days::new(5);
     let draft = app
@@ -536,7 +536,7 @@ async fn a_renewal_reminder_is_written_once_with_two_runners() {
     let admin = app.token(ADMIN).await;
     let alliance = app.alliance_id(CONSORTIUM).await;
     let (foundation, _, plastics) = consortium_parties(&app).await;
-    let today = app.clock_now().date_naive();
+    let today = app.today_local();
     let draft = app
         .create_agreement(
             &admin,
@@ -597,7 +597,7 @@ async fn documents_keep_every_version_and_the_working_rules_in_effect_are_one_fi
     let app = TestApp::new().await;
     let secretariat = app.token(SECRETARIAT).await;
     let alliance = app.alliance_id(CONSORTIUM).await;
-    let today = app.clock_now().date_naive();
+    let today = app.today_local();
     let rules = "query($a: ID!) { alliance(id: $a) { currentWorkingRules { number label body effectiveOn document { title } } documents(kind: WORKING_RULES) { totalCount } } }";
     // The seed's trial rules are in effect.
     let seeded = app

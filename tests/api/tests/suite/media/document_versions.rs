@@ -28,7 +28,7 @@ async fn a_version_can_be_a_file_and_members_download_it() {
         .await;
     let id = document["id"].as_str().unwrap();
     // The UTC date is never after the alliance's (Asia/Shanghai) date: in effect today.
-    let today = app.clock_now().date_naive().to_string();
+    let today = app.today_local().to_string();
     let answer = app
         .upload_form(
             Some(&secretariat),
