@@ -59,6 +59,7 @@ test('a forgotten password is reset from the mailed link, on a phone', async (t)
 test('a person edits their own name and picks English on the profile page', async (t) => {
   await withPage(browser, t, PHONE, async (page) => {
     await logIn(page, 'gao.xiang@example.com');
+    await page.goto('/profile');
     const form = page.getByRole('form', { name: '编辑个人资料' });
     await form.getByLabel('姓名').fill('高翔（海疆）');
     await form.getByText('English').click();

@@ -31,10 +31,9 @@ async function choose(page, scope, label, text) {
 }
 
 /** Today as the date pickers show it (YYYY-MM-DD, local time). */
+/** Today in Beijing, the zone of the browser below and of the organizations' dates. */
 function today() {
-  const date = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
 }
 
 async function waitForOrganizationPage(page) {
@@ -43,7 +42,9 @@ async function waitForOrganizationPage(page) {
 }
 
 test('an organization admin invites a member by phone, who accepts; the admin changes their position and deactivates them', async (t) => {
-  await withPage(browser, t, DESKTOP, async (page) => {
+  // A browser on Beijing time, as the organization's people use: a leave date picked after 16:00 UTC
+  // is then the same day as the join date the server records (in Beijing), not the day before.
+  await withPage(browser, t, { ...DESKTOP, timezoneId: 'Asia/Shanghai' }, async (page) => {
     await logIn(page, 'orgadmin@example.com');
     // From the alliance page's member list to the organization.
     await page.getByRole('navigation').getByRole('link', { name: '联盟' }).click();
@@ -141,6 +142,7 @@ test('a plain member of another organization sees the members but no controls to
 test('on a phone, naming a second secretary shows the translated error', async (t) => {
   await withPage(browser, t, PHONE, async (page) => {
     await logIn(page, 'orgadmin@example.com');
+    await page.goto('/profile');
     // From the profile's organizations to the organization.
     await page.getByRole('link', { name: ORGANIZATION, exact: true }).click();
     await waitForOrganizationPage(page);
