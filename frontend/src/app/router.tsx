@@ -1,149 +1,160 @@
+import { useState } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { FullPageSpinner } from '@/components/full-page-spinner';
 
 // Pages load on demand, and so do antd and the logged-in shell (layout, menu, notification bell): the
 // login page needs none of them (see scripts/weight.sh).
-const router = createBrowserRouter([
-  {
-    // Shown while the first page's code loads.
-    HydrateFallback: FullPageSpinner,
-    children: [
-      { path: '/login', lazy: () => import('./routes/login').then((m) => ({ Component: m.LoginRoute })) },
-      {
-        // Every other page uses antd: its theme and locale load with the first of them.
-        lazy: () => import('./antd-shell').then((m) => ({ Component: m.AntdShell })),
-        children: [
-          {
-            path: '/invitations/:token',
-            lazy: () => import('./routes/invitation').then((m) => ({ Component: m.InvitationRoute })),
-          },
-          {
-            path: '/forgot-password',
-            lazy: () => import('./routes/forgot-password').then((m) => ({ Component: m.ForgotPasswordRoute })),
-          },
-          {
-            path: '/confirm-email/:token',
-            lazy: () => import('./routes/confirm-email').then((m) => ({ Component: m.ConfirmEmailRoute })),
-          },
-          {
-            path: '/reset-password/:token',
-            lazy: () => import('./routes/reset-password').then((m) => ({ Component: m.ResetPasswordRoute })),
-          },
-          // Opened from a meeting's QR code on a phone: its own small layout, login required.
-          {
-            path: '/check-in/:meetingId',
-            lazy: () => import('./routes/check-in').then((m) => ({ Component: m.CheckInRoute })),
-          },
-          // Opened from an activity's QR code on a phone, like the meetings' check-in.
-          {
-            path: '/activities/:id/check-in',
-            lazy: () => import('./routes/activity-check-in').then((m) => ({ Component: m.ActivityCheckInRoute })),
-          },
-          // Public alliance profiles, for anyone.
-          {
-            path: '/public/alliances/:id',
-            lazy: () => import('./routes/public-alliance').then((m) => ({ Component: m.PublicAllianceRoute })),
-          },
-          {
-            path: '/',
-            lazy: () => import('./routes/app-root').then((m) => ({ Component: m.AppRoot })),
-            children: [
-              { index: true, lazy: () => import('./routes/dashboard').then((m) => ({ Component: m.DashboardRoute })) },
-              { path: 'profile', lazy: () => import('./routes/profile').then((m) => ({ Component: m.ProfileRoute })) },
-              {
-                path: 'alliances',
-                lazy: () => import('./routes/alliances').then((m) => ({ Component: m.AlliancesRoute })),
-              },
-              {
-                path: 'alliances/:id',
-                lazy: () => import('./routes/alliance').then((m) => ({ Component: m.AllianceRoute })),
-              },
-              {
-                path: 'alliances/:id/agreements',
-                lazy: () => import('./routes/agreements').then((m) => ({ Component: m.AgreementsRoute })),
-              },
-              {
-                path: 'alliances/:id/documents',
-                lazy: () => import('./routes/documents').then((m) => ({ Component: m.DocumentsRoute })),
-              },
-              {
-                path: 'agreements',
-                lazy: () => import('./routes/agreements').then((m) => ({ Component: m.AgreementsRoute })),
-              },
-              {
-                path: 'agreements/:id',
-                lazy: () => import('./routes/agreement').then((m) => ({ Component: m.AgreementRoute })),
-              },
-              {
-                path: 'meetings',
-                lazy: () => import('./routes/meetings').then((m) => ({ Component: m.MeetingsRoute })),
-              },
-              {
-                path: 'activities/:id/photos',
-                lazy: () => import('./routes/activity-photos').then((m) => ({ Component: m.ActivityPhotosRoute })),
-              },
-              {
-                path: 'meetings/:id',
-                lazy: () => import('./routes/meeting').then((m) => ({ Component: m.MeetingRoute })),
-              },
-              {
-                path: 'resources',
-                lazy: () => import('./routes/resources').then((m) => ({ Component: m.ResourcesRoute })),
-              },
-              {
-                path: 'resources/:id',
-                lazy: () => import('./routes/resource').then((m) => ({ Component: m.ResourceRoute })),
-              },
-              {
-                path: 'activities',
-                lazy: () => import('./routes/activities').then((m) => ({ Component: m.ActivitiesRoute })),
-              },
-              {
-                path: 'activities/:id',
-                lazy: () => import('./routes/activity').then((m) => ({ Component: m.ActivityRoute })),
-              },
-              {
-                path: 'action-items',
-                lazy: () => import('./routes/action-items').then((m) => ({ Component: m.ActionItemsRoute })),
-              },
-              {
-                path: 'my-proposals',
-                lazy: () => import('./routes/my-proposals').then((m) => ({ Component: m.MyProposalsRoute })),
-              },
-              {
-                path: 'notifications',
-                lazy: () => import('./routes/notifications').then((m) => ({ Component: m.NotificationsRoute })),
-              },
-              {
-                path: 'organizations',
-                lazy: () => import('./routes/organizations').then((m) => ({ Component: m.OrganizationsRoute })),
-              },
-              {
-                path: 'organizations/:id',
-                lazy: () => import('./routes/organization').then((m) => ({ Component: m.OrganizationRoute })),
-              },
-              {
-                path: 'admin/users',
-                lazy: () => import('./routes/admin-users').then((m) => ({ Component: m.AdminUsersRoute })),
-              },
-              {
-                path: 'admin/audit',
-                lazy: () => import('./routes/audit-log').then((m) => ({ Component: m.AuditLogRoute })),
-              },
-              {
-                path: 'integration-tokens',
-                lazy: () =>
-                  import('./routes/integration-tokens').then((m) => ({ Component: m.IntegrationTokensRoute })),
-              },
-            ],
-          },
-          { path: '*', lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFoundRoute })) },
-        ],
-      },
-    ],
-  },
-]);
+const routes = () =>
+  createBrowserRouter([
+    {
+      // Shown while the first page's code loads.
+      HydrateFallback: FullPageSpinner,
+      children: [
+        { path: '/login', lazy: () => import('./routes/login').then((m) => ({ Component: m.LoginRoute })) },
+        {
+          // Every other page uses antd: its theme and locale load with the first of them.
+          lazy: () => import('./antd-shell').then((m) => ({ Component: m.AntdShell })),
+          children: [
+            {
+              path: '/invitations/:token',
+              lazy: () => import('./routes/invitation').then((m) => ({ Component: m.InvitationRoute })),
+            },
+            {
+              path: '/forgot-password',
+              lazy: () => import('./routes/forgot-password').then((m) => ({ Component: m.ForgotPasswordRoute })),
+            },
+            {
+              path: '/confirm-email/:token',
+              lazy: () => import('./routes/confirm-email').then((m) => ({ Component: m.ConfirmEmailRoute })),
+            },
+            {
+              path: '/reset-password/:token',
+              lazy: () => import('./routes/reset-password').then((m) => ({ Component: m.ResetPasswordRoute })),
+            },
+            // Opened from a meeting's QR code on a phone: its own small layout, login required.
+            {
+              path: '/check-in/:meetingId',
+              lazy: () => import('./routes/check-in').then((m) => ({ Component: m.CheckInRoute })),
+            },
+            // Opened from an activity's QR code on a phone, like the meetings' check-in.
+            {
+              path: '/activities/:id/check-in',
+              lazy: () => import('./routes/activity-check-in').then((m) => ({ Component: m.ActivityCheckInRoute })),
+            },
+            // Public alliance profiles, for anyone.
+            {
+              path: '/public/alliances/:id',
+              lazy: () => import('./routes/public-alliance').then((m) => ({ Component: m.PublicAllianceRoute })),
+            },
+            {
+              path: '/',
+              lazy: () => import('./routes/app-root').then((m) => ({ Component: m.AppRoot })),
+              children: [
+                {
+                  index: true,
+                  lazy: () => import('./routes/dashboard').then((m) => ({ Component: m.DashboardRoute })),
+                },
+                {
+                  path: 'profile',
+                  lazy: () => import('./routes/profile').then((m) => ({ Component: m.ProfileRoute })),
+                },
+                {
+                  path: 'alliances',
+                  lazy: () => import('./routes/alliances').then((m) => ({ Component: m.AlliancesRoute })),
+                },
+                {
+                  path: 'alliances/:id',
+                  lazy: () => import('./routes/alliance').then((m) => ({ Component: m.AllianceRoute })),
+                },
+                {
+                  path: 'alliances/:id/agreements',
+                  lazy: () => import('./routes/agreements').then((m) => ({ Component: m.AgreementsRoute })),
+                },
+                {
+                  path: 'alliances/:id/documents',
+                  lazy: () => import('./routes/documents').then((m) => ({ Component: m.DocumentsRoute })),
+                },
+                {
+                  path: 'agreements',
+                  lazy: () => import('./routes/agreements').then((m) => ({ Component: m.AgreementsRoute })),
+                },
+                {
+                  path: 'agreements/:id',
+                  lazy: () => import('./routes/agreement').then((m) => ({ Component: m.AgreementRoute })),
+                },
+                {
+                  path: 'meetings',
+                  lazy: () => import('./routes/meetings').then((m) => ({ Component: m.MeetingsRoute })),
+                },
+                {
+                  path: 'activities/:id/photos',
+                  lazy: () => import('./routes/activity-photos').then((m) => ({ Component: m.ActivityPhotosRoute })),
+                },
+                {
+                  path: 'meetings/:id',
+                  lazy: () => import('./routes/meeting').then((m) => ({ Component: m.MeetingRoute })),
+                },
+                {
+                  path: 'resources',
+                  lazy: () => import('./routes/resources').then((m) => ({ Component: m.ResourcesRoute })),
+                },
+                {
+                  path: 'resources/:id',
+                  lazy: () => import('./routes/resource').then((m) => ({ Component: m.ResourceRoute })),
+                },
+                {
+                  path: 'activities',
+                  lazy: () => import('./routes/activities').then((m) => ({ Component: m.ActivitiesRoute })),
+                },
+                {
+                  path: 'activities/:id',
+                  lazy: () => import('./routes/activity').then((m) => ({ Component: m.ActivityRoute })),
+                },
+                {
+                  path: 'action-items',
+                  lazy: () => import('./routes/action-items').then((m) => ({ Component: m.ActionItemsRoute })),
+                },
+                {
+                  path: 'my-proposals',
+                  lazy: () => import('./routes/my-proposals').then((m) => ({ Component: m.MyProposalsRoute })),
+                },
+                {
+                  path: 'notifications',
+                  lazy: () => import('./routes/notifications').then((m) => ({ Component: m.NotificationsRoute })),
+                },
+                {
+                  path: 'organizations',
+                  lazy: () => import('./routes/organizations').then((m) => ({ Component: m.OrganizationsRoute })),
+                },
+                {
+                  path: 'organizations/:id',
+                  lazy: () => import('./routes/organization').then((m) => ({ Component: m.OrganizationRoute })),
+                },
+                {
+                  path: 'admin/users',
+                  lazy: () => import('./routes/admin-users').then((m) => ({ Component: m.AdminUsersRoute })),
+                },
+                {
+                  path: 'admin/audit',
+                  lazy: () => import('./routes/audit-log').then((m) => ({ Component: m.AuditLogRoute })),
+                },
+                {
+                  path: 'integration-tokens',
+                  lazy: () =>
+                    import('./routes/integration-tokens').then((m) => ({ Component: m.IntegrationTokensRoute })),
+                },
+              ],
+            },
+            { path: '*', lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFoundRoute })) },
+          ],
+        },
+      ],
+    },
+  ]);
 
 export function AppRouter() {
+  // Made on the first render, not when the module loads: starting the first navigation (and loading
+  // its page's code) is then a task of its own after the app's code has run, not part of that long one.
+  const [router] = useState(routes);
   return <RouterProvider router={router} />;
 }

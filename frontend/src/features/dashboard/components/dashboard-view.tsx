@@ -1,7 +1,7 @@
 import { CrownOutlined } from '@ant-design/icons';
-import { Card, Col, List, Row, Skeleton, Tag, Typography } from 'antd';
+import { Card, Col, Row, Skeleton, Tag, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useState } from 'react';
+import { useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '@/components/error-alert';
@@ -10,13 +10,17 @@ import { SectionTitle } from '@/components/section-title';
 import { displayName, formatDate, formatDateTime, formatRelative, formatTimeRange, lastDay } from '@/i18n/format';
 import { useLanguage } from '@/i18n/use-language';
 import { useDashboard } from '../api/get-dashboard';
+import { DashboardList } from './dashboard-list';
 
 /** Home: current lead of each of the viewer's alliances, upcoming meetings, open action items. */
 export function DashboardView({ viewerName }: { viewerName: string }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const [from] = useState(() => dayjs().startOf('day').toISOString());
-  const [{ data, error, fetching }, reexecute] = useDashboard(from);
+  const [{ data: latest, error, fetching }, reexecute] = useDashboard(from);
+  // The lists render in a background pass that yields to input every few milliseconds: on a phone the
+  // whole dashboard at once was one long task.
+  const data = useDeferredValue(latest);
 
   if (fetching && !data) {
     return (
@@ -40,32 +44,23 @@ export function DashboardView({ viewerName }: { viewerName: string }) {
       <Row gutter={[16, 16]}>
         <Col xs={24}>
           <Card title={<SectionTitle>{t('dashboard.leads')}</SectionTitle>}>
-            <List
-              dataSource={alliances}
-              rowKey="id"
-              locale={{ emptyText: t('dashboard.noAlliances') }}
-              renderItem={(alliance) => (
-                <List.Item>
-                  <List.Item.Meta
-                    avatar={<CrownOutlined style={{ color: '#c8161d', fontSize: 20 }} aria-hidden />}
-                    title={<Link to={`/alliances/${alliance.id}`}>{displayName(alliance, language)}</Link>}
-                    description={
-                      alliance.currentLead ? (
-                        <>
-                          <Typography.Text strong style={{ color: '#c8161d' }}>
-                            {displayName(alliance.currentLead.organization, language)}
-                          </Typography.Text>{' '}
-                          {t('dashboard.leadUntil', {
-                            date: lastDay(alliance.currentLead.endsAt, alliance.timeZone),
-                          })}
-                        </>
-                      ) : (
-                        t('dashboard.noLead')
-                      )
-                    }
-                  />
-                </List.Item>
-              )}
+            <DashboardList
+              items={alliances}
+              empty={t('dashboard.noAlliances')}
+              render={(alliance) => ({
+                icon: <CrownOutlined style={{ color: '#c8161d', fontSize: 20 }} aria-hidden />,
+                title: <Link to={`/alliances/${alliance.id}`}>{displayName(alliance, language)}</Link>,
+                description: alliance.currentLead ? (
+                  <>
+                    <Typography.Text strong style={{ color: '#c8161d' }}>
+                      {displayName(alliance.currentLead.organization, language)}
+                    </Typography.Text>{' '}
+                    {t('dashboard.leadUntil', { date: lastDay(alliance.currentLead.endsAt, alliance.timeZone) })}
+                  </>
+                ) : (
+                  t('dashboard.noLead')
+                ),
+              })}
             />
           </Card>
         </Col>
@@ -74,18 +69,13 @@ export function DashboardView({ viewerName }: { viewerName: string }) {
             title={<SectionTitle>{t('dashboard.upcoming')}</SectionTitle>}
             extra={<Link to="/meetings?view=list">{t('dashboard.viewAll')}</Link>}
           >
-            <List
-              dataSource={meetings}
-              rowKey="id"
-              locale={{ emptyText: t('dashboard.noUpcoming') }}
-              renderItem={(meeting) => (
-                <List.Item>
-                  <List.Item.Meta
-                    title={<Link to={`/meetings/${meeting.id}`}>{meeting.title}</Link>}
-                    description={`${formatRelative(meeting.startsAt, new Date(), meeting.alliance.timeZone)} · ${formatTimeRange(meeting.startsAt, meeting.endsAt, meeting.alliance.timeZone)} · ${displayName(meeting.alliance, language)}`}
-                  />
-                </List.Item>
-              )}
+            <DashboardList
+              items={meetings}
+              empty={t('dashboard.noUpcoming')}
+              render={(meeting) => ({
+                title: <Link to={`/meetings/${meeting.id}`}>{meeting.title}</Link>,
+                description: `${formatRelative(meeting.startsAt, new Date(), meeting.alliance.timeZone)} · ${formatTimeRange(meeting.startsAt, meeting.endsAt, meeting.alliance.timeZone)} · ${displayName(meeting.alliance, language)}`,
+              })}
             />
           </Card>
         </Col>
@@ -94,30 +84,23 @@ export function DashboardView({ viewerName }: { viewerName: string }) {
             title={<SectionTitle>{t('dashboard.openActionItems')}</SectionTitle>}
             extra={<Link to="/action-items">{t('dashboard.viewAll')}</Link>}
           >
-            <List
-              dataSource={actionItems}
-              rowKey="id"
-              locale={{ emptyText: t('dashboard.noOpenActionItems') }}
-              renderItem={(item) => (
-                <List.Item>
-                  <List.Item.Meta
-                    title={
-                      <>
-                        <Link to={`/meetings/${item.meeting.id}#action-items`} style={{ marginInlineEnd: 8 }}>
-                          {item.title}
-                        </Link>
-                        <Tag>{t(`enums.actionItemStatus.${item.status}`)}</Tag>
-                        {item.isOverdue && <Tag color="red">{t('actionItems.overdue')}</Tag>}
-                      </>
-                    }
-                    description={
-                      item.dueOn
-                        ? t('actionItems.dueOnValue', { date: formatDate(item.dueOn) })
-                        : t('actionItems.noDue')
-                    }
-                  />
-                </List.Item>
-              )}
+            <DashboardList
+              items={actionItems}
+              empty={t('dashboard.noOpenActionItems')}
+              render={(item) => ({
+                title: (
+                  <>
+                    <Link to={`/meetings/${item.meeting.id}#action-items`} style={{ marginInlineEnd: 8 }}>
+                      {item.title}
+                    </Link>
+                    <Tag>{t(`enums.actionItemStatus.${item.status}`)}</Tag>
+                    {item.isOverdue && <Tag color="red">{t('actionItems.overdue')}</Tag>}
+                  </>
+                ),
+                description: item.dueOn
+                  ? t('actionItems.dueOnValue', { date: formatDate(item.dueOn) })
+                  : t('actionItems.noDue'),
+              })}
             />
           </Card>
         </Col>
@@ -126,18 +109,13 @@ export function DashboardView({ viewerName }: { viewerName: string }) {
             title={<SectionTitle>{t('dashboard.recentActivities')}</SectionTitle>}
             extra={<Link to="/activities">{t('dashboard.viewAll')}</Link>}
           >
-            <List
-              dataSource={activities}
-              rowKey="id"
-              locale={{ emptyText: t('dashboard.noActivities') }}
-              renderItem={(activity) => (
-                <List.Item>
-                  <List.Item.Meta
-                    title={<Link to={`/activities/${activity.id}`}>{activity.theme}</Link>}
-                    description={`${formatDateTime(activity.startsAt, activity.alliance.timeZone)} · ${displayName(activity.alliance, language)}`}
-                  />
-                </List.Item>
-              )}
+            <DashboardList
+              items={activities}
+              empty={t('dashboard.noActivities')}
+              render={(activity) => ({
+                title: <Link to={`/activities/${activity.id}`}>{activity.theme}</Link>,
+                description: `${formatDateTime(activity.startsAt, activity.alliance.timeZone)} · ${displayName(activity.alliance, language)}`,
+              })}
             />
           </Card>
         </Col>
@@ -146,21 +124,16 @@ export function DashboardView({ viewerName }: { viewerName: string }) {
             title={<SectionTitle>{t('dashboard.expiringAgreements')}</SectionTitle>}
             extra={<Link to="/agreements">{t('dashboard.viewAll')}</Link>}
           >
-            <List
-              dataSource={expiring}
-              rowKey="id"
-              locale={{ emptyText: t('dashboard.noExpiringAgreements') }}
-              renderItem={(agreement) => (
-                <List.Item>
-                  <List.Item.Meta
-                    title={<Link to={`/agreements/${agreement.id}`}>{agreement.title}</Link>}
-                    description={t('dashboard.agreementEnds', {
-                      date: formatDate(agreement.validUntil),
-                      days: agreement.expiresInDays ?? 0,
-                    })}
-                  />
-                </List.Item>
-              )}
+            <DashboardList
+              items={expiring}
+              empty={t('dashboard.noExpiringAgreements')}
+              render={(agreement) => ({
+                title: <Link to={`/agreements/${agreement.id}`}>{agreement.title}</Link>,
+                description: t('dashboard.agreementEnds', {
+                  date: formatDate(agreement.validUntil),
+                  days: agreement.expiresInDays ?? 0,
+                }),
+              })}
             />
           </Card>
         </Col>
