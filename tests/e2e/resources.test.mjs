@@ -119,7 +119,11 @@ test('4. the resource page fits a phone', async (t) => {
     await page.goto(state.path);
     await page.getByRole('heading', { name: RESOURCE, level: 1 }).waitFor();
     await page.getByRole('button', { name: '申请使用' }).click();
-    await page.getByRole('dialog', { name: '申请使用资源' }).getByLabel('开始时间').waitFor();
+    // On a phone the slot's start is a date picker and a time picker, each fitting the screen.
+    const dialog = page.getByRole('dialog', { name: '申请使用资源' });
+    await dialog.getByLabel('开始时间 · 日期').waitFor();
+    await dialog.getByLabel('开始时间 · 时间').waitFor();
+    await dialog.getByLabel('结束时间 · 日期').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `no horizontal scrolling (${overflow}px too wide)`);
   });

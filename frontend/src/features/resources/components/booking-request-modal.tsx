@@ -1,15 +1,13 @@
-import { Alert, App, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useIsPhone } from '@/hooks/use-is-phone';
+import { DateTimeInput } from '@/components/date-time-input';
 import { displayName, fromZonedPickerValue } from '@/i18n/format';
 import { useLanguage } from '@/i18n/use-language';
 import { describeError } from '@/lib/graphql/errors';
 import { showUserErrors } from '@/lib/graphql/user-errors';
 import { useRequestResourceBooking } from '../api/request-resource-booking';
-
-const FORMAT = 'YYYY-MM-DD HH:mm';
 
 interface Values {
   allianceId?: string;
@@ -37,7 +35,6 @@ export function BookingRequestModal({
   const { t } = useTranslation();
   const { language } = useLanguage();
   const { message } = App.useApp();
-  const isPhone = useIsPhone();
   const [form] = Form.useForm<Values>();
   const [alert, setAlert] = useState<string | null>(null);
   const [{ fetching }, request] = useRequestResourceBooking();
@@ -123,12 +120,7 @@ export function BookingRequestModal({
           label={t('resources.startsAt')}
           rules={[{ required: true, message: t('resources.startsAtRequired') }]}
         >
-          <DatePicker
-            showTime={{ format: 'HH:mm', minuteStep: 5 }}
-            format={FORMAT}
-            style={{ width: '100%' }}
-            inputReadOnly={isPhone}
-          />
+          <DateTimeInput label={t('resources.startsAt')} />
         </Form.Item>
         <Form.Item
           name="endsAt"
@@ -146,12 +138,7 @@ export function BookingRequestModal({
             }),
           ]}
         >
-          <DatePicker
-            showTime={{ format: 'HH:mm', minuteStep: 5 }}
-            format={FORMAT}
-            style={{ width: '100%' }}
-            inputReadOnly={isPhone}
-          />
+          <DateTimeInput label={t('resources.endsAt')} />
         </Form.Item>
         <Form.Item name="purpose" label={t('resources.purpose')}>
           <Input.TextArea rows={2} maxLength={2000} placeholder={t('resources.purposePlaceholder')} />
