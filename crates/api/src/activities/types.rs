@@ -46,6 +46,25 @@ impl ActivityNode {
     fn manages(&self) -> bool {
         !self.0.check_in_code.is_empty()
     }
+
+    /// The check-in link, for managers while people can still check themselves in (a planned
+    /// activity); `None` otherwise.
+    fn offered_check_in_link(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
+        if !self.manages() || self.0.status != alliance_domain::activities::ActivityStatus::Planned
+        {
+            return Ok(None);
+        }
+        let base = services(ctx)?
+            .config
+            .public_url
+            .trim_end_matches('/')
+            .to_owned();
+        Ok(Some(format!(
+            "{base}/activities/{}/check-in?code={}",
+            encode(Kind::Activity, self.0.id).0,
+            self.0.check_in_code
+        )))
+    }
 }
 
 /// A joint activity (共建活动) of an alliance: organized by a host and co-organizers (it counts in
@@ -279,21 +298,18 @@ impl ActivityNode {
         self.manages().then_some(self.0.check_in_code.as_str())
     }
 
-    /// The link people open to check in (managers only); shown as a QR code on the day.
+    /// The link people open to check in (managers only); shown as a QR code on the day. Null
+    /// once the activity is completed, published or cancelled: self check-in is closed then.
     async fn check_in_url(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
-        if !self.manages() {
-            return Ok(None);
-        }
-        let base = services(ctx)?
-            .config
-            .public_url
-            .trim_end_matches('/')
-            .to_owned();
-        Ok(Some(format!(
-            "{base}/activities/{}/check-in?code={}",
-            encode(Kind::Activity, self.0.id).0,
-            self.0.check_in_code
-        )))
+        self.offered_check_in_link(ctx)
+    }
+
+    /// `checkInUrl` as an SVG QR code to show or print (managers only); null whenever
+    /// `checkInUrl` is.
+    async fn check_in_qr_svg(&self, ctx: &Context<'_>) -> async_graphql::Result<Option<String>> {
+        self.offered_check_in_link(ctx)?
+            .map(|link| crate::kernel::qr::qr_svg(&link))
+            .transpose()
     }
 }
 

@@ -281,7 +281,10 @@ mirror!(
         BookingDecided,
         /// A co-construction agreement of your organization or alliance ends soon: time to renew it
         /// (organization admins and secretaries of its parties, alliance admins).
-        AgreementExpiring
+        AgreementExpiring,
+        /// An activity your organization hosts or co-organizes was published (its people, except
+        /// whoever published it).
+        ActivityPublished
     }
 );
 

@@ -13,3 +13,4 @@ pub mod limits;
 pub mod live;
 pub mod loaders;
 pub mod patch;
+pub mod qr;

@@ -278,13 +278,9 @@ impl MeetingNode {
         if !self.offers_check_in(ctx).await? {
             return Ok(None);
         }
-        let code = qrcode::QrCode::new(self.link_for_check_in(ctx)?.as_bytes())
-            .map_err(|e| crate::kernel::error::internal(&e.to_string()))?;
-        Ok(Some(
-            code.render::<qrcode::render::svg::Color<'_>>()
-                .min_dimensions(240, 240)
-                .build(),
-        ))
+        Ok(Some(crate::kernel::qr::qr_svg(
+            &self.link_for_check_in(ctx)?,
+        )?))
     }
 
     /// Approved minutes for members; drafts only for conveners and supervisors.

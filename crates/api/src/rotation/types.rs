@@ -96,13 +96,15 @@ impl NotificationNode {
         Ok(title(&self.0, Language::from_locale(&locale)))
     }
 
-    /// The global id of what it is about: a Meeting, an ActionItem, a LeadTerm or an Agreement.
+    /// The global id of what it is about: a Meeting, an ActionItem, a LeadTerm, an Agreement or
+    /// an Activity.
     async fn subject_id(&self) -> Option<ID> {
         let kind = match self.0.entity_type.as_str() {
             "meeting" => Kind::Meeting,
             "action_item" => Kind::ActionItem,
             "lead_term" => Kind::LeadTerm,
             "agreement" => Kind::Agreement,
+            "activity" => Kind::Activity,
             _ => return None,
         };
         Some(encode(kind, self.0.entity_id))

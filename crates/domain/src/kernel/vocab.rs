@@ -124,6 +124,7 @@ vocabulary!(NotificationKind {
     BookingRequested = "booking_requested",
     BookingDecided = "booking_decided",
     AgreementExpiring = "agreement_expiring",
+    ActivityPublished = "activity_published",
 });
 
 vocabulary!(

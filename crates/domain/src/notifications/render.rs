@@ -9,7 +9,8 @@
 //! `organization` (the requester); `booking_decided`: `resource`, `decision` (`approved` or
 //! `declined`).
 //! `handover`: the outgoing lead submitted its report); `agreement_expiring`: `alliance`, `agreement`
-//! (its title), `until` (its last local day).
+//! (its title), `until` (its last local day); `activity_published`: `alliance`, `activity` (its
+//! theme).
 
 use crate::entities::notification;
 use crate::kernel::vocab::NotificationKind;
@@ -68,6 +69,7 @@ pub fn render(kind: NotificationKind, params: &Value, language: Language) -> Str
         .unwrap_or(false);
     let agreement = text(params, "agreement");
     let until = text(params, "until");
+    let activity = text(params, "activity");
     match (kind, language) {
         (K::MeetingScheduled, Chinese) => format!("{alliance}：已安排会议「{meeting}」"),
         (K::MeetingScheduled, English) => format!("{alliance}: meeting scheduled: {meeting}"),
@@ -160,6 +162,12 @@ pub fn render(kind: NotificationKind, params: &Value, language: Language) -> Str
         }
         (K::AgreementExpiring, English) => {
             format!("{alliance}: agreement {agreement} ends on {until}; renew it in time")
+        }
+        (K::ActivityPublished, Chinese) => {
+            format!("{alliance}：本单位参与组织的活动「{activity}」已发布")
+        }
+        (K::ActivityPublished, English) => {
+            format!("{alliance}: an activity your organization organizes was published: {activity}")
         }
     }
 }

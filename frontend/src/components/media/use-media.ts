@@ -9,6 +9,7 @@ const OwnerMediaQuery = graphql(`
       originalName
       caption
       takenAt
+      takenAtSource
       width
       height
       version

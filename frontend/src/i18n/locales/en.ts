@@ -649,16 +649,20 @@ export const en: Translation = {
     memberCheckedIn: '{{name}} checked in',
     myRsvp: 'My reply',
     rsvpSaved: 'Reply sent',
-    qrTitle: 'Check-in QR code',
     qrAlt: 'QR code to check in to the meeting',
     qrHint: 'Attendees scan the QR code with their phone, or open the check-in link and enter the code.',
+    qrFileName: '{{title}} check-in QR code',
+    goCheckIn: 'Check in',
+    youCheckedIn: 'You checked in at {{time}}',
+  },
+  checkInKit: {
+    title: 'Check-in QR code',
     code: 'Check-in code',
     link: 'Check-in link',
     enlarge: 'Enlarge QR code',
+    download: 'Download QR code (to print)',
     copyLink: 'Copy check-in link',
     copied: 'Copied',
-    goCheckIn: 'Check in',
-    youCheckedIn: 'You checked in at {{time}}',
   },
   checkIn: {
     title: 'Meeting check-in',
@@ -911,6 +915,7 @@ export const en: Translation = {
       LEAD_TERM_STARTING: 'Lead term starting',
       BOOKING_REQUESTED: 'Resource booking request',
       BOOKING_DECIDED: 'Resource booking decision',
+      ACTIVITY_PUBLISHED: 'Activity published',
       AGREEMENT_EXPIRING: 'Agreement ending soon',
     },
   },
@@ -1031,6 +1036,17 @@ export const en: Translation = {
       },
       rotationOrder: {
         OUT_OF_RANGE: 'The rotation position must be a positive whole number',
+      },
+      coOrganizerIds: {
+        NOT_MEMBER: 'A co-organizer must be a current member organization of the alliance',
+        TOO_MANY: 'At most 50 co-organizers',
+      },
+      hostOrganizationId: {
+        NOT_MEMBER: 'The host must be a current member organization of the alliance',
+        REQUIRED: 'Choose the host organization',
+      },
+      takenAt: {
+        REQUIRED: 'The time taken cannot be cleared',
       },
       agendaDeadlineDays: {
         OUT_OF_RANGE: 'Between 0 and 60 days',

@@ -636,16 +636,20 @@ export const zh = {
     memberCheckedIn: '{{name}} 已签到',
     myRsvp: '我的回复',
     rsvpSaved: '已回复',
-    qrTitle: '签到二维码',
     qrAlt: '会议签到二维码',
     qrHint: '参会人员用手机扫描二维码，或打开签到链接并输入签到码。',
+    qrFileName: '{{title}} 签到二维码',
+    goCheckIn: '去签到',
+    youCheckedIn: '您已于 {{time}} 签到',
+  },
+  checkInKit: {
+    title: '签到二维码',
     code: '签到码',
     link: '签到链接',
     enlarge: '放大二维码',
+    download: '下载二维码（可打印）',
     copyLink: '复制签到链接',
     copied: '已复制',
-    goCheckIn: '去签到',
-    youCheckedIn: '您已于 {{time}} 签到',
   },
   checkIn: {
     title: '会议签到',
@@ -895,6 +899,7 @@ export const zh = {
       BOOKING_REQUESTED: '资源预约申请',
       BOOKING_DECIDED: '资源预约结果',
       AGREEMENT_EXPIRING: '共建协议即将到期',
+      ACTIVITY_PUBLISHED: '活动已发布',
     },
   },
   errors: {
@@ -1017,6 +1022,17 @@ export const zh = {
       },
       rotationOrder: {
         OUT_OF_RANGE: '轮值顺序须为正整数',
+      },
+      coOrganizerIds: {
+        NOT_MEMBER: '协办单位须是本联盟的现有成员单位',
+        TOO_MANY: '协办单位最多 50 个',
+      },
+      hostOrganizationId: {
+        NOT_MEMBER: '主办单位须是本联盟的现有成员单位',
+        REQUIRED: '请选择主办单位',
+      },
+      takenAt: {
+        REQUIRED: '拍摄时间不能清空',
       },
       agendaDeadlineDays: {
         OUT_OF_RANGE: '须在 0 至 60 天之间',

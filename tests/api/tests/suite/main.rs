@@ -5,6 +5,7 @@
 mod abuse;
 mod accounts;
 mod activities;
+mod activity_kit;
 mod admin;
 mod agenda_deadline;
 mod agenda_proposals;

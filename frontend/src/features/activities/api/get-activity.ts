@@ -21,6 +21,8 @@ const ActivityQuery = graphql(`
       publishedAt
       checkInCode
       checkInUrl
+      checkInQrSvg
+      commitmentId
       viewerCanManage
       cover {
         id

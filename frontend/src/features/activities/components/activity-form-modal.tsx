@@ -1,15 +1,18 @@
-import { Alert, DatePicker, Form, Input, InputNumber, Modal, Select } from 'antd';
+import { Alert, Form, Input, InputNumber, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { DateTimeInput } from '@/components/date-time-input';
 import type { ActivityKind } from '@/gql/graphql';
-import { fromZonedPickerValue, timeZoneLabel } from '@/i18n/format';
-import { describeError } from '@/lib/graphql/errors';
+import { fromZonedPickerValue, timeZoneLabel, toZonedPickerValue } from '@/i18n/format';
+import { describeError, hasErrorCode } from '@/lib/graphql/errors';
 import { showUserErrors } from '@/lib/graphql/user-errors';
 import { useCreateActivity } from '../api/create-activity';
 import { useActivityAlliances } from '../api/get-activity-alliances';
 import { useAllianceCommitments } from '../api/get-alliance-commitments';
+import { useUpdateActivity } from '../api/update-activity';
+import { OrganizerFields } from './organizer-fields';
 
 const KINDS: ActivityKind[] = [
   'SYMPOSIUM',
@@ -33,9 +36,12 @@ interface Values {
   location?: string;
   capacity?: number | null;
   summary?: string;
+  hostOrganizationId?: string;
+  coOrganizerIds?: string[];
   commitmentId?: string;
 }
 
+/** The input field each user error names → the form field it is shown on. */
 const FIELDS = {
   allianceId: 'allianceId',
   theme: 'theme',
@@ -45,58 +51,122 @@ const FIELDS = {
   location: 'location',
   capacity: 'capacity',
   summary: 'summary',
+  hostOrganizationId: 'hostOrganizationId',
+  coOrganizerIds: 'coOrganizerIds',
   commitmentId: 'commitmentId',
+  agreementId: 'commitmentId',
 };
 
-/** Creating an activity: alliance, theme, kind, time (in the alliance's zone) and place. */
+/** What editing needs of an activity (the page's query has it). */
+export interface EditableActivity {
+  id: string;
+  version: number;
+  theme: string;
+  kind: ActivityKind;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  location?: string | null;
+  capacity?: number | null;
+  summary?: string | null;
+  commitmentId?: string | null;
+  alliance: { id: string };
+  organizers: readonly { isHost: boolean; organization?: { id: string } | null }[];
+}
+
+function valuesOf(activity: EditableActivity): Partial<Values> {
+  const organizers = activity.organizers.filter((o) => o.organization);
+  return {
+    allianceId: activity.alliance.id,
+    theme: activity.theme,
+    kind: activity.kind,
+    startsAt: toZonedPickerValue(activity.startsAt, activity.timeZone),
+    endsAt: toZonedPickerValue(activity.endsAt, activity.timeZone),
+    location: activity.location ?? undefined,
+    capacity: activity.capacity ?? null,
+    summary: activity.summary ?? undefined,
+    hostOrganizationId: organizers.find((o) => o.isHost)?.organization?.id,
+    coOrganizerIds: organizers.filter((o) => !o.isHost).map((o) => o.organization!.id),
+    commitmentId: activity.commitmentId ?? undefined,
+  };
+}
+
+/**
+ * Creating an activity, or editing one (`activity`): alliance, theme, kind, organizers, time (in the
+ * alliance's zone, two pickers on a phone) and place. Errors show on the field they name.
+ */
 export function ActivityFormModal({
   open,
   allianceId,
+  activity,
   onClose,
   onSaved,
 }: {
   open: boolean;
   allianceId?: string;
+  activity?: EditableActivity;
   onClose: () => void;
   onSaved: () => void;
 }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [form] = Form.useForm<Values>();
-  const [{ data }] = useActivityAlliances();
-  const [{ fetching }, create] = useCreateActivity();
+  const { alliances, actingFor } = useActivityAlliances();
+  const [{ fetching: creating }, create] = useCreateActivity();
+  const [{ fetching: updating }, update] = useUpdateActivity();
   const [alert, setAlert] = useState<string | null>(null);
-  const alliances = data?.alliances.nodes ?? [];
-  const chosen = Form.useWatch('allianceId', form) ?? allianceId;
-  const timeZone = alliances.find((a) => a.id === chosen)?.timeZone ?? 'Asia/Shanghai';
+  const chosen = Form.useWatch('allianceId', form) ?? activity?.alliance.id ?? allianceId;
+  const alliance = alliances.find((a) => a.id === chosen);
+  const timeZone = alliance?.timeZone ?? activity?.timeZone ?? 'Asia/Shanghai';
+  const members = (alliance?.members.nodes ?? []).map((m) => m.organization);
   const [{ data: commitmentsData }] = useAllianceCommitments(chosen);
   const agreements = commitmentsData?.alliance?.agreements.nodes ?? [];
-  // A phone's keyboard would cover the picker: pick with taps only.
-  const isPhone = typeof window !== 'undefined' && window.matchMedia?.('(max-width: 575px)').matches;
+  // The host a new activity defaults to: an organization the viewer acts for in the alliance.
+  const defaultHost = members.find((m) => actingFor.includes(m.id))?.id;
+
+  useEffect(() => {
+    if (open && !activity && defaultHost && !form.getFieldValue('hostOrganizationId')) {
+      form.setFieldValue('hostOrganizationId', defaultHost);
+    }
+  }, [open, activity, defaultHost, form]);
 
   const onFinish = async (values: Values) => {
     setAlert(null);
-    const result = await create({
-      input: {
-        allianceId: values.allianceId,
-        theme: values.theme,
-        kind: values.kind,
-        startsAt: fromZonedPickerValue(values.startsAt, timeZone),
-        endsAt: fromZonedPickerValue(values.endsAt, timeZone),
-        location: values.location || null,
-        capacity: values.capacity ?? null,
-        summary: values.summary || null,
-        commitmentId: values.commitmentId ?? null,
-        agreementId: values.commitmentId
-          ? (agreements.find((a) => a.commitments.some((c) => c.id === values.commitmentId))?.id ?? null)
-          : null,
-      },
-    });
+    const agreementId = values.commitmentId
+      ? (agreements.find((a) => a.commitments.some((c) => c.id === values.commitmentId))?.id ?? null)
+      : null;
+    const common = {
+      theme: values.theme,
+      kind: values.kind,
+      startsAt: fromZonedPickerValue(values.startsAt, timeZone),
+      endsAt: fromZonedPickerValue(values.endsAt, timeZone),
+      location: values.location || null,
+      capacity: values.capacity ?? null,
+      summary: values.summary || null,
+      hostOrganizationId: values.hostOrganizationId ?? null,
+      coOrganizerIds: values.coOrganizerIds ?? [],
+    };
+    const result = activity
+      ? await update({
+          input: {
+            id: activity.id,
+            version: activity.version,
+            ...common,
+            // Only a changed commitment is sent: an agreement linked without one stays linked.
+            ...(values.commitmentId !== (activity.commitmentId ?? undefined)
+              ? { commitmentId: values.commitmentId ?? null, agreementId }
+              : {}),
+          },
+        })
+      : await create({
+          input: { allianceId: values.allianceId, ...common, commitmentId: values.commitmentId ?? null, agreementId },
+        });
     if (result.error) {
-      setAlert(describeError(result.error, t));
+      setAlert(hasErrorCode(result.error, 'CONFLICT') ? t('activities.conflict') : describeError(result.error, t));
       return;
     }
-    const payload = result.data?.createActivity;
+    const payload =
+      result.data && ('createActivity' in result.data ? result.data.createActivity : result.data.updateActivity);
     const errors = payload?.userErrors ?? [];
     if (errors.length > 0) {
       const unmatched = showUserErrors(form, errors, t, FIELDS);
@@ -105,17 +175,17 @@ export function ActivityFormModal({
     }
     form.resetFields();
     onSaved();
-    if (payload?.activity) void navigate(`/activities/${payload.activity.id}`);
+    if (!activity && payload?.activity) void navigate(`/activities/${payload.activity.id}`);
   };
 
   return (
     <Modal
       open={open}
-      title={t('activities.create')}
+      title={activity ? t('activities.edit') : t('activities.create')}
       onCancel={onClose}
       onOk={() => form.submit()}
       okText={t('activities.actions.save')}
-      confirmLoading={fetching}
+      confirmLoading={creating || updating}
       destroyOnHidden
       width={560}
     >
@@ -124,7 +194,16 @@ export function ActivityFormModal({
         form={form}
         layout="vertical"
         onFinish={(v) => void onFinish(v)}
-        initialValues={{ allianceId, kind: 'SYMPOSIUM' }}
+        initialValues={
+          activity ? valuesOf(activity) : { allianceId, kind: 'SYMPOSIUM', hostOrganizationId: defaultHost }
+        }
+        onValuesChange={(changed: Partial<Values>) => {
+          if ('allianceId' in changed) {
+            const next = alliances.find((a) => a.id === changed.allianceId);
+            const host = next?.members.nodes.find((m) => actingFor.includes(m.organization.id))?.organization.id;
+            form.setFieldsValue({ hostOrganizationId: host, coOrganizerIds: [], commitmentId: undefined });
+          }
+        }}
       >
         <Form.Item
           name="allianceId"
@@ -135,7 +214,7 @@ export function ActivityFormModal({
             showSearch
             optionFilterProp="label"
             options={alliances.map((a) => ({ value: a.id, label: a.name }))}
-            disabled={!!allianceId}
+            disabled={!!allianceId || !!activity}
           />
         </Form.Item>
         <Form.Item
@@ -148,30 +227,32 @@ export function ActivityFormModal({
         <Form.Item name="kind" label={t('activities.fields.kind')}>
           <Select options={KINDS.map((kind) => ({ value: kind, label: t(`activities.kinds.${kind}`) }))} />
         </Form.Item>
+        <OrganizerFields members={members} />
         <Form.Item
           name="startsAt"
           label={t('activities.fields.startsAt')}
           extra={t('activities.zoneHint', { zone: timeZoneLabel(timeZone) })}
           rules={[{ required: true, message: t('activities.required') }]}
         >
-          <DatePicker
-            showTime={{ format: 'HH:mm', minuteStep: 5 }}
-            format="YYYY-MM-DD HH:mm"
-            style={{ width: '100%' }}
-            inputReadOnly={isPhone}
-          />
+          <DateTimeInput label={t('activities.fields.startsAt')} />
         </Form.Item>
         <Form.Item
           name="endsAt"
           label={t('activities.fields.endsAt')}
-          rules={[{ required: true, message: t('activities.required') }]}
+          dependencies={['startsAt']}
+          rules={[
+            { required: true, message: t('activities.required') },
+            ({ getFieldValue }) => ({
+              validator: (_, value: Dayjs | undefined) => {
+                const start = getFieldValue('startsAt') as Dayjs | undefined;
+                return !value || !start || value.isAfter(start)
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('activities.endsBeforeStart')));
+              },
+            }),
+          ]}
         >
-          <DatePicker
-            showTime={{ format: 'HH:mm', minuteStep: 5 }}
-            format="YYYY-MM-DD HH:mm"
-            style={{ width: '100%' }}
-            inputReadOnly={isPhone}
-          />
+          <DateTimeInput label={t('activities.fields.endsAt')} />
         </Form.Item>
         <Form.Item name="location" label={t('activities.fields.location')}>
           <Input maxLength={300} />

@@ -3,38 +3,56 @@ import { App, Button, Card, Flex, Input, List, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '@/components/error-alert';
 import { MediaGallery, MediaUploader, useMedia } from '@/components/media';
-import { describeError, describeUserError } from '@/lib/graphql/errors';
+import { describeError, describeUserError, hasErrorCode } from '@/lib/graphql/errors';
 import { useSetActivityCover } from '../api/set-activity-cover';
-import { useUpdatePhotoCaption } from '../api/update-photo-caption';
+import { useUpdatePhoto } from '../api/update-photo';
+import { PhotoTakenAt } from './photo-taken-at';
 
 type Photo = ReturnType<typeof useMedia>['media'][number];
 
-/** For the organizers: each photo's caption (saved when the field is left) and the cover choice. */
+/**
+ * For the organizers: each photo's caption (saved when the field is left), the time it was taken
+ * and the cover choice.
+ */
 function PhotoEditor({
   activityId,
   photos,
   coverId,
+  timeZone,
   onChanged,
 }: {
   activityId: string;
   photos: Photo[];
   coverId: string | null;
+  timeZone: string;
   onChanged: () => void;
 }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const [, updateCaption] = useUpdatePhotoCaption();
+  const [, updatePhoto] = useUpdatePhoto();
   const [{ fetching: picking }, setCover] = useSetActivityCover();
   const cover = coverId ?? photos[0]?.id ?? null;
 
   const saveCaption = async (photo: Photo, caption: string) => {
     if (caption === (photo.caption ?? '')) return;
-    const result = await updateCaption({ input: { id: photo.id, version: photo.version, caption: caption || null } });
+    const result = await updatePhoto({ input: { id: photo.id, version: photo.version, caption: caption || null } });
     const userError = result.data?.updateMedia.userErrors[0];
     if (result.error) void message.error(describeError(result.error, t));
     else if (userError) void message.error(describeUserError(userError, t));
     else void message.success(t('activities.captionSaved'));
     onChanged();
+  };
+
+  /** Answers the error to show by the field, or null once saved. */
+  const saveTakenAt = async (photo: Photo, takenAt: string): Promise<string | null> => {
+    const result = await updatePhoto({ input: { id: photo.id, version: photo.version, takenAt } });
+    const userError = result.data?.updateMedia.userErrors[0];
+    onChanged();
+    if (result.error)
+      return hasErrorCode(result.error, 'CONFLICT') ? t('activities.conflict') : describeError(result.error, t);
+    if (userError) return describeUserError(userError, t);
+    void message.success(t('activities.takenAtSaved'));
+    return null;
   };
 
   const pickCover = async (photo: Photo) => {
@@ -73,6 +91,16 @@ function PhotoEditor({
                 onBlur={(event) => void saveCaption(photo, event.target.value.trim())}
                 style={{ flex: '1 1 160px', minHeight: 44 }}
               />
+              {photo.kind === 'PHOTO' && (
+                <PhotoTakenAt
+                  key={`${photo.id}-${photo.version}`}
+                  name={photo.originalName}
+                  takenAt={photo.takenAt ?? null}
+                  source={photo.takenAtSource ?? null}
+                  timeZone={timeZone}
+                  onSave={(takenAt) => saveTakenAt(photo, takenAt)}
+                />
+              )}
               {photo.id === cover ? (
                 <Tag color="gold" icon={<StarFilled />}>
                   {t('activities.cover')}
@@ -107,12 +135,15 @@ export function ActivityPhotos({
   canUpload,
   canEdit,
   coverId,
+  timeZone,
   onCoverChanged,
 }: {
   activityId: string;
   canUpload: boolean;
   canEdit: boolean;
   coverId: string | null;
+  /** The alliance's zone, in which taken-at times are shown and typed. */
+  timeZone: string;
   onCoverChanged: () => void;
 }) {
   const { t } = useTranslation();
@@ -142,6 +173,7 @@ export function ActivityPhotos({
             activityId={activityId}
             photos={media}
             coverId={coverId}
+            timeZone={timeZone}
             onChanged={() => {
               refetch();
               onCoverChanged();

@@ -1,3 +1,4 @@
+import { EditOutlined } from '@ant-design/icons';
 import {
   App,
   Button,
@@ -16,6 +17,7 @@ import {
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CombinedError } from 'urql';
+import { CheckInKit } from '@/components/check-in-kit';
 import { ErrorAlert } from '@/components/error-alert';
 import { Markdown } from '@/components/markdown';
 import { useDocumentTitle } from '@/hooks/use-document-title';
@@ -30,6 +32,7 @@ import { useSetActivityHeadcounts } from '../api/set-activity-headcounts';
 import { useSignUpForActivity } from '../api/sign-up-for-activity';
 import { useUnpublishActivity } from '../api/unpublish-activity';
 import { useUpdateActivity } from '../api/update-activity';
+import { ActivityFormModal } from './activity-form-modal';
 import { ActivityPhotos } from './activity-photos';
 import { ActivityTags } from './activity-tags';
 
@@ -61,6 +64,7 @@ export function ActivityView({ id }: { id: string }) {
   const [counts, setCounts] = useState<Record<string, number>>({});
   // The newest version a mutation answered with: the next step sends it even before the page refetches.
   const [savedVersion, setSavedVersion] = useState(0);
+  const [editing, setEditing] = useState(false);
   const activity = data?.activity;
   useDocumentTitle(activity?.theme ?? t('activities.title'));
 
@@ -141,17 +145,18 @@ export function ActivityView({ id }: { id: string }) {
           <Descriptions.Item label={t('activities.fields.totals')}>
             {t('activities.totals', activity.totals)}
           </Descriptions.Item>
-          {activity.checkInCode && (
-            <Descriptions.Item label={t('activities.checkInCode')}>{activity.checkInCode}</Descriptions.Item>
-          )}
-          {activity.checkInUrl && (
-            <Descriptions.Item label={t('activities.checkInLink')}>
-              <Typography.Text copyable style={{ wordBreak: 'break-all' }}>
-                {activity.checkInUrl}
-              </Typography.Text>
-            </Descriptions.Item>
-          )}
         </Descriptions>
+        {activity.viewerCanManage && (
+          <CheckInKit
+            title={activity.theme}
+            code={activity.checkInCode ?? null}
+            url={activity.checkInUrl ?? null}
+            qrSvg={activity.checkInQrSvg ?? null}
+            qrAlt={t('activities.qrAlt')}
+            hint={t('activities.qrHint')}
+            fileName={t('activities.qrFileName', { theme: activity.theme })}
+          />
+        )}
         <Flex gap={8} wrap style={{ marginTop: 12 }}>
           {activity.viewerCanJoin && activity.status === 'PLANNED' && !mine?.signedUpAt && (
             <Button type="primary" onClick={() => void join(signUp)}>
@@ -168,6 +173,11 @@ export function ActivityView({ id }: { id: string }) {
           )}
           {activity.viewerCanJoin && activity.status === 'PLANNED' && !mine?.checkedInAt && (
             <Button href={`/activities/${activity.id}/check-in`}>{t('activities.actions.checkIn')}</Button>
+          )}
+          {activity.viewerCanManage && activity.status !== 'CANCELLED' && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {t('activities.actions.edit')}
+            </Button>
           )}
           {activity.viewerCanManage && activity.status === 'PLANNED' && (
             <>
@@ -186,6 +196,15 @@ export function ActivityView({ id }: { id: string }) {
             <Button onClick={() => void step(unpublish)}>{t('activities.actions.unpublish')}</Button>
           )}
         </Flex>
+        <ActivityFormModal
+          open={editing}
+          activity={{ ...activity, version }}
+          onClose={() => setEditing(false)}
+          onSaved={() => {
+            setEditing(false);
+            refresh();
+          }}
+        />
       </Card>
 
       <Card title={t('activities.fields.report')}>
@@ -225,6 +244,7 @@ export function ActivityView({ id }: { id: string }) {
         canUpload={activity.viewerCanManage || Boolean(activity.viewerParticipation)}
         canEdit={activity.viewerCanManage}
         coverId={activity.cover?.id ?? null}
+        timeZone={activity.timeZone}
         onCoverChanged={refresh}
       />
 

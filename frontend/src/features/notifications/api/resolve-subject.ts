@@ -18,7 +18,7 @@ const NotificationSubjectQuery = graphql(`
 
 /**
  * Where a notification leads: its meeting, or the meeting of its action item (at the action items);
- * renewal reminders to their agreement; lead-term notices lead to the alliance list (a LeadTerm does not name its alliance). Null when the
+ * renewal reminders to their agreement; published activities to the activity; lead-term notices lead to the alliance list (a LeadTerm does not name its alliance). Null when the
  * subject is gone or hidden from the viewer.
  */
 export function useResolveSubject() {
@@ -37,6 +37,8 @@ export function useResolveSubject() {
           return '/alliances';
         case 'Agreement':
           return `/agreements/${encodeURIComponent(node.id)}`;
+        case 'Activity':
+          return `/activities/${node.id}`;
         default:
           return null;
       }
