@@ -214,6 +214,10 @@ impl Config {
         domain.check_in_closes_after = Duration::from_secs(
             60 * env.parse("ALLIANCE_CHECK_IN_CLOSES_MINUTES", 120u64, "minutes")?,
         );
+        domain.notification_mail = env.flag(
+            "ALLIANCE_NOTIFICATION_MAIL",
+            env.text("ALLIANCE_SMTP_URL").is_some(),
+        )?;
         domain.time_zone = match env.text("ALLIANCE_TIME_ZONE") {
             None => domain.time_zone,
             Some(v) => alliance_domain::kernel::local_time::parse_zone("ALLIANCE_TIME_ZONE", &v).map_err(|_| {

@@ -201,6 +201,8 @@ pub struct Options {
     pub db_acquire_timeout: std::time::Duration,
     /// Where photos and files go (memory unless given; see `media::local` and `media::s3`).
     pub media: Option<alliance_domain::media::MediaServices>,
+    /// Notifications also go by mail (`ALLIANCE_NOTIFICATION_MAIL`; off in tests unless asked).
+    pub notification_mail: bool,
 }
 
 impl Default for Options {
@@ -215,6 +217,7 @@ impl Default for Options {
             database_url: None,
             db_acquire_timeout: alliance_domain::kernel::db::DEFAULT_ACQUIRE_TIMEOUT,
             media: None,
+            notification_mail: false,
         }
     }
 }
@@ -311,6 +314,7 @@ impl TestApp {
         let sms = SmsOutbox::default();
         let mut domain = DomainConfig::for_tests();
         domain.throttle = options.throttle.clone();
+        domain.notification_mail = options.notification_mail;
         if let Some(ttl) = options.access_token_ttl {
             domain.access_token_ttl = ttl;
         }

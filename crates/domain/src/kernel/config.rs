@@ -23,6 +23,9 @@ pub struct DomainConfig {
     pub check_in_opens_before: Duration,
     /// …and closes this long after it ends.
     pub check_in_closes_after: Duration,
+    /// Notifications also go by mail to the people who have an e-mail address (through the
+    /// outbox, in the language of each). On by default when SMTP is configured.
+    pub notification_mail: bool,
 }
 
 impl std::fmt::Debug for DomainConfig {
@@ -86,6 +89,7 @@ impl DomainConfig {
             time_zone: chrono_tz::Asia::Shanghai,
             check_in_opens_before: Duration::from_secs(2 * 3600),
             check_in_closes_after: Duration::from_secs(2 * 3600),
+            notification_mail: false,
         }
     }
 }

@@ -4,7 +4,8 @@
 
 #![allow(clippy::unwrap_used)] // test helpers outside #[test] functions
 
-use alliance_tests::{CONSORTIUM, TestApp};
+use alliance_tests::{CONSORTIUM, Options, TestApp};
+use sea_orm::ConnectionTrait;
 use serde_json::{Value, json};
 
 const NOTES: &str = "{ notifications(first: 50) { nodes { kind title subjectId } } }";
@@ -280,5 +281,83 @@ async fn invitees_hear_that_a_meeting_moved_or_was_cancelled() {
     assert!(
         !kinds(&notes_about(&app, &convener, &id).await).contains(&"MEETING_CANCELLED"),
         "the convener who cancelled is not told"
+    );
+}
+
+#[tokio::test]
+async fn with_mail_on_a_hand_off_is_mailed_once_in_the_readers_language() {
+    let app = TestApp::spawn(Options {
+        notification_mail: true,
+        ..Options::default()
+    })
+    .await;
+    app.services
+        .db
+        .execute_unprepared("UPDATE users SET locale = 'en' WHERE email = 'convener@example.com'")
+        .await
+        .unwrap();
+    let convener = app.token("convener@example.com").await;
+    let org_admin = app.token("orgadmin@example.com").await;
+    let meeting = schedule(&app, &convener, 14).await;
+    let id = meeting["id"].as_str().unwrap().to_owned();
+    let propose = "mutation($m: ID!) { proposeAgendaItem(input: {meetingId: $m, title: \"党员志愿服务站共建\"}) { agendaItem { id } } }";
+    app.gql(Some(&org_admin), propose, json!({ "m": id }))
+        .await
+        .ok();
+    app.run_due_jobs().await;
+
+    let about = |to: &str| {
+        app.outbox
+            .messages()
+            .into_iter()
+            .filter(|m| m.to == to && m.subject.contains("党员志愿服务站共建"))
+            .collect::<Vec<_>>()
+    };
+    let to_convener = about("convener@example.com");
+    assert_eq!(to_convener.len(), 1, "one mail: {to_convener:?}");
+    let mail = &to_convener[0];
+    assert!(
+        mail.subject.starts_with("[Alliance] "),
+        "in English: {}",
+        mail.subject
+    );
+    assert!(
+        mail.body.contains(&format!("/meetings/{id}")),
+        "links the meeting: {}",
+        mail.body
+    );
+    assert!(
+        about("orgadmin@example.com").is_empty(),
+        "the proposer is not mailed their own proposal"
+    );
+
+    // Running the jobs again delivers nothing new.
+    app.run_due_jobs().await;
+    assert_eq!(about("convener@example.com").len(), 1);
+}
+
+#[tokio::test]
+async fn with_mail_off_a_hand_off_stays_in_the_app() {
+    let app = TestApp::new().await;
+    let convener = app.token("convener@example.com").await;
+    let org_admin = app.token("orgadmin@example.com").await;
+    let meeting = schedule(&app, &convener, 14).await;
+    let propose = "mutation($m: ID!) { proposeAgendaItem(input: {meetingId: $m, title: \"不发邮件的议题\"}) { agendaItem { id } } }";
+    app.gql(Some(&org_admin), propose, json!({ "m": meeting["id"] }))
+        .await
+        .ok();
+    app.run_due_jobs().await;
+    assert!(
+        !app.outbox
+            .messages()
+            .iter()
+            .any(|m| m.subject.contains("不发邮件的议题")),
+        "no mail without ALLIANCE_NOTIFICATION_MAIL"
+    );
+    assert!(
+        !notes_about(&app, &convener, &meeting["id"])
+            .await
+            .is_empty(),
+        "the notification itself is written"
     );
 }
