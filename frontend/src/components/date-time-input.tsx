@@ -1,9 +1,19 @@
-import { DatePicker, Space, TimePicker } from 'antd';
+import { DatePicker, Space, TimePicker, type FormRule } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useIsPhone } from '@/hooks/use-is-phone';
 
 export const DATE_TIME_FORMAT = 'YYYY-MM-DD HH:mm';
+
+/** A form rule for an end field: after the `startsAt` field's value, else `message` (the field depends on it). */
+export function endsAfterStart(message: string): FormRule {
+  return ({ getFieldValue }) => ({
+    validator: (_, value: Dayjs | undefined) => {
+      const start = getFieldValue('startsAt') as Dayjs | undefined;
+      return !value || !start || value.isAfter(start) ? Promise.resolve() : Promise.reject(new Error(message));
+    },
+  });
+}
 
 interface DateTimeInputProps {
   /** Set by Form.Item. */

@@ -3,7 +3,7 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { DateTimeInput } from '@/components/date-time-input';
+import { DateTimeInput, endsAfterStart } from '@/components/date-time-input';
 import type { ActivityKind } from '@/gql/graphql';
 import { fromZonedPickerValue, timeZoneLabel, toZonedPickerValue } from '@/i18n/format';
 import { describeError, hasErrorCode } from '@/lib/graphql/errors';
@@ -242,14 +242,7 @@ export function ActivityFormModal({
           dependencies={['startsAt']}
           rules={[
             { required: true, message: t('activities.required') },
-            ({ getFieldValue }) => ({
-              validator: (_, value: Dayjs | undefined) => {
-                const start = getFieldValue('startsAt') as Dayjs | undefined;
-                return !value || !start || value.isAfter(start)
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('activities.endsBeforeStart')));
-              },
-            }),
+            endsAfterStart(t('activities.endsBeforeStart')),
           ]}
         >
           <DateTimeInput label={t('activities.fields.endsAt')} />

@@ -2,7 +2,7 @@ import { Alert, App, Form, Input, Modal, Select, Skeleton } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DATE_TIME_FORMAT, DateTimeInput } from '@/components/date-time-input';
+import { DATE_TIME_FORMAT, DateTimeInput, endsAfterStart } from '@/components/date-time-input';
 import { ErrorAlert } from '@/components/error-alert';
 import type { MeetingKind } from '@/gql/graphql';
 import { displayName, fromZonedPickerValue, timeZoneLabel, toZonedPickerValue } from '@/i18n/format';
@@ -252,14 +252,7 @@ export function MeetingFormModal({
             dependencies={['startsAt']}
             rules={[
               { required: true, message: t('scheduleMeeting.endsAtRequired') },
-              ({ getFieldValue }) => ({
-                validator: (_, value: Dayjs | undefined) => {
-                  const start = getFieldValue('startsAt') as Dayjs | undefined;
-                  return !value || !start || value.isAfter(start)
-                    ? Promise.resolve()
-                    : Promise.reject(new Error(t('scheduleMeeting.endsBeforeStart')));
-                },
-              }),
+              endsAfterStart(t('scheduleMeeting.endsBeforeStart')),
             ]}
           >
             <DateTimeInput label={t('scheduleMeeting.endsAt')} />

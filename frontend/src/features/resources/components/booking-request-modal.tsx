@@ -2,7 +2,7 @@ import { Alert, App, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DateTimeInput } from '@/components/date-time-input';
+import { DateTimeInput, endsAfterStart } from '@/components/date-time-input';
 import { displayName, fromZonedPickerValue } from '@/i18n/format';
 import { useLanguage } from '@/i18n/use-language';
 import { describeError } from '@/lib/graphql/errors';
@@ -128,14 +128,7 @@ export function BookingRequestModal({
           dependencies={['startsAt']}
           rules={[
             { required: true, message: t('resources.endsAtRequired') },
-            ({ getFieldValue }) => ({
-              validator: (_, value: Dayjs | undefined) => {
-                const start = getFieldValue('startsAt') as Dayjs | undefined;
-                return !value || !start || value.isAfter(start)
-                  ? Promise.resolve()
-                  : Promise.reject(new Error(t('resources.endsBeforeStart')));
-              },
-            }),
+            endsAfterStart(t('resources.endsBeforeStart')),
           ]}
         >
           <DateTimeInput label={t('resources.endsAt')} />
