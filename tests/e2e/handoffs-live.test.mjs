@@ -1,6 +1,6 @@
 // Hand-offs reach the next person while their page is open: each step of a meeting's cycle is
 // taken (through the API, as another person's browser would), and the recipient's bell — already
-// open, never reloaded — counts it.
+// open, never reloaded — counts it; the notifications page lists a new one as it arrives.
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import {
@@ -52,6 +52,29 @@ async function unread(page) {
   return match ? Number(match[1]) : 0;
 }
 
+/**
+ * Waits until the bell shows the count the API reports for `token` (its first answer has arrived), so
+ * that a count read next is not the blank bell of a page still loading.
+ */
+async function bellSettles(page, token) {
+  const { unreadNotificationCount: count } = await gql(
+    token,
+    "{ unreadNotificationCount }",
+  );
+  await page.waitForFunction(
+    (n) => {
+      const label =
+        document
+          .querySelector('a[href="/notifications"]')
+          ?.getAttribute("aria-label") ?? "";
+      const match = label.match(/(\d+)/);
+      return (match ? Number(match[1]) : 0) === n;
+    },
+    count,
+    { timeout: 20_000 },
+  );
+}
+
 /** Waits until the bell shows more than `before`, without reloading. */
 async function bellRises(page, before, what) {
   await page.waitForFunction(
@@ -72,11 +95,12 @@ async function bellRises(page, before, what) {
 const MEETING_FIELDS = "meeting { id version } userErrors { field code }";
 
 test("every hand-off of a meeting reaches the next person on the page they have open", async () => {
-  const [convener, orgAdmin, supervisor] = await Promise.all(
+  const [convener, orgAdmin, supervisor, member] = await Promise.all(
     [
       "convener@example.com",
       "orgadmin@example.com",
       "supervisor@example.com",
+      "member@example.com",
     ].map((login) => tokenOf(login)),
   );
   const alliances = await gql(
@@ -110,9 +134,10 @@ test("every hand-off of a meeting reaches the next person on the page they have 
     member: await openAs("member@example.com"),
   };
   try {
-    // The convener keeps the notifications page open (its bell still counts live).
+    // The convener keeps the notifications page open: the proposal appears in the list too.
     await pages.convener.goto("/notifications");
     await bell(pages.convener).waitFor();
+    await bellSettles(pages.convener, convener);
 
     // 1. A proposal → the convener.
     let before = await unread(pages.convener);
@@ -126,8 +151,10 @@ test("every hand-off of a meeting reaches the next person on the page they have 
       before,
       "the convener hears of the proposal",
     );
+    await pages.convener.getByText(PROPOSAL).first().waitFor();
 
     // 2. The decision → the proposer.
+    await bellSettles(pages.orgAdmin, orgAdmin);
     before = await unread(pages.orgAdmin);
     await gql(
       convener,
@@ -150,6 +177,7 @@ test("every hand-off of a meeting reaches the next person on the page they have 
     let minutes = (
       await gql(convener, save, { m: meeting.id, b: "# 纪要\n\n初稿" })
     ).saveMinutes.minutes;
+    await bellSettles(pages.supervisor, supervisor);
     before = await unread(pages.supervisor);
     minutes = (
       await gql(convener, submit, { m: meeting.id, v: minutes.version })
@@ -161,6 +189,7 @@ test("every hand-off of a meeting reaches the next person on the page they have 
     );
 
     // 4. Returned for changes → the writer.
+    await bellSettles(pages.convener, convener);
     before = await unread(pages.convener);
     minutes = (
       await gql(
@@ -186,6 +215,7 @@ test("every hand-off of a meeting reaches the next person on the page they have 
     minutes = (
       await gql(convener, submit, { m: meeting.id, v: minutes.version })
     ).submitMinutes.minutes;
+    await bellSettles(pages.member, member);
     before = await unread(pages.member);
     await gql(
       supervisor,
@@ -204,6 +234,7 @@ test("every hand-off of a meeting reaches the next person on the page they have 
     // 6. Moved, then cancelled → every invitee.
     const update = `mutation($i: UpdateMeetingInput!) { updateMeeting(input: $i) { ${MEETING_FIELDS} } }`;
     const later = new Date(starts.getTime() + 86_400_000);
+    await bellSettles(pages.member, member);
     before = await unread(pages.member);
     meeting = (
       await gql(convener, update, {
@@ -216,6 +247,7 @@ test("every hand-off of a meeting reaches the next person on the page they have 
       })
     ).updateMeeting.meeting;
     await bellRises(pages.member, before, "invitees hear the meeting moved");
+    await bellSettles(pages.member, member);
     before = await unread(pages.member);
     await gql(convener, update, {
       i: { id: meeting.id, version: meeting.version, status: "CANCELLED" },

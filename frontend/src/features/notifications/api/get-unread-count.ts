@@ -15,10 +15,22 @@ const UnreadNotificationCountSubscription = graphql(`
   }
 `);
 
-// The answer is a bare number (no typename to watch), so name the type that changes it. For the
-// subscription this also makes every event refetch the open notification list.
+// The answer is a bare number (no typename to watch), so name the type that changes it: marking
+// notifications read refetches the count.
 const context = { additionalTypenames: ['Notification'] };
 const POLL_MS = 60_000;
+
+/**
+ * The count the server pushes: undefined until the first event. Every component that asks shares one
+ * subscription (same query, same key). Deliberately without `additionalTypenames`: a push does not
+ * invalidate the document cache, because an invalidation that lands while a list query is in flight
+ * re-executes nothing and the list keeps an answer read before the new row was committed. Lists that
+ * show notifications refetch on a new value themselves (see `useNotifications`).
+ */
+export function usePushedUnreadCount() {
+  const [live] = useSubscription({ query: UnreadNotificationCountSubscription });
+  return { count: live.data?.unreadNotificationCount, failed: Boolean(live.error) };
+}
 
 /**
  * The bell's number, live: the server pushes the count whenever a notification is written for the
@@ -27,16 +39,15 @@ const POLL_MS = 60_000;
  */
 export function useUnreadNotificationCount() {
   const [result, reexecute] = useQuery({ query: UnreadNotificationCountQuery, context });
-  const [live] = useSubscription({ query: UnreadNotificationCountSubscription, context });
-  const liveFailed = Boolean(live.error);
+  const live = usePushedUnreadCount();
   const refetch = () => reexecute({ requestPolicy: 'network-only' });
   useRefetchOnFocus(refetch);
   useEffect(() => {
-    if (!liveFailed) return undefined;
+    if (!live.failed) return undefined;
     const timer = setInterval(() => {
       if (document.visibilityState === 'visible') reexecute({ requestPolicy: 'network-only' });
     }, POLL_MS);
     return () => clearInterval(timer);
-  }, [reexecute, liveFailed]);
-  return live.data?.unreadNotificationCount ?? result.data?.unreadNotificationCount ?? 0;
+  }, [reexecute, live.failed]);
+  return live.count ?? result.data?.unreadNotificationCount ?? 0;
 }
