@@ -1,7 +1,9 @@
 // Local time: a meeting of an alliance in Beijing is shown on Beijing's clock (named as 北京时间) to a
 // viewer whose browser runs in Berlin, its times are edited on that clock, and the link in the
-// calendar feed (.ics) opens the meeting's page.
+// calendar feed (.ics) opens the meeting's page; its "加入日历" button fetches the meeting's own .ics
+// only when clicked.
 import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
 import { after, before, test } from "node:test";
 import {
   BASE_URL,
@@ -92,6 +94,11 @@ test("a Beijing meeting shows on Beijing time in Berlin, and its calendar link o
         "Europe/Berlin",
       );
       await logIn(page, "convener@example.com");
+      const asked = [];
+      page.on("request", (request) => {
+        if (new URL(request.url()).pathname === "/graphql")
+          asked.push(request.postData() ?? "");
+      });
       await page.goto(link.pathname);
       await page.getByRole("heading", { name: TITLE, level: 1 }).waitFor();
       // 09:00–11:00 (北京时间), on a 24-hour clock: Beijing's, named, not Berlin's 02:00.
@@ -113,6 +120,27 @@ test("a Beijing meeting shows on Beijing time in Berlin, and its calendar link o
       await dialog
         .getByText("按联盟所在时区填写：北京时间 (Asia/Shanghai)")
         .waitFor();
+      await dialog.getByRole("button", { name: /取\s*消/ }).click();
+      await dialog.waitFor({ state: "hidden" });
+
+      // The page loaded without the iCalendar text; the button fetches it, then offers the file.
+      assert.ok(asked.length > 0, "the page asked the API");
+      assert.ok(
+        asked.every((body) => !/\bics\b/.test(body)),
+        "no .ics before the click",
+      );
+      const [download] = await Promise.all([
+        page.waitForEvent("download"),
+        page.getByRole("button", { name: "加入日历" }).click(),
+      ]);
+      assert.ok(
+        asked.some((body) => /\bics\b/.test(body)),
+        "the click asked for the .ics",
+      );
+      assert.match(download.suggestedFilename(), /\.ics$/);
+      const path = await download.path();
+      const own = eventOf(await readFile(path, "utf8"), TITLE);
+      assert.equal(own.DTSTART, `${day.replaceAll("-", "")}T010000Z`);
     },
   );
 });

@@ -20,7 +20,6 @@ const MeetingQuery = graphql(`
       checkInCode
       checkInUrl
       checkInQrSvg
-      ics
       attendanceRate
       hostOrganization {
         id

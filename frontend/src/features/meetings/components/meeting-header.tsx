@@ -15,6 +15,7 @@ import { displayName, formatDateTime, formatTimeRange } from '@/i18n/format';
 import { useLanguage } from '@/i18n/use-language';
 import { downloadTextFile } from '@/lib/files/download-text';
 import { describeError, describeUserError, hasErrorCode } from '@/lib/graphql/errors';
+import { useFetchMeetingIcs } from '../api/get-meeting-ics';
 import { useUpdateMeeting } from '../api/update-meeting';
 import { MeetingFormModal } from './meeting-form-modal';
 import { MeetingKindTag, MeetingStatusTag } from './meeting-tags';
@@ -49,7 +50,22 @@ export function MeetingHeader({
   const { message, modal } = App.useApp();
   const [{ fetching }, updateMeeting] = useUpdateMeeting();
   const [editing, setEditing] = useState(false);
+  const fetchIcs = useFetchMeetingIcs();
+  const [fetchingIcs, setFetchingIcs] = useState(false);
   const none = t('common.none');
+
+  // The iCalendar text is fetched on the click (it is not part of the page's query), then offered.
+  const downloadIcs = async () => {
+    setFetchingIcs(true);
+    try {
+      const { ics, error } = await fetchIcs(meeting.id);
+      if (error) void message.error(describeError(error, t));
+      else if (ics === null) void message.error(t('meeting.notFound'));
+      else downloadTextFile(icsFileName(meeting), ics, 'text/calendar;charset=utf-8');
+    } finally {
+      setFetchingIcs(false);
+    }
+  };
 
   const setStatus = async (status: MeetingStatus) => {
     const result = await updateMeeting({ input: { id: meeting.id, version: meeting.version, status } });
@@ -122,10 +138,7 @@ export function MeetingHeader({
           <MeetingStatusTag status={meeting.status} />
         </Flex>
         <Space wrap>
-          <Button
-            icon={<CalendarOutlined />}
-            onClick={() => downloadTextFile(icsFileName(meeting), meeting.ics, 'text/calendar;charset=utf-8')}
-          >
+          <Button icon={<CalendarOutlined />} loading={fetchingIcs} onClick={() => void downloadIcs()}>
             {t('meeting.downloadIcs')}
           </Button>
           {meeting.viewerCanManage && open && (
