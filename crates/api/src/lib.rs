@@ -26,5 +26,6 @@ pub mod tokens;
 pub mod users;
 
 pub use kernel::context::{ApiConfig, RequestContext};
+pub use kernel::executor::Api;
 pub use kernel::limits::Limits;
 pub use schema::{AppSchema, build_schema};

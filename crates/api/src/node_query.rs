@@ -58,6 +58,7 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
             let page = PageRequest {
                 first: 100,
                 after: None,
+                count: false,
             };
             // Only tokens the viewer may manage; found through the same filtered query as the list.
             if alliance_domain::policy::own_user(viewer).is_some() {

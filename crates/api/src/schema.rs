@@ -1,9 +1,8 @@
 //! The schema: one Query/Mutation per domain, merged.
 
 use crate::kernel::context::{ApiConfig, RequestContext};
-use crate::kernel::field_order::FieldOrder;
-use crate::kernel::input_guard::InputGuard;
-use crate::kernel::limits::{Limits, ShapeLimits};
+use crate::kernel::executor::Api;
+use crate::kernel::limits::Limits;
 use crate::kernel::loaders::Loaders;
 use crate::{
     activities, agreements, alliances, audit, auth, documents, jobs, media, meetings, news,
@@ -72,12 +71,13 @@ pub struct Subscription(
 
 pub type AppSchema = Schema<Query, Mutation, Subscription>;
 
+/// The schema with the limits, behind the executor that both transports run (see `kernel::executor`).
 pub fn build_schema(
     services: Services,
     config: ApiConfig,
     limits: &Limits,
     introspection: bool,
-) -> AppSchema {
+) -> Api {
     let mut builder = crate::kernel::connection::describe(Schema::build(
         Query::default(),
         Mutation::default(),
@@ -85,18 +85,11 @@ pub fn build_schema(
     ))
     .data(services)
     .data(config)
-    .limit_complexity(limits.max_complexity)
-    .extension(InputGuard)
-    .extension(FieldOrder)
-    .extension(ShapeLimits {
-        max_aliases: limits.max_aliases,
-        max_root_fields: limits.max_root_fields,
-        max_depth: limits.max_depth,
-    });
+    .limit_complexity(limits.max_complexity);
     if !introspection {
         builder = builder.disable_introspection();
     }
-    builder.finish()
+    Api::new(builder.finish(), limits.into())
 }
 
 /// Attaches the per-request data (principal, fresh loaders) to a request.

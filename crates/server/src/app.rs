@@ -4,7 +4,7 @@ use crate::config::Config;
 use crate::graphql;
 use crate::observability::{OperationInfo, metrics_handle};
 use crate::operation_label::RootFields;
-use alliance_api::{ApiConfig, AppSchema, Limits};
+use alliance_api::{Api, ApiConfig, Limits};
 use alliance_domain::Services;
 use axum::Router;
 use axum::extract::{Request, State};
@@ -22,7 +22,8 @@ use tower_http::services::{ServeDir, ServeFile};
 
 #[derive(Clone)]
 pub struct AppState {
-    pub schema: AppSchema,
+    /// The schema behind its executor (`alliance_api::Api`): what both transports run.
+    pub api: Api,
     pub services: Services,
     pub limits: Limits,
     pub api_config: ApiConfig,
@@ -41,15 +42,15 @@ impl AppState {
             refresh_cookie_secure: config.cookie_secure,
             ..ApiConfig::default()
         };
-        let schema = alliance_api::build_schema(
+        let api = alliance_api::build_schema(
             services.clone(),
             api_config.clone(),
             &config.limits,
             config.introspection,
         );
-        let root_fields = Arc::new(RootFields::from_sdl(&schema.sdl()));
+        let root_fields = Arc::new(RootFields::from_sdl(&api.schema().sdl()));
         Self {
-            schema,
+            api,
             services,
             limits: config.limits.clone(),
             api_config,

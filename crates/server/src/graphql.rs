@@ -7,7 +7,9 @@ use crate::operation_label::operation_name;
 use alliance_api::RequestContext;
 use alliance_domain::Principal;
 use alliance_domain::auth::ClientInfo;
-use async_graphql::{BatchRequest, BatchResponse, Response as GqlResponse, ServerError, Value};
+use async_graphql::{
+    BatchRequest, BatchResponse, Executor, Response as GqlResponse, ServerError, Value,
+};
 use axum::body::Body;
 use axum::extract::{ConnectInfo, FromRequestParts, State};
 use axum::http::request::Parts;
@@ -251,7 +253,9 @@ pub async fn graphql_post(
         refresh_cookie: cookie(&headers, &state.api_config.refresh_cookie_name),
     };
     let name = operation_name(&batch);
-    let label = state.root_fields.label(&batch);
+    let label = state
+        .root_fields
+        .label(&batch, |query| state.api.document(query).ok());
     let services = state.services.clone();
     let batch = match batch {
         BatchRequest::Single(r) => {
@@ -264,7 +268,7 @@ pub async fn graphql_post(
         ),
     };
     // Dropping the future on timeout drops any open transaction, which rolls back: nothing half-written.
-    let executed = tokio::time::timeout(limits.timeout, state.schema.execute_batch(batch)).await;
+    let executed = tokio::time::timeout(limits.timeout, state.api.execute_batch(batch)).await;
     let mut response = match executed {
         Ok(response) => response,
         Err(_) => {

@@ -8,6 +8,7 @@ use async_graphql::parser::types::{
 };
 use async_graphql::{BatchRequest, Request};
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// The label of a request that fits no other.
 pub const OTHER: &str = "other";
@@ -51,9 +52,15 @@ impl RootFields {
     }
 
     /// The label of a request (a batch is `batch`/`other`).
-    pub fn label(&self, batch: &BatchRequest) -> OperationLabel {
+    /// `cached` gives the parsed document when the executor has it (it asks for the same one
+    /// next); otherwise the query is parsed here.
+    pub fn label(
+        &self,
+        batch: &BatchRequest,
+        cached: impl Fn(&str) -> Option<Arc<ExecutableDocument>>,
+    ) -> OperationLabel {
         match batch {
-            BatchRequest::Single(request) => self.label_of(request),
+            BatchRequest::Single(request) => self.label_of(request, cached),
             BatchRequest::Batch(_) => OperationLabel {
                 operation_type: "batch",
                 root_field: OTHER.into(),
@@ -61,13 +68,22 @@ impl RootFields {
         }
     }
 
-    fn label_of(&self, request: &Request) -> OperationLabel {
+    fn label_of(
+        &self,
+        request: &Request,
+        cached: impl Fn(&str) -> Option<Arc<ExecutableDocument>>,
+    ) -> OperationLabel {
         let unknown = OperationLabel {
             operation_type: OTHER,
             root_field: OTHER.into(),
         };
-        let Ok(document) = async_graphql::parser::parse_query(&request.query) else {
-            return unknown;
+        // A document the executor refuses (too deep, too many aliases) is still labelled.
+        let document = match cached(&request.query) {
+            Some(document) => document,
+            None => match async_graphql::parser::parse_query(&request.query) {
+                Ok(document) => Arc::new(document),
+                Err(_) => return unknown,
+            },
         };
         let operation = match (&document.operations, request.operation_name.as_deref()) {
             (DocumentOperations::Single(op), _) => Some(op),
@@ -176,7 +192,7 @@ mod tests {
     fn label(fields: &RootFields, query: &str, name: Option<&str>) -> (String, String) {
         let mut request = Request::new(query);
         request.operation_name = name.map(str::to_owned);
-        let l = fields.label(&BatchRequest::Single(request));
+        let l = fields.label(&BatchRequest::Single(request), |_| None);
         (l.operation_type.to_owned(), l.root_field)
     }
 

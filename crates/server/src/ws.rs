@@ -57,7 +57,7 @@ async fn serve_ws(
     let mut events = state.services.events.subscribe();
     let services = state.services.clone();
     let init_closer = closer.clone();
-    let serve = GraphQLWebSocket::new_with_pair(out, socket_stream, state.schema.clone(), protocol)
+    let serve = GraphQLWebSocket::new_with_pair(out, socket_stream, state.api.clone(), protocol)
         .on_connection_init(move |payload| async move {
             let credential = payload
                 .get("Authorization")

@@ -21,7 +21,7 @@ pub(crate) async fn list(
     status: Option<ActivityStatus>,
     kind: Option<ActivityKind>,
 ) -> async_graphql::Result<Conn<ActivityNode>> {
-    let page = page_request(first, after)?;
+    let page = page_request(ctx, first, after)?;
     let (rows, total) = services(ctx)?
         .activities()
         .activities(
@@ -94,7 +94,7 @@ pub(crate) async fn ledger(
     after: Option<String>,
 ) -> async_graphql::Result<Conn<ActivityNode>> {
     use crate::kernel::loaders::{load_error, loaders};
-    let page = page_request(first, after)?;
+    let page = page_request(ctx, first, after)?;
     let loaders = loaders(ctx)?;
     let rows = loaders
         .activities_of_organizations
@@ -102,12 +102,16 @@ pub(crate) async fn ledger(
         .await
         .map_err(load_error)?
         .unwrap_or_default();
-    let total = loaders
-        .count_activities_of_organizations
-        .load_one(organization)
-        .await
-        .map_err(load_error)?
-        .unwrap_or(0);
+    let total = if page.count {
+        loaders
+            .count_activities_of_organizations
+            .load_one(organization)
+            .await
+            .map_err(load_error)?
+            .unwrap_or(0)
+    } else {
+        0
+    };
     Ok(build(
         alliance_domain::kernel::pagination::Page::from_rows(rows, page),
         total,

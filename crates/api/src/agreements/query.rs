@@ -46,7 +46,7 @@ impl AgreementQuery {
         after: Option<String>,
         #[graphql(desc = "Only agreements in this status today.")] status: Option<AgreementStatus>,
     ) -> async_graphql::Result<Conn<AgreementNode>> {
-        let page = page_request(first, after)?;
+        let page = page_request(ctx, first, after)?;
         let alliance = alliance_id
             .as_ref()
             .map(|id| decode(id, Kind::Alliance, "allianceId"))
@@ -78,7 +78,7 @@ impl AgreementQuery {
         #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
         after: Option<String>,
     ) -> async_graphql::Result<Conn<AgreementNode>> {
-        let page = page_request(first, after)?;
+        let page = page_request(ctx, first, after)?;
         let (rows, total) = services(ctx)?
             .agreements()
             .agreements_nearing_expiry(&*principal(ctx)?, page)

@@ -82,7 +82,7 @@ pub async fn role_grants_of(
     after: Option<String>,
     include_revoked: bool,
 ) -> async_graphql::Result<Conn<RoleGrantNode>> {
-    let page = page_request(first, after)?;
+    let page = page_request(ctx, first, after)?;
     let (rows, total) = services(ctx)?
         .alliances()
         .role_grants(

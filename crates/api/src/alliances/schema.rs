@@ -35,7 +35,7 @@ impl AllianceQuery {
         )]
         mine: Option<bool>,
     ) -> async_graphql::Result<Conn<AllianceNode>> {
-        let page = page_request(first, after)?;
+        let page = page_request(ctx, first, after)?;
         let (rows, total) = services(ctx)?
             .alliances()
             .alliances(&*principal(ctx)?, mine.unwrap_or(false), page)

@@ -114,7 +114,7 @@ impl AllianceNode {
         #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
         after: Option<String>,
     ) -> async_graphql::Result<Conn<AllianceMembershipNode>> {
-        let page = page_request(first, after)?;
+        let page = page_request(ctx, first, after)?;
         let loaders = loaders(ctx)?;
         let rows = loaders
             .members_of_alliances
@@ -122,12 +122,16 @@ impl AllianceNode {
             .await
             .map_err(load_error)?
             .unwrap_or_default();
-        let total = loaders
-            .count_members_of_alliances
-            .load_one(self.0.id)
-            .await
-            .map_err(load_error)?
-            .unwrap_or(0);
+        let total = if page.count {
+            loaders
+                .count_members_of_alliances
+                .load_one(self.0.id)
+                .await
+                .map_err(load_error)?
+                .unwrap_or(0)
+        } else {
+            0
+        };
         Ok(build(
             Page::from_rows(rows, page),
             total,
@@ -250,7 +254,7 @@ impl AllianceNode {
         past: bool,
     ) -> async_graphql::Result<Conn<crate::meetings::types::MeetingNode>> {
         use crate::kernel::error::ResultExt;
-        let page = page_request(first, after)?;
+        let page = page_request(ctx, first, after)?;
         let services = crate::kernel::context::services(ctx)?;
         let (rows, total) = services
             .meetings()
@@ -310,7 +314,7 @@ impl AllianceNode {
         >,
     ) -> async_graphql::Result<Conn<crate::agreements::types::AgreementNode>> {
         use crate::kernel::error::ResultExt;
-        let page = page_request(first, after)?;
+        let page = page_request(ctx, first, after)?;
         let (rows, total) = services(ctx)?
             .agreements()
             .agreements(
@@ -346,7 +350,7 @@ impl AllianceNode {
         >,
     ) -> async_graphql::Result<Conn<crate::documents::types::DocumentNode>> {
         use crate::kernel::error::ResultExt;
-        let page = page_request(first, after)?;
+        let page = page_request(ctx, first, after)?;
         let (rows, total) = services(ctx)?
             .documents()
             .documents(

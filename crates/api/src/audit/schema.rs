@@ -46,7 +46,7 @@ impl AuditQuery {
         #[graphql(desc = "Entries at or after this instant.")] from: Option<DateTime<Utc>>,
         #[graphql(desc = "Entries before this instant.")] to: Option<DateTime<Utc>>,
     ) -> async_graphql::Result<Conn<AuditEntryNode>> {
-        let page = page_request(first, after)?;
+        let page = page_request(ctx, first, after)?;
         let filter = AuditFilter {
             id: None,
             actor: actor_id

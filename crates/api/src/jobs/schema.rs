@@ -26,7 +26,7 @@ impl JobQuery {
             String,
         >,
     ) -> async_graphql::Result<Conn<BackgroundJobNode>> {
-        let page = page_request(first, after)?;
+        let page = page_request(ctx, first, after)?;
         let filter = JobFilter {
             state: state.map(JobState::from),
         };

@@ -133,6 +133,24 @@ fn quoted_path(message: &str) -> Option<String> {
     Some(path.to_owned())
 }
 
+/// Whether an error of `response` is a value that did not parse and carries no code yet: only then
+/// are the document's arguments needed (see [`add_missing_codes`]).
+pub fn needs_arguments(response: &Response) -> bool {
+    response.errors.iter().any(|error| {
+        let has_code = error
+            .extensions
+            .as_ref()
+            .is_some_and(|e| e.get("code").is_some());
+        !has_code && unparsed(&error.message)
+    })
+}
+
+fn unparsed(message: &str) -> bool {
+    message.starts_with("Failed to parse")
+        || message.starts_with("Expected input type")
+        || message.starts_with("Invalid value for argument")
+}
+
 /// Errors from parsing and validation (depth, complexity, unknown fields) carry no code of their
 /// own: they are the client's mistake, and their message helps. An argument or variable that
 /// does not parse is the client's mistake too (its argument goes in `extensions.field` when it is
@@ -147,9 +165,7 @@ pub fn add_missing_codes(response: &mut Response, arguments: &[Argument], regist
         if has_code {
             continue;
         }
-        let unparsed = error.message.starts_with("Failed to parse")
-            || error.message.starts_with("Expected input type")
-            || error.message.starts_with("Invalid value for argument");
+        let unparsed = unparsed(&error.message);
         let bad_input = error.path.is_empty() || unparsed;
         let mut field = None;
         let code = if bad_input {

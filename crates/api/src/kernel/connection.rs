@@ -16,12 +16,19 @@ pub struct ConnectionFields {
 
 pub type Conn<T> = Connection<String, T, ConnectionFields>;
 
-/// Validates `first` (0..=100, default 20) and `after`.
+/// Validates `first` (0..=100, default 20) and `after`; the total is counted only when the
+/// connection's `totalCount` is selected.
 pub fn page_request(
+    ctx: &async_graphql::Context<'_>,
     first: Option<i32>,
     after: Option<String>,
 ) -> async_graphql::Result<PageRequest> {
-    PageRequest::new(first, decode_cursor(after.as_deref())?).gql()
+    let page = PageRequest::new(first, decode_cursor(after.as_deref())?).gql()?;
+    Ok(if ctx.look_ahead().field("totalCount").exists() {
+        page
+    } else {
+        page.without_count()
+    })
 }
 
 pub fn build<M, T: OutputType>(

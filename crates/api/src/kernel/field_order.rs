@@ -4,37 +4,11 @@
 //! so a field that waits on a loader (`agendaItems`) lands after one that did not
 //! (`attendances`). This extension puts every object of the answer back in the order of
 //! CollectFields: first occurrence of each response key, fragments expanded in place, for queries
-//! and mutations over HTTP and for every event of a subscription over the WebSocket.
+//! and mutations over HTTP and for every event of a subscription over the WebSocket (the executor,
+//! `kernel::executor`, calls [`in_selection_order`] on each answer).
 
-use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextExecute, NextParseQuery, NextPrepareRequest,
-    NextSubscribe,
-};
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
-use async_graphql::{Name, Request, Response, ServerResult, Value, Variables};
-use futures_util::StreamExt;
-use futures_util::stream::BoxStream;
-use std::sync::{Arc, Mutex};
-
-/// The schema extension; see the module documentation.
-pub struct FieldOrder;
-
-impl ExtensionFactory for FieldOrder {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(FieldOrderExtension::default())
-    }
-}
-
-#[derive(Default)]
-struct State {
-    operation_name: Option<String>,
-    doc: Option<Arc<ExecutableDocument>>,
-}
-
-#[derive(Default)]
-struct FieldOrderExtension {
-    state: Arc<Mutex<State>>,
-}
+use async_graphql::{Name, Response, Value};
 
 /// The response keys of a selection set in order, each with every selection set under it.
 type Grouped<'a> = Vec<(&'a Name, Vec<&'a SelectionSet>)>;
@@ -123,73 +97,6 @@ pub fn in_selection_order(
     if let Some(operation) = operation {
         let fields = grouped(doc, &[&operation.node.selection_set.node]);
         reorder(doc, &mut response.data, &fields);
-    }
-}
-
-impl FieldOrderExtension {
-    fn apply(state: &Mutex<State>, response: &mut Response) {
-        let (doc, name) = match state.lock() {
-            Ok(state) => (state.doc.clone(), state.operation_name.clone()),
-            Err(_) => return,
-        };
-        if let Some(doc) = doc {
-            in_selection_order(&doc, name.as_deref(), response);
-        }
-    }
-}
-
-#[async_graphql::async_trait::async_trait]
-impl Extension for FieldOrderExtension {
-    async fn prepare_request(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        request: Request,
-        next: NextPrepareRequest<'_>,
-    ) -> ServerResult<Request> {
-        if let Ok(mut state) = self.state.lock() {
-            state.operation_name = request.operation_name.clone();
-        }
-        next.run(ctx, request).await
-    }
-
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        let doc = next.run(ctx, query, variables).await?;
-        if let Ok(mut state) = self.state.lock() {
-            state.doc = Some(Arc::new(doc.clone()));
-        }
-        Ok(doc)
-    }
-
-    async fn execute(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        operation_name: Option<&str>,
-        next: NextExecute<'_>,
-    ) -> Response {
-        let mut response = next.run(ctx, operation_name).await;
-        Self::apply(&self.state, &mut response);
-        response
-    }
-
-    fn subscribe<'s>(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        stream: BoxStream<'s, Response>,
-        next: NextSubscribe<'_>,
-    ) -> BoxStream<'s, Response> {
-        let state = self.state.clone();
-        next.run(ctx, stream)
-            .map(move |mut response| {
-                Self::apply(&state, &mut response);
-                response
-            })
-            .boxed()
     }
 }
 

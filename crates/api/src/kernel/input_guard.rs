@@ -1,5 +1,5 @@
-//! Honest error codes for whatever a client sends, on every transport (HTTP and WebSocket run the
-//! same schema, so this one extension serves both):
+//! Honest error codes for whatever a client sends, on every transport (HTTP and WebSocket run
+//! through the same executor, `kernel::executor`, which calls these once per operation):
 //!
 //! - strings with a NUL byte or longer than [`MAX_STRING_BYTES`] are refused before anything
 //!   runs, in variables and in inline literals alike, naming the value's path in
@@ -9,42 +9,19 @@
 //!   `BAD_USER_INPUT` naming the argument, anything else a resolver returns uncoded is `INTERNAL`
 //!   with its message logged and replaced.
 
-use crate::kernel::coercion::{Argument, add_missing_codes};
-use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextParseQuery, NextRequest, NextSubscribe,
-};
+use crate::kernel::coercion::Argument;
 use async_graphql::parser::types::OperationType;
 use async_graphql::parser::types::{
     Directive, ExecutableDocument, FragmentDefinition, Selection, SelectionSet,
 };
 use async_graphql::registry::{MetaField, MetaType, MetaTypeName, Registry};
 use async_graphql::{
-    ErrorExtensionValues, Pos, Positioned, Response, ServerError, ServerResult, Value, Variables,
+    ErrorExtensionValues, Pos, Positioned, ServerError, ServerResult, Value, Variables,
 };
-use futures_util::StreamExt;
-use futures_util::stream::BoxStream;
-use std::sync::{Arc, Mutex};
 
 /// The longest string any argument may carry, in bytes, whatever the field (fields have tighter
 /// limits of their own; this one keeps a hostile value from reaching them at all).
 pub const MAX_STRING_BYTES: usize = 1024 * 1024;
-
-/// The schema extension; see the module documentation.
-pub struct InputGuard;
-
-impl ExtensionFactory for InputGuard {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(InputGuardExtension::default())
-    }
-}
-
-/// Every argument of the document, to name the value of a parse error.
-type ArgumentPositions = Arc<Mutex<Vec<Argument>>>;
-
-#[derive(Default)]
-struct InputGuardExtension {
-    arguments: ArgumentPositions,
-}
 
 /// What is wrong with a string, if anything.
 fn string_problem(value: &str) -> Option<String> {
@@ -244,7 +221,8 @@ impl<'a> Walker<'a> {
     }
 }
 
-fn check_variables(variables: &Variables) -> ServerResult<()> {
+/// Refuses a bad string in the request's variables, naming its path.
+pub fn check_variables(variables: &Variables) -> ServerResult<()> {
     for (name, value) in variables.iter() {
         let mut path = vec![name.to_string()];
         if let Some((field, problem)) = check_const(value, &mut path) {
@@ -254,60 +232,37 @@ fn check_variables(variables: &Variables) -> ServerResult<()> {
     Ok(())
 }
 
-fn positions(arguments: &ArgumentPositions) -> Vec<Argument> {
-    arguments.lock().map(|a| a.clone()).unwrap_or_default()
+/// Refuses a bad inline literal (or variable default) anywhere in `doc`. It depends on the
+/// document alone, so a cached document is checked once.
+pub fn check_literals(doc: &ExecutableDocument, registry: &Registry) -> ServerResult<()> {
+    let variables = Variables::default();
+    Walker {
+        doc,
+        registry,
+        variables: &variables,
+        arguments: Vec::new(),
+        budget: 100_000,
+    }
+    .document()
 }
 
-#[async_graphql::async_trait::async_trait]
-impl Extension for InputGuardExtension {
-    async fn request(&self, ctx: &ExtensionContext<'_>, next: NextRequest<'_>) -> Response {
-        let mut response = next.run(ctx).await;
-        add_missing_codes(
-            &mut response,
-            &positions(&self.arguments),
-            &ctx.schema_env.registry,
-        );
-        response
-    }
-
-    fn subscribe<'s>(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        stream: BoxStream<'s, Response>,
-        next: NextSubscribe<'_>,
-    ) -> BoxStream<'s, Response> {
-        let arguments = self.arguments.clone();
-        let schema = ctx.schema_env.clone();
-        next.run(ctx, stream)
-            .map(move |mut response| {
-                add_missing_codes(&mut response, &positions(&arguments), &schema.registry);
-                response
-            })
-            .boxed()
-    }
-
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        check_variables(variables)?;
-        let doc = next.run(ctx, query, variables).await?;
-        let mut walker = Walker {
-            doc: &doc,
-            registry: &ctx.schema_env.registry,
-            variables,
-            arguments: Vec::new(),
-            budget: 100_000,
-        };
-        walker.document()?;
-        if let Ok(mut arguments) = self.arguments.lock() {
-            *arguments = walker.arguments;
-        }
-        Ok(doc)
-    }
+/// Every argument of `doc` with `variables` in place: what names the value a coercion error is
+/// about. Only asked for when such an error came back.
+pub fn arguments_of(
+    doc: &ExecutableDocument,
+    registry: &Registry,
+    variables: &Variables,
+) -> Vec<Argument> {
+    let mut walker = Walker {
+        doc,
+        registry,
+        variables,
+        arguments: Vec::new(),
+        budget: 100_000,
+    };
+    // Literals were checked when the document was first seen; a refusal here only stops the walk.
+    let _ = walker.document();
+    walker.arguments
 }
 
 #[cfg(test)]

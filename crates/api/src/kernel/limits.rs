@@ -8,10 +8,8 @@
 //! and a hostile `__type { ofType { ofType … } } }` still has a bound.
 
 use crate::kernel::error::coded;
-use async_graphql::extensions::{Extension, ExtensionContext, ExtensionFactory, NextParseQuery};
 use async_graphql::parser::types::{ExecutableDocument, Selection, SelectionSet};
-use async_graphql::{ErrorExtensions, ServerError, ServerResult, Variables};
-use std::sync::Arc;
+use async_graphql::{ErrorExtensions, ServerError, ServerResult};
 use std::time::Duration;
 
 #[derive(Debug, Clone)]
@@ -43,26 +41,22 @@ impl Default for Limits {
 /// that field: the standard query needs 15 (one list of a non-null list … seven `ofType` deep).
 pub const MAX_INTROSPECTION_DEPTH: usize = 24;
 
+/// The limits on a document's shape, checked once per document (see `kernel::executor`).
+#[derive(Debug, Clone, Copy)]
 pub struct ShapeLimits {
     pub max_aliases: usize,
     pub max_root_fields: usize,
     pub max_depth: usize,
 }
 
-impl ExtensionFactory for ShapeLimits {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(ShapeLimitsExtension {
-            max_aliases: self.max_aliases,
-            max_root_fields: self.max_root_fields,
-            max_depth: self.max_depth,
-        })
+impl From<&Limits> for ShapeLimits {
+    fn from(limits: &Limits) -> Self {
+        Self {
+            max_aliases: limits.max_aliases,
+            max_root_fields: limits.max_root_fields,
+            max_depth: limits.max_depth,
+        }
     }
-}
-
-struct ShapeLimitsExtension {
-    max_aliases: usize,
-    max_root_fields: usize,
-    max_depth: usize,
 }
 
 /// The deepest nesting of data fields and of introspection fields in an operation.
@@ -184,16 +178,9 @@ fn count_aliases(doc: &ExecutableDocument, set: &SelectionSet, budget: &mut usiz
     n
 }
 
-#[async_graphql::async_trait::async_trait]
-impl Extension for ShapeLimitsExtension {
-    async fn parse_query(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        query: &str,
-        variables: &Variables,
-        next: NextParseQuery<'_>,
-    ) -> ServerResult<ExecutableDocument> {
-        let doc = next.run(ctx, query, variables).await?;
+impl ShapeLimits {
+    /// Refuses a document with too many root fields or aliases, or nested too deep.
+    pub fn check(&self, doc: &ExecutableDocument) -> ServerResult<()> {
         for (_, operation) in doc.operations.iter() {
             let set = &operation.node.selection_set.node;
             let roots = set.items.len();
@@ -206,7 +193,7 @@ impl Extension for ShapeLimitsExtension {
                     "rootFields",
                 ));
             }
-            let depths = depths(&doc, set);
+            let depths = depths(doc, set);
             if depths.data > self.max_depth {
                 return Err(limit_error(
                     format!(
@@ -226,7 +213,7 @@ impl Extension for ShapeLimitsExtension {
                 ));
             }
             let mut budget = 10_000;
-            let aliases = count_aliases(&doc, set, &mut budget);
+            let aliases = count_aliases(doc, set, &mut budget);
             if aliases > self.max_aliases {
                 return Err(limit_error(
                     format!(
@@ -237,7 +224,7 @@ impl Extension for ShapeLimitsExtension {
                 ));
             }
         }
-        Ok(doc)
+        Ok(())
     }
 }
 

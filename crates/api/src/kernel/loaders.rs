@@ -21,8 +21,31 @@ use uuid::Uuid;
 
 pub type LoadError = Arc<Error>;
 
-/// All loaders of one request.
+/// The loaders of one request, made when a resolver first asks for one: an operation that reads
+/// no relation (`me { id }`) makes none of them.
 pub struct Loaders {
+    services: Services,
+    viewer: Viewer,
+    cached: bool,
+    set: std::sync::OnceLock<LoaderSet>,
+}
+
+impl std::ops::Deref for Loaders {
+    type Target = LoaderSet;
+
+    fn deref(&self) -> &LoaderSet {
+        self.set.get_or_init(|| {
+            let set = LoaderSet::build(&self.services, &self.viewer);
+            if !self.cached {
+                set.for_each_cache_switch(false);
+            }
+            set
+        })
+    }
+}
+
+/// All loaders of one request.
+pub struct LoaderSet {
     pub users: DataLoader<ById<user::Model>, HashMapCache>,
     pub organizations: DataLoader<ById<organization::Model>, HashMapCache>,
     pub alliances: DataLoader<ById<alliance::Model>, HashMapCache>,
@@ -215,16 +238,24 @@ macro_rules! counts {
 impl Loaders {
     /// Loaders for one request: rows are cached for the request's lifetime (DataLoader semantics).
     pub fn new(services: &Services, viewer: &Viewer) -> Self {
-        Self::build(services, viewer)
+        Self {
+            services: services.clone(),
+            viewer: viewer.clone(),
+            cached: true,
+            set: std::sync::OnceLock::new(),
+        }
     }
 
     /// Loaders for a long-lived subscription connection: no cache, so every event sees fresh rows.
     pub fn uncached(services: &Services, viewer: &Viewer) -> Self {
-        let loaders = Self::build(services, viewer);
-        loaders.for_each_cache_switch(false);
-        loaders
+        Self {
+            cached: false,
+            ..Self::new(services, viewer)
+        }
     }
+}
 
+impl LoaderSet {
     fn build(services: &Services, viewer: &Viewer) -> Self {
         Self {
             users: by_id!(services, viewer, users.users_visible),
@@ -381,7 +412,7 @@ impl Loaders {
     }
 }
 
-impl Loaders {
+impl LoaderSet {
     fn for_each_cache_switch(&self, enable: bool) {
         self.users.enable_all_cache(enable);
         self.organizations.enable_all_cache(enable);

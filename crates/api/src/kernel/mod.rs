@@ -6,6 +6,7 @@ pub mod connection;
 pub mod context;
 pub mod enums;
 pub mod error;
+pub mod executor;
 pub mod field_order;
 pub mod ids;
 pub mod input_guard;

@@ -30,7 +30,7 @@ impl ProposalQuery {
         #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
         after: Option<String>,
     ) -> async_graphql::Result<Conn<AgendaItemNode>> {
-        let page = page_request(first, after)?;
+        let page = page_request(ctx, first, after)?;
         let (rows, total) = services(ctx)?
             .meetings()
             .my_agenda_proposals(&*principal(ctx)?, page)

@@ -60,7 +60,7 @@ impl MeetingQuery {
         )]
         past: bool,
     ) -> async_graphql::Result<Conn<MeetingNode>> {
-        let page = page_request(first, after)?;
+        let page = page_request(ctx, first, after)?;
         let alliance = alliance_id
             .as_ref()
             .map(|id| decode(id, Kind::Alliance, "allianceId"))
@@ -101,7 +101,7 @@ impl MeetingQuery {
         after: Option<String>,
         #[graphql(default = false, desc = "Include done and cancelled items.")] include_done: bool,
     ) -> async_graphql::Result<Conn<ActionItemNode>> {
-        let page = page_request(first, after)?;
+        let page = page_request(ctx, first, after)?;
         let (rows, total) = services(ctx)?
             .meetings()
             .my_action_items(&*principal(ctx)?, page, include_done)

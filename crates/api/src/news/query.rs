@@ -33,7 +33,7 @@ impl NewsQuery {
             .map(|id| decode(id, Kind::Alliance, "allianceId"))
             .transpose()?
             .map(AllianceId);
-        let page = page_request(first, after)?;
+        let page = page_request(ctx, first, after)?;
         let (rows, total) = services(ctx)?.news().articles(alliance, page).await.gql()?;
         Ok(build(
             rows,

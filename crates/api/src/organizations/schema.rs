@@ -36,7 +36,7 @@ impl OrganizationQuery {
         )]
         search: Option<String>,
     ) -> async_graphql::Result<Conn<OrganizationNode>> {
-        let page = page_request(first, after)?;
+        let page = page_request(ctx, first, after)?;
         let (rows, total) = services(ctx)?
             .organizations()
             .organizations(&*principal(ctx)?, page, search.as_deref())

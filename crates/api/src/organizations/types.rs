@@ -76,7 +76,7 @@ impl OrganizationNode {
         #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
         after: Option<String>,
     ) -> async_graphql::Result<Conn<OrganizationMembershipNode>> {
-        let page = page_request(first, after)?;
+        let page = page_request(ctx, first, after)?;
         if !crate::organizations::access::can_on_organization(
             ctx,
             Action::ReadOrganizationMembers,
@@ -98,12 +98,16 @@ impl OrganizationNode {
             .await
             .map_err(load_error)?
             .unwrap_or_default();
-        let total = loaders
-            .count_members_of_organizations
-            .load_one(self.0.id)
-            .await
-            .map_err(load_error)?
-            .unwrap_or(0);
+        let total = if page.count {
+            loaders
+                .count_members_of_organizations
+                .load_one(self.0.id)
+                .await
+                .map_err(load_error)?
+                .unwrap_or(0)
+        } else {
+            0
+        };
         Ok(build(
             Page::from_rows(rows, page),
             total,
@@ -140,7 +144,7 @@ impl OrganizationNode {
         #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
         after: Option<String>,
     ) -> async_graphql::Result<Conn<AllianceMembershipNode>> {
-        let page = page_request(first, after)?;
+        let page = page_request(ctx, first, after)?;
         let loaders = loaders(ctx)?;
         let rows = loaders
             .alliances_of_organizations
@@ -148,12 +152,16 @@ impl OrganizationNode {
             .await
             .map_err(load_error)?
             .unwrap_or_default();
-        let total = loaders
-            .count_alliances_of_organizations
-            .load_one(self.0.id)
-            .await
-            .map_err(load_error)?
-            .unwrap_or(0);
+        let total = if page.count {
+            loaders
+                .count_alliances_of_organizations
+                .load_one(self.0.id)
+                .await
+                .map_err(load_error)?
+                .unwrap_or(0)
+        } else {
+            0
+        };
         Ok(build(
             Page::from_rows(rows, page),
             total,

@@ -48,7 +48,7 @@ impl ResourceQuery {
         #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
         after: Option<String>,
     ) -> async_graphql::Result<Conn<SharedResourceNode>> {
-        let page = page_request(first, after)?;
+        let page = page_request(ctx, first, after)?;
         let alliance = alliance_id
             .as_ref()
             .map(|id| decode(id, Kind::Alliance, "allianceId"))

@@ -45,7 +45,7 @@ pub async fn shared_resources_of_alliance(
     first: Option<i32>,
     after: Option<String>,
 ) -> async_graphql::Result<Conn<SharedResourceNode>> {
-    let page = page_request(first, after)?;
+    let page = page_request(ctx, first, after)?;
     let loaders = &loaders(ctx)?.resources;
     let rows = loaders
         .of_alliances
@@ -53,12 +53,16 @@ pub async fn shared_resources_of_alliance(
         .await
         .map_err(load_error)?
         .unwrap_or_default();
-    let total = loaders
-        .count_of_alliances
-        .load_one(alliance)
-        .await
-        .map_err(load_error)?
-        .unwrap_or(0);
+    let total = if page.count {
+        loaders
+            .count_of_alliances
+            .load_one(alliance)
+            .await
+            .map_err(load_error)?
+            .unwrap_or(0)
+    } else {
+        0
+    };
     Ok(build(
         Page::from_rows(rows, page),
         total,

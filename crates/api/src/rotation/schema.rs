@@ -30,7 +30,7 @@ impl RotationQuery {
         after: Option<String>,
         #[graphql(default = false, desc = "Only notifications not yet read.")] unread_only: bool,
     ) -> async_graphql::Result<Conn<NotificationNode>> {
-        let page = page_request(first, after)?;
+        let page = page_request(ctx, first, after)?;
         let (rows, total) = services(ctx)?
             .notifications()
             .notifications(&*principal(ctx)?, page, unread_only)

@@ -30,7 +30,7 @@ impl TokenQuery {
         #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
         after: Option<String>,
     ) -> async_graphql::Result<Conn<IntegrationTokenNode>> {
-        let page = page_request(first, after)?;
+        let page = page_request(ctx, first, after)?;
         let (rows, total) = services(ctx)?
             .auth()
             .integration_tokens_matching(&*principal(ctx)?, page, None)

@@ -30,7 +30,7 @@ impl UserAdminQuery {
         )]
         disabled: Option<bool>,
     ) -> async_graphql::Result<Conn<UserNode>> {
-        let page = page_request(first, after)?;
+        let page = page_request(ctx, first, after)?;
         let (rows, total) = services(ctx)?
             .users()
             .platform_users(&*principal(ctx)?, page, UserFilter { search, disabled })

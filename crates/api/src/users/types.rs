@@ -83,7 +83,7 @@ impl UserNode {
         after: Option<String>,
         #[graphql(default = false, desc = "Include memberships the person has left.")] include_past: bool,
     ) -> async_graphql::Result<Conn<OrganizationMembershipNode>> {
-        let page = page_request(first, after)?;
+        let page = page_request(ctx, first, after)?;
         let loaders = loaders(ctx)?;
         let (rows, counts) = if include_past {
             (
@@ -122,7 +122,7 @@ impl UserNode {
         #[graphql(desc = "The `cursor` of the last edge already seen; omit for the first page.")]
         after: Option<String>,
     ) -> async_graphql::Result<Conn<AllianceNode>> {
-        let page = page_request(first, after)?;
+        let page = page_request(ctx, first, after)?;
         let viewer = principal(ctx)?;
         let own = policy::own_user(&viewer) == Some(UserId(self.0.id));
         if !own && !policy::sees_everyone(&viewer) {
@@ -140,12 +140,16 @@ impl UserNode {
             .await
             .map_err(load_error)?
             .unwrap_or_default();
-        let total = loaders
-            .count_alliances_of_users
-            .load_one(self.0.id)
-            .await
-            .map_err(load_error)?
-            .unwrap_or(0);
+        let total = if page.count {
+            loaders
+                .count_alliances_of_users
+                .load_one(self.0.id)
+                .await
+                .map_err(load_error)?
+                .unwrap_or(0)
+        } else {
+            0
+        };
         Ok(build(
             alliance_domain::kernel::pagination::Page::from_rows(rows, page),
             total,

@@ -12,9 +12,7 @@ use crate::kernel::scope;
 use crate::policy::principal::Principal;
 use crate::policy::{self, Action, Resource};
 use sea_orm::sea_query::Expr;
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -169,7 +167,7 @@ impl Activities<'_> {
         if let Some(kind) = kind {
             query = query.filter(activity::Column::Kind.eq(kind));
         }
-        let total = query.clone().count(&self.db).await?;
+        let total = crate::kernel::pagination::count_if_asked(&self.db, &query, page).await?;
         if let Some(after) = page.after {
             query = query.filter(Expr::cust_with_values(
                 "(activities.starts_at, activities.id) < (SELECT starts_at, id FROM activities WHERE id = $1)",

@@ -176,14 +176,16 @@ impl Audit<'_> {
                 conditions.join(" AND ")
             )
         };
-        let count_values = values.clone();
-        let total_row = self
-            .db
-            .query_one_raw(stmt(
-                &format!("SELECT count(*) AS total FROM ({filtered}) counted"),
-                count_values,
-            ))
-            .await?;
+        let total_row = if page.count {
+            self.db
+                .query_one_raw(stmt(
+                    &format!("SELECT count(*) AS total FROM ({filtered}) counted"),
+                    values.clone(),
+                ))
+                .await?
+        } else {
+            None
+        };
         let total: i64 = match total_row {
             Some(row) => row.try_get("", "total")?,
             None => 0,
@@ -219,6 +221,7 @@ impl Audit<'_> {
                 PageRequest {
                     first: 1,
                     after: None,
+                    count: false,
                 },
                 AuditFilter {
                     id: Some(id),

@@ -361,25 +361,18 @@ impl Auth<'_> {
             return self.authenticate_integration_token(bearer).await;
         }
         let claims = self.access_tokens.verify(bearer, self.now())?;
-        let row = self
-            .db
-            .query_one_raw(crate::kernel::db::stmt(
-                "SELECT u.is_platform_admin FROM sessions s JOIN users u ON u.id = s.user_id
-                  WHERE s.id = $1 AND s.user_id = $2 AND s.revoked_at IS NULL AND u.disabled_at IS NULL",
-                [claims.sid.into(), claims.sub.into()],
-            ))
-            .await?
-            .ok_or(Error::Unauthenticated("the session has ended; sign in again"))?;
-        let is_platform_admin: bool = row.try_get("", "is_platform_admin")?;
-        let principal = principal_loader::load_user_principal(
+        // The session check and the principal's facts in one round trip.
+        let principal = principal_loader::load_session_principal(
             &self.db,
             UserId(claims.sub),
-            Some(SessionId(claims.sid)),
-            is_platform_admin,
+            SessionId(claims.sid),
             self.now(),
             self.config.time_zone,
         )
-        .await?;
+        .await?
+        .ok_or(Error::Unauthenticated(
+            "the session has ended; sign in again",
+        ))?;
         Ok(Principal::User(principal))
     }
 }

@@ -10,6 +10,9 @@ pub const MAX_PAGE: u64 = 100;
 pub struct PageRequest {
     pub first: u64,
     pub after: Option<Uuid>,
+    /// Whether the caller wants the total across pages; when not, lists skip counting and
+    /// answer 0 for it (the API asks only when `totalCount` is selected).
+    pub count: bool,
 }
 
 impl PageRequest {
@@ -26,7 +29,19 @@ impl PageRequest {
                 ));
             }
         };
-        Ok(Self { first, after })
+        Ok(Self {
+            first,
+            after,
+            count: true,
+        })
+    }
+
+    /// The same page, without counting the total.
+    pub fn without_count(self) -> Self {
+        Self {
+            count: false,
+            ..self
+        }
     }
 
     /// Rows to fetch: one more than asked, to learn whether there is a next page.
@@ -75,12 +90,30 @@ where
     C: sea_orm::ConnectionTrait,
     E::Model: Send + Sync,
 {
-    use sea_orm::{ColumnTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
-    let total = query.clone().count(conn).await?;
+    use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
+    let total = count_if_asked(conn, &query, page).await?;
     let mut query = query;
     if let Some(after) = page.after {
         query = query.filter(id.gt(after));
     }
     let rows = query.order_by_asc(id).limit(page.limit()).all(conn).await?;
     Ok((Page::from_rows(rows, page), total))
+}
+
+/// The number of rows of `query` when `page` asks for the total, else 0 without a statement.
+pub async fn count_if_asked<E, C>(
+    conn: &C,
+    query: &sea_orm::Select<E>,
+    page: PageRequest,
+) -> Result<u64, Error>
+where
+    E: sea_orm::EntityTrait,
+    C: sea_orm::ConnectionTrait,
+    E::Model: Send + Sync,
+{
+    use sea_orm::PaginatorTrait;
+    if !page.count {
+        return Ok(0);
+    }
+    Ok(query.clone().count(conn).await?)
 }

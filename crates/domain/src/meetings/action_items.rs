@@ -95,6 +95,7 @@ impl Meetings<'_> {
                 PageRequest {
                     first: 100,
                     after: None,
+                    count: false,
                 },
             )
             .await?;
@@ -345,8 +346,10 @@ impl Meetings<'_> {
                     .add(action_item::Column::AssigneeUserId.eq(me.0))
                     .add(action_item::Column::AssigneeOrganizationId.is_in(acting)),
             )
+            // Per item found by its assignee (indexed), its meeting by primary key: never a pass
+            // over every meeting of the alliances.
             .filter(Expr::cust_with_values(
-                "action_items.meeting_id IN (SELECT id FROM meetings WHERE $1 OR alliance_id = ANY($2))",
+                "($1 OR EXISTS (SELECT 1 FROM meetings m WHERE m.id = action_items.meeting_id AND m.alliance_id = ANY($2)))",
                 [
                     sea_orm::Value::from(readable.all),
                     sea_orm::Value::from(readable.ids.iter().map(|a| a.0).collect::<Vec<_>>()),

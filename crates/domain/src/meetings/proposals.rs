@@ -13,10 +13,7 @@ use crate::kernel::vocab::AgendaItemStatus;
 use crate::policy::principal::Principal;
 use crate::policy::{self, Action, Resource};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{
-    ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-    TransactionTrait,
-};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -56,7 +53,7 @@ impl Meetings<'_> {
                 format!("agenda_items.meeting_id IN (SELECT id FROM meetings WHERE {visible})"),
                 values,
             ));
-        let total = query.clone().count(&self.db).await?;
+        let total = crate::kernel::pagination::count_if_asked(&self.db, &query, page).await?;
         if let Some(after) = page.after {
             query = query.filter(Expr::cust_with_values(
                 "(agenda_items.created_at, agenda_items.id) < (SELECT created_at, id FROM agenda_items WHERE id = $1)",

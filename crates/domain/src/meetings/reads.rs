@@ -11,7 +11,7 @@ use crate::policy::principal::Principal;
 use crate::policy::{self, Action};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect};
 use std::collections::HashMap;
 use uuid::Uuid;
 
@@ -118,7 +118,7 @@ impl Meetings<'_> {
                 [self.now()],
             ));
         }
-        let total = query.clone().count(&self.db).await?;
+        let total = crate::kernel::pagination::count_if_asked(&self.db, &query, page).await?;
         let (newest_first, compare) = if window.past {
             (true, "<")
         } else {

@@ -87,14 +87,17 @@ impl News<'_> {
     ) -> Result<(Page<NewsArticle>, u64), Error> {
         let db = &self.0.db;
         let filter = format!("{PUBLIC} AND ($1::uuid IS NULL OR a.alliance_id = $1)");
-        let count = db
-            .query_one_raw(stmt(
+        let count = if page.count {
+            db.query_one_raw(stmt(
                 &format!(
                     "SELECT count(*) AS n FROM activities a JOIN alliances al ON al.id = a.alliance_id WHERE {filter}"
                 ),
                 [Value::from(alliance.map(|a| a.0))],
             ))
-            .await?;
+            .await?
+        } else {
+            None
+        };
         let total: i64 = match count {
             Some(row) => row.try_get("", "n")?,
             None => 0,

@@ -38,7 +38,7 @@ impl Notifications<'_> {
         if unread_only {
             query = query.filter(notification::Column::ReadAt.is_null());
         }
-        let total = query.clone().count(&self.db).await?;
+        let total = crate::kernel::pagination::count_if_asked(&self.db, &query, page).await?;
         // Newest first; uuid v7 ids follow creation time, so the keyset is on id descending.
         if let Some(after) = page.after {
             query = query.filter(notification::Column::Id.lt(after));

@@ -15,8 +15,8 @@ use crate::policy::{self, Action, Resource, ResourceScope};
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, PaginatorTrait, QueryFilter,
-    QueryOrder, QuerySelect, Value,
+    ColumnTrait, ConnectionTrait, EntityTrait, FromQueryResult, QueryFilter, QueryOrder,
+    QuerySelect, Value,
 };
 use std::collections::HashMap;
 use uuid::Uuid;
@@ -195,7 +195,7 @@ impl Resources<'_> {
         if !include_withdrawn {
             query = query.filter(shared_resource::Column::WithdrawnAt.is_null());
         }
-        let total = query.clone().count(&self.db).await?;
+        let total = crate::kernel::pagination::count_if_asked(&self.db, &query, page).await?;
         if let Some(after) = page.after {
             query = query.filter(shared_resource::Column::Id.gt(after));
         }

@@ -116,6 +116,7 @@ async fn list_page(State(state): State<AppState>, Query(params): Query<ListParam
     let page = PageRequest {
         first: PAGE,
         after: cursor(params.after.as_deref()),
+        count: false,
     };
     match state.services.news().articles(None, page).await {
         Ok((articles, _)) => html_response(
@@ -142,6 +143,7 @@ async fn platform_feed(State(state): State<AppState>) -> Response {
     let page = PageRequest {
         first: FEED,
         after: None,
+        count: false,
     };
     match state.services.news().articles(None, page).await {
         Ok((articles, _)) => {
@@ -175,6 +177,7 @@ async fn alliance_feed(State(state): State<AppState>, Path(file): Path<String>) 
     let page = PageRequest {
         first: FEED,
         after: None,
+        count: false,
     };
     match news.articles(Some(AllianceId(id)), page).await {
         Ok((articles, _)) => {

@@ -37,6 +37,7 @@ mod rotation_migration;
 mod rotation_oracle;
 mod rotation_property;
 mod schema_docs;
+mod statement_budgets;
 mod subscriptions;
 mod updates;
 mod viewer_permissions;
