@@ -19,6 +19,7 @@ mod m20261205_000001_document_files;
 mod m20261205_000011_account_tokens;
 mod m20261205_000021_agenda_proposal_edits;
 mod m20261205_000031_notification_events;
+mod m20261206_000001_list_indexes;
 
 pub struct Migrator;
 
@@ -42,6 +43,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261205_000011_account_tokens::Migration),
             Box::new(m20261205_000021_agenda_proposal_edits::Migration),
             Box::new(m20261205_000031_notification_events::Migration),
+            Box::new(m20261206_000001_list_indexes::Migration),
         ]
     }
 }

@@ -346,17 +346,19 @@ impl Meetings<'_> {
                     .add(action_item::Column::AssigneeUserId.eq(me.0))
                     .add(action_item::Column::AssigneeOrganizationId.is_in(acting)),
             )
-            // Per item found by its assignee (indexed), its meeting by primary key: never a pass
-            // over every meeting of the alliances.
+            // Per item found by its assignee (indexed), its meeting's alliance by primary key: a
+            // scalar subquery, which Postgres cannot turn into a pass over every meeting.
             .filter(Expr::cust_with_values(
-                "($1 OR EXISTS (SELECT 1 FROM meetings m WHERE m.id = action_items.meeting_id AND m.alliance_id = ANY($2)))",
+                "($1 OR (SELECT m.alliance_id FROM meetings m WHERE m.id = action_items.meeting_id) = ANY($2))",
                 [
                     sea_orm::Value::from(readable.all),
                     sea_orm::Value::from(readable.ids.iter().map(|a| a.0).collect::<Vec<_>>()),
                 ],
             ));
         if !include_done {
-            query = query.filter(action_item::Column::Status.is_in(["open", "in_progress"]));
+            // Literal, so that the partial indexes on open items (action_items_open,
+            // action_items_open_user) match in a prepared statement's generic plan too.
+            query = query.filter(Expr::cust("action_items.status IN ('open', 'in_progress')"));
         }
         crate::kernel::pagination::page_by_id(&self.db, query, action_item::Column::Id, page).await
     }

@@ -118,6 +118,9 @@ impl Meetings<'_> {
                 [self.now()],
             ));
         }
+        if window.from.is_some() && !window.past {
+            query = fenced(query);
+        }
         let total = crate::kernel::pagination::count_if_asked(&self.db, &query, page).await?;
         let (newest_first, compare) = if window.past {
             (true, "<")
@@ -143,6 +146,22 @@ impl Meetings<'_> {
         let rows = rows.into_iter().map(|m| redact(principal, m)).collect();
         Ok((Page::from_rows(rows, page), total))
     }
+}
+
+/// The rows of `query` filtered first, then ordered: `SELECT … FROM (<query> OFFSET 0) meetings`.
+/// The meetings still running after `from` are few whatever the history, but asked for in start
+/// order the planner walks (alliance_id, starts_at) through every ended meeting; behind the fence
+/// (a subquery with OFFSET is planned on its own) it finds them by (alliance_id, ends_at) and sorts
+/// those.
+fn fenced(query: sea_orm::Select<meeting::Entity>) -> sea_orm::Select<meeting::Entity> {
+    use sea_orm::QueryTrait;
+    let mut inner = query.into_query();
+    inner.offset(0);
+    let mut outer = meeting::Entity::find();
+    QueryTrait::query(&mut outer)
+        .from_clear()
+        .from_subquery(inner, sea_orm::sea_query::Alias::new("meetings"));
+    outer
 }
 
 /// Which meetings a list holds: one alliance's or all visible, a window of time, or only past ones.
