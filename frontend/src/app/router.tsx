@@ -11,6 +11,16 @@ const routes = () =>
       HydrateFallback: FullPageSpinner,
       children: [
         { path: '/login', lazy: () => import('./routes/login').then((m) => ({ Component: m.LoginRoute })) },
+        // Opened from a QR code on a phone: plain HTML and CSS like /login (no antd), login required.
+        {
+          path: '/check-in/:meetingId',
+          lazy: () => import('./routes/check-in').then((m) => ({ Component: m.CheckInRoute })),
+        },
+        // Opened from an activity's QR code on a phone, like the meetings' check-in.
+        {
+          path: '/activities/:id/check-in',
+          lazy: () => import('./routes/activity-check-in').then((m) => ({ Component: m.ActivityCheckInRoute })),
+        },
         {
           // Every other page uses antd: its theme and locale load with the first of them.
           lazy: () => import('./antd-shell').then((m) => ({ Component: m.AntdShell })),
@@ -30,16 +40,6 @@ const routes = () =>
             {
               path: '/reset-password/:token',
               lazy: () => import('./routes/reset-password').then((m) => ({ Component: m.ResetPasswordRoute })),
-            },
-            // Opened from a meeting's QR code on a phone: its own small layout, login required.
-            {
-              path: '/check-in/:meetingId',
-              lazy: () => import('./routes/check-in').then((m) => ({ Component: m.CheckInRoute })),
-            },
-            // Opened from an activity's QR code on a phone, like the meetings' check-in.
-            {
-              path: '/activities/:id/check-in',
-              lazy: () => import('./routes/activity-check-in').then((m) => ({ Component: m.ActivityCheckInRoute })),
             },
             // Public alliance profiles, for anyone.
             {
