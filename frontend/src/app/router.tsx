@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { Suspense, use, useState, type ReactNode } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { FullPageSpinner } from '@/components/full-page-spinner';
+import { initialStrings } from '@/i18n';
 
 // Pages load on demand, and so do antd and the logged-in shell (layout, menu, notification bell): the
 // login page needs none of them (see scripts/weight.sh).
@@ -152,9 +153,22 @@ const routes = () =>
     },
   ]);
 
+/** Renders its children once the first screen's language strings have loaded (a blank page until then). */
+function WithStrings({ children }: { children: ReactNode }) {
+  use(initialStrings);
+  return children;
+}
+
 export function AppRouter() {
   // Made on the first render, not when the module loads: starting the first navigation (and loading
   // its page's code) is then a task of its own after the app's code has run, not part of that long one.
+  // The first page's code loads in parallel with the language strings, which the pages wait for.
   const [router] = useState(routes);
-  return <RouterProvider router={router} />;
+  return (
+    <Suspense fallback={null}>
+      <WithStrings>
+        <RouterProvider router={router} />
+      </WithStrings>
+    </Suspense>
+  );
 }

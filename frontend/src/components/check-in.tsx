@@ -121,6 +121,7 @@ export type CheckInResult = { ok: true } | { ok: false; error?: CombinedError; u
  * a userError on one of `codeFields` shows on the code, any other in an alert above the form.
  */
 export function CheckInForm({
+  name,
   label,
   placeholder,
   submitLabel,
@@ -132,6 +133,8 @@ export function CheckInForm({
   codeFields,
   submit,
 }: {
+  /** The form's accessible name (the page's title). */
+  name: string;
   label: string;
   placeholder?: string;
   submitLabel: string;
@@ -177,7 +180,7 @@ export function CheckInForm({
     <form
       className="plain-form check-in-form"
       noValidate
-      aria-label={label}
+      aria-label={name}
       aria-busy={busy}
       onSubmit={(event) => void onSubmit(event)}
     >

@@ -39,6 +39,7 @@ export function ActivityCheckInView({ activityId, initialCode }: { activityId: s
         />
       ) : (
         <CheckInForm
+          name={t('activities.checkInPage.title')}
           label={t('activities.checkInPage.code')}
           submitLabel={t('activities.checkInPage.submit')}
           requiredMessage={t('activities.required')}

@@ -56,6 +56,7 @@ export function CheckInView({ meetingId, initialCode }: { meetingId: string; ini
         />
       ) : (
         <CheckInForm
+          name={t('checkIn.title')}
           label={t('checkIn.code')}
           placeholder={t('checkIn.codePlaceholder')}
           submitLabel={t('checkIn.submit')}
