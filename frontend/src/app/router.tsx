@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { Suspense, use, useState, type ReactNode } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { FullPageSpinner } from '@/components/full-page-spinner';
+import { initialStrings } from '@/i18n';
 
 // Pages load on demand, and so do antd and the logged-in shell (layout, menu, notification bell): the
 // login page needs none of them (see scripts/weight.sh).
@@ -11,6 +12,16 @@ const routes = () =>
       HydrateFallback: FullPageSpinner,
       children: [
         { path: '/login', lazy: () => import('./routes/login').then((m) => ({ Component: m.LoginRoute })) },
+        // Opened from a QR code on a phone: plain HTML and CSS like /login (no antd), login required.
+        {
+          path: '/check-in/:meetingId',
+          lazy: () => import('./routes/check-in').then((m) => ({ Component: m.CheckInRoute })),
+        },
+        // Opened from an activity's QR code on a phone, like the meetings' check-in.
+        {
+          path: '/activities/:id/check-in',
+          lazy: () => import('./routes/activity-check-in').then((m) => ({ Component: m.ActivityCheckInRoute })),
+        },
         {
           // Every other page uses antd: its theme and locale load with the first of them.
           lazy: () => import('./antd-shell').then((m) => ({ Component: m.AntdShell })),
@@ -30,16 +41,6 @@ const routes = () =>
             {
               path: '/reset-password/:token',
               lazy: () => import('./routes/reset-password').then((m) => ({ Component: m.ResetPasswordRoute })),
-            },
-            // Opened from a meeting's QR code on a phone: its own small layout, login required.
-            {
-              path: '/check-in/:meetingId',
-              lazy: () => import('./routes/check-in').then((m) => ({ Component: m.CheckInRoute })),
-            },
-            // Opened from an activity's QR code on a phone, like the meetings' check-in.
-            {
-              path: '/activities/:id/check-in',
-              lazy: () => import('./routes/activity-check-in').then((m) => ({ Component: m.ActivityCheckInRoute })),
             },
             // Public alliance profiles, for anyone.
             {
@@ -152,9 +153,22 @@ const routes = () =>
     },
   ]);
 
+/** Renders its children once the first screen's language strings have loaded (a blank page until then). */
+function WithStrings({ children }: { children: ReactNode }) {
+  use(initialStrings);
+  return children;
+}
+
 export function AppRouter() {
   // Made on the first render, not when the module loads: starting the first navigation (and loading
   // its page's code) is then a task of its own after the app's code has run, not part of that long one.
+  // The first page's code loads in parallel with the language strings, which the pages wait for.
   const [router] = useState(routes);
-  return <RouterProvider router={router} />;
+  return (
+    <Suspense fallback={null}>
+      <WithStrings>
+        <RouterProvider router={router} />
+      </WithStrings>
+    </Suspense>
+  );
 }

@@ -1,11 +1,11 @@
-import { accountsEn } from './accounts';
-import { activitiesEn } from './activities';
-import { agreementsEn } from './agreements';
-import { mediaEn } from './media';
-import { resourcesEn } from './resources';
-import { scopesEn } from './scopes';
+import { accountsEn } from './accounts.en';
+import { activitiesEn } from './activities.en';
+import { agreementsEn } from './agreements.en';
+import { mediaEn } from './media.en';
+import { resourcesEn } from './resources.en';
+import { scopesEn } from './scopes.en';
 import type { Translation } from './zh';
-import { meetingCycleEn } from './meeting-cycle';
+import { meetingCycleEn } from './meeting-cycle.en';
 
 export const en: Translation = {
   ...agreementsEn,

@@ -1,0 +1,73 @@
+import type { accountsZh } from './accounts';
+
+export const accountsEn: typeof accountsZh = {
+  forgot: {
+    link: 'Forgot password?',
+    title: 'Reset your password',
+    intro:
+      'Enter your email or mobile number. We will send a one-time link, valid for 30 minutes, to set a new password.',
+    login: 'Email or mobile number',
+    loginRequired: 'Enter your email or mobile number',
+    submit: 'Send reset link',
+    sentTitle: 'Check your email or messages',
+    sentHint:
+      'If this email or mobile number belongs to an account, a reset link is on its way. It is valid for 30 minutes.',
+    backToLogin: 'Back to log in',
+  },
+  edit: {
+    title: 'Edit profile',
+    name: 'Name',
+    nameRequired: 'Enter your name',
+    phone: 'Mobile number',
+    phoneHint: 'Leave empty to remove it (needs an email address)',
+    locale: 'Language',
+    submit: 'Save',
+    success: 'Profile saved',
+    conflict: 'Your profile was changed elsewhere and has been reloaded. Try again.',
+  },
+  email: {
+    title: 'Change email',
+    current: 'Current email: {{email}}',
+    none: 'No email address yet',
+    newEmail: 'New email',
+    newEmailRequired: 'Enter the new email address',
+    submit: 'Send confirmation link',
+    sent: 'A confirmation link was sent to {{email}}, valid for 24 hours. Your email changes once you open it.',
+  },
+  confirmEmail: {
+    title: 'Confirm your new email',
+    intro: 'Press the button to use this address to log in to your account.',
+    submit: 'Confirm change',
+    doneTitle: 'Email changed',
+    doneHint: 'Log in with {{email}} from now on. Your old address has been told.',
+    badLinkTitle: 'This link cannot be used',
+    tokenErrors: {
+      INVALID: 'This link is not valid, or a newer link replaced it.',
+      USED: 'This link has already been used.',
+      EXPIRED: 'This link has expired (links are valid for 24 hours).',
+      REQUIRED: 'This link is not valid.',
+      EMAIL_TAKEN: 'This email address belongs to another account.',
+    },
+    backHome: 'Back to home',
+  },
+  reset: {
+    title: 'Choose a new password',
+    password: 'New password',
+    passwordHint: '8 to 128 characters',
+    passwordRequired: 'Enter a new password',
+    confirm: 'Confirm new password',
+    confirmRequired: 'Enter the new password again',
+    mismatch: 'The two passwords do not match',
+    submit: 'Save new password',
+    doneTitle: 'Your password has been reset',
+    doneHint: 'You have been signed out everywhere. Log in with your new password.',
+    badLinkTitle: 'This link cannot be used',
+    requestAgain: 'Get a new link',
+    tokenErrors: {
+      INVALID: 'This link is not valid, or a newer link replaced it.',
+      USED: 'This link has already been used.',
+      EXPIRED: 'This link has expired (links are valid for 30 minutes).',
+      REQUIRED: 'This link is not valid.',
+    },
+  },
+};

@@ -1,0 +1,31 @@
+import type { mediaZh } from './media';
+
+export const mediaEn: typeof mediaZh = {
+  choose: 'Choose photos',
+  camera: 'Take a photo',
+  uploads: 'Uploads',
+  progress: 'Upload progress of {{name}}',
+  gallery: 'Photos',
+  empty: 'No photos yet',
+  open: 'Open {{name}}',
+  position: '{{index}} of {{count}}',
+  previous: 'Previous',
+  next: 'Next',
+  errors: {
+    FILE_TOO_LARGE: 'The file is too large',
+    TOO_MANY_FILES: 'Too many files at once',
+    REQUEST_TOO_LARGE: 'The upload is too large',
+    UNSUPPORTED_TYPE: 'Only JPEG, PNG and WebP photos and PDF files are accepted',
+    CORRUPT_IMAGE: 'The image is damaged and cannot be read',
+    IMAGE_TOO_LARGE: 'The image has too many pixels',
+    EMPTY_FILE: 'The file is empty',
+    INTERRUPTED_UPLOAD: 'The upload was interrupted; try again',
+    CANCELLED: 'A cancelled activity takes no photos',
+    UNAUTHENTICATED: 'Sign in first',
+    FORBIDDEN: 'You may not add photos here',
+    NOT_FOUND: 'The activity was not found',
+    NETWORK: 'Network error; try again',
+    ABORTED: 'Upload cancelled',
+    OTHER: 'The upload failed',
+  },
+};
