@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The weight of the first screen: the brotli-compressed size of the JavaScript that /login needs
-# at first paint (the entry chunk, its static imports, and the login route's lazy chunk with its
+# at first paint (the entry chunk, its static imports, the pieces index.html preloads, the
+# default strings, and the login route's lazy chunk with its
 # own static imports), read from the Vite manifest of a finished web build (frontend/dist).
 # Prints one row per chunk and exits non-zero above the budget.
 #
@@ -35,6 +36,14 @@ const visit = (key, why) => {
   for (const dep of manifest[key].imports ?? []) visit(dep, why);
 };
 visit(entries[0], "entry");
+// The pieces index.html preloads (the entry runs them a task each) and the default language
+// strings, loaded before the first render.
+const html = readFileSync(`${DIST}/index.html`, "utf8");
+for (const [, href] of html.matchAll(/rel="modulepreload"[^>]*href="\/([^"]+)"/g)) {
+  const key = Object.keys(manifest).find((k) => manifest[k].file === href);
+  if (key) visit(key, "preload");
+}
+if (manifest["src/i18n/locales/zh.ts"]) visit("src/i18n/locales/zh.ts", "strings");
 visit(ROUTE, "/login");
 
 const brotli = (buf) =>
