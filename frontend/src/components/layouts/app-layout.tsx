@@ -5,6 +5,7 @@ import {
   BulbOutlined,
   BellOutlined,
   CalendarOutlined,
+  CloseOutlined,
   ShareAltOutlined,
   FlagOutlined,
   CheckSquareOutlined,
@@ -16,16 +17,18 @@ import {
   UserSwitchOutlined,
   FileDoneOutlined,
 } from '@ant-design/icons';
-import { Avatar, Button, Drawer, Dropdown, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { Brand } from '@/components/brand';
 import { LanguageSwitch } from '@/components/language-switch';
 import { MAIN_ID, SkipLink } from '@/components/skip-link';
 import { useIsPhone } from '@/hooks/use-is-phone';
+import './app-layout.css';
 
-const SIDER_WIDTH = 220;
+// The frame of every logged-in page in plain HTML and CSS (app-layout.css), like the login and
+// check-in pages: the dashboard is the first screen after logging in, and antd's Layout, Menu,
+// Drawer and Dropdown were most of its first render on a phone. The pages inside keep antd.
 
 /** Administration pages the viewer may open; the others are not shown. */
 export interface AdminLinks {
@@ -34,61 +37,176 @@ export interface AdminLinks {
   tokens: boolean;
 }
 
+interface NavItem {
+  to: string;
+  icon: ReactNode;
+  label: string;
+}
+
+/** The navigation entry a path belongs to: its first segment (two under /admin). */
+function selectedKey(pathname: string): string {
+  const [first, second] = pathname.split('/').slice(1);
+  return first === 'admin' ? `/admin/${second ?? ''}` : '/' + (first ?? '');
+}
+
 function NavMenu({ onNavigate, adminLinks }: { onNavigate?: () => void; adminLinks?: AdminLinks }) {
   const { t } = useTranslation();
   const { pathname } = useLocation();
-  const items: MenuProps['items'] = [
-    { key: '/', icon: <HomeOutlined />, label: <Link to="/">{t('nav.dashboard')}</Link> },
-    { key: '/profile', icon: <UserOutlined />, label: <Link to="/profile">{t('nav.profile')}</Link> },
-    { key: '/alliances', icon: <ApartmentOutlined />, label: <Link to="/alliances">{t('nav.alliances')}</Link> },
-    { key: '/meetings', icon: <CalendarOutlined />, label: <Link to="/meetings">{t('nav.meetings')}</Link> },
-    { key: '/resources', icon: <ShareAltOutlined />, label: <Link to="/resources">{t('resources.nav')}</Link> },
-    { key: '/agreements', icon: <FileDoneOutlined />, label: <Link to="/agreements">{t('agreements.nav')}</Link> },
-    { key: '/activities', icon: <FlagOutlined />, label: <Link to="/activities">{t('activities.nav')}</Link> },
-    {
-      key: '/action-items',
-      icon: <CheckSquareOutlined />,
-      label: <Link to="/action-items">{t('nav.actionItems')}</Link>,
-    },
-    {
-      key: '/my-proposals',
-      icon: <BulbOutlined />,
-      label: <Link to="/my-proposals">{t('meetingCycle.myProposals')}</Link>,
-    },
-    {
-      key: '/notifications',
-      icon: <BellOutlined />,
-      label: <Link to="/notifications">{t('nav.notifications')}</Link>,
-    },
-    { key: '/organizations', icon: <TeamOutlined />, label: <Link to="/organizations">{t('nav.organizations')}</Link> },
+  const items: NavItem[] = [
+    { to: '/', icon: <HomeOutlined />, label: t('nav.dashboard') },
+    { to: '/profile', icon: <UserOutlined />, label: t('nav.profile') },
+    { to: '/alliances', icon: <ApartmentOutlined />, label: t('nav.alliances') },
+    { to: '/meetings', icon: <CalendarOutlined />, label: t('nav.meetings') },
+    { to: '/resources', icon: <ShareAltOutlined />, label: t('resources.nav') },
+    { to: '/agreements', icon: <FileDoneOutlined />, label: t('agreements.nav') },
+    { to: '/activities', icon: <FlagOutlined />, label: t('activities.nav') },
+    { to: '/action-items', icon: <CheckSquareOutlined />, label: t('nav.actionItems') },
+    { to: '/my-proposals', icon: <BulbOutlined />, label: t('meetingCycle.myProposals') },
+    { to: '/notifications', icon: <BellOutlined />, label: t('nav.notifications') },
+    { to: '/organizations', icon: <TeamOutlined />, label: t('nav.organizations') },
     ...(adminLinks?.tokens
-      ? [
-          {
-            key: '/integration-tokens',
-            icon: <ApiOutlined />,
-            label: <Link to="/integration-tokens">{t('nav.integrationTokens')}</Link>,
-          },
-        ]
+      ? [{ to: '/integration-tokens', icon: <ApiOutlined />, label: t('nav.integrationTokens') }]
       : []),
-    ...(adminLinks?.users
-      ? [
-          {
-            key: '/admin/users',
-            icon: <UserSwitchOutlined />,
-            label: <Link to="/admin/users">{t('nav.adminUsers')}</Link>,
-          },
-        ]
-      : []),
-    ...(adminLinks?.audit
-      ? [{ key: '/admin/audit', icon: <AuditOutlined />, label: <Link to="/admin/audit">{t('nav.auditLog')}</Link> }]
-      : []),
+    ...(adminLinks?.users ? [{ to: '/admin/users', icon: <UserSwitchOutlined />, label: t('nav.adminUsers') }] : []),
+    ...(adminLinks?.audit ? [{ to: '/admin/audit', icon: <AuditOutlined />, label: t('nav.auditLog') }] : []),
   ];
-  const [first, second] = pathname.split('/').slice(1);
-  const selected = first === 'admin' ? `/admin/${second ?? ''}` : '/' + (first ?? '');
+  const selected = selectedKey(pathname);
   return (
-    <nav aria-label={t('nav.main')}>
-      <Menu mode="inline" items={items} selectedKeys={[selected]} onClick={onNavigate} style={{ borderInlineEnd: 0 }} />
+    <nav aria-label={t('nav.main')} className="app-nav">
+      <ul>
+        {items.map((item) => (
+          <li key={item.to}>
+            <Link
+              to={item.to}
+              className="app-nav__link"
+              aria-current={item.to === selected ? 'page' : undefined}
+              onClick={onNavigate}
+            >
+              <span className="app-nav__icon" aria-hidden="true">
+                {item.icon}
+              </span>
+              <span>{item.label}</span>
+            </Link>
+          </li>
+        ))}
+      </ul>
     </nav>
+  );
+}
+
+/**
+ * The phone's navigation: a modal <dialog> sliding in from the left. The browser keeps the focus in it,
+ * makes the page behind inert and closes it on Escape; a tap beside it closes it too.
+ */
+function NavDrawer({ open, onClose, children }: { open: boolean; onClose: () => void; children: ReactNode }) {
+  const { t } = useTranslation();
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog
+      ref={ref}
+      id="app-nav-drawer"
+      className="app-drawer"
+      aria-labelledby={titleId}
+      onClose={onClose}
+      onClick={(event) => {
+        // A click on the dialog itself, not on its panel, is a click on the backdrop.
+        if (event.target === event.currentTarget) onClose();
+      }}
+    >
+      <div className="app-drawer__panel">
+        <div className="app-drawer__header">
+          <button type="button" className="plain-button" aria-label={t('common.close')} onClick={onClose}>
+            <CloseOutlined aria-hidden />
+          </button>
+          <div id={titleId} className="app-drawer__title">
+            {t('app.name')}
+          </div>
+        </div>
+        {open && children}
+      </div>
+    </dialog>
+  );
+}
+
+/** The user's button and its menu (one entry: log out), a WAI-ARIA menu button. */
+function UserMenu({ viewerName, compact, onLogout }: { viewerName: string; compact: boolean; onLogout: () => void }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const root = useRef<HTMLDivElement>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const menuId = useId();
+
+  useEffect(() => {
+    if (!open) return undefined;
+    root.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    const onPointerDown = (event: PointerEvent) => {
+      if (event.target instanceof Node && root.current?.contains(event.target)) return;
+      setOpen(false);
+    };
+    document.addEventListener('pointerdown', onPointerDown);
+    return () => document.removeEventListener('pointerdown', onPointerDown);
+  }, [open]);
+
+  const onMenuKeyDown = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      setOpen(false);
+      button.current?.focus();
+    } else if (event.key === 'Tab') {
+      setOpen(false);
+    }
+  };
+
+  return (
+    <div className="user-menu" ref={root}>
+      <button
+        ref={button}
+        type="button"
+        className="plain-button user-menu__button"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={open ? menuId : undefined}
+        // The visible name is part of the accessible name (WCAG 2.5.3, label in name).
+        aria-label={compact ? t('user.menu') : `${t('user.menu')}：${viewerName}`}
+        onClick={() => setOpen((was) => !was)}
+        onKeyDown={(event) => {
+          if (event.key === 'ArrowDown') {
+            event.preventDefault();
+            setOpen(true);
+          }
+        }}
+      >
+        <span className="user-menu__avatar" aria-hidden="true">
+          <UserOutlined />
+        </span>
+        {!compact && <span className="user-menu__name">{viewerName}</span>}
+      </button>
+      {open && (
+        <ul id={menuId} role="menu" aria-label={t('user.menu')} className="user-menu__list" onKeyDown={onMenuKeyDown}>
+          <li role="none">
+            <button
+              type="button"
+              role="menuitem"
+              className="user-menu__item user-menu__item--danger"
+              onClick={() => {
+                setOpen(false);
+                onLogout();
+              }}
+            >
+              <LogoutOutlined aria-hidden />
+              <span>{t('user.logout')}</span>
+            </button>
+          </li>
+        </ul>
+      )}
+    </div>
   );
 }
 
@@ -111,77 +229,51 @@ export function AppLayout({
   const { t } = useTranslation();
   const isPhone = useIsPhone();
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const { pathname } = useLocation();
 
-  const userMenu: MenuProps = {
-    items: [{ key: 'logout', icon: <LogoutOutlined />, label: t('user.logout'), danger: true }],
-    onClick: ({ key }) => {
-      if (key === 'logout') onLogout();
-    },
-  };
+  // Leaving the page (a link in the drawer, the browser's back button) closes the drawer.
+  useEffect(() => setDrawerOpen(false), [pathname]);
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <div className="app-frame">
       <SkipLink />
-      <Layout.Header className="app-header">
-        <Flex align="center" gap={8} style={{ minWidth: 0 }}>
+      <header className="app-header">
+        <div className="app-header__start">
           {isPhone && (
-            <Button
-              type="text"
-              icon={<MenuOutlined />}
+            <button
+              type="button"
+              className="plain-button"
               aria-label={t('nav.openMenu')}
               aria-expanded={drawerOpen}
               aria-controls="app-nav-drawer"
               onClick={() => setDrawerOpen(true)}
-            />
+            >
+              <MenuOutlined aria-hidden />
+            </button>
           )}
           <Brand to="/" />
-        </Flex>
-        <Flex align="center" gap={4}>
+        </div>
+        <div className="app-header__end">
           {headerExtra}
           <LanguageSwitch compact={isPhone} />
-          <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
-            <Button
-              type="text"
-              // The visible name is part of the accessible name (WCAG 2.5.3, label in name).
-              aria-label={isPhone ? t('user.menu') : `${t('user.menu')}：${viewerName}`}
-              style={{ paddingInline: 4 }}
-            >
-              <Flex align="center" gap={8}>
-                <Avatar size="small" icon={<UserOutlined />} />
-                {!isPhone && (
-                  <Typography.Text ellipsis style={{ maxWidth: 160 }}>
-                    {viewerName}
-                  </Typography.Text>
-                )}
-              </Flex>
-            </Button>
-          </Dropdown>
-        </Flex>
-      </Layout.Header>
-      <Layout hasSider={!isPhone}>
+          <UserMenu viewerName={viewerName} compact={isPhone} onLogout={onLogout} />
+        </div>
+      </header>
+      <div className="app-body">
         {isPhone ? (
-          <Drawer
-            id="app-nav-drawer"
-            placement="left"
-            width={260}
-            open={drawerOpen}
-            onClose={() => setDrawerOpen(false)}
-            closable={{ 'aria-label': t('common.close') }}
-            title={t('app.name')}
-            styles={{ body: { padding: 0 } }}
-          >
+          <NavDrawer open={drawerOpen} onClose={() => setDrawerOpen(false)}>
             <NavMenu onNavigate={() => setDrawerOpen(false)} adminLinks={adminLinks} />
-          </Drawer>
+          </NavDrawer>
         ) : (
-          <Layout.Sider width={SIDER_WIDTH} theme="light" className="app-sider">
+          <div className="app-sider">
             <NavMenu adminLinks={adminLinks} />
-          </Layout.Sider>
+          </div>
         )}
-        {/* antd's Content is the page's one <main>. */}
-        <Layout.Content className="app-content" id={MAIN_ID} tabIndex={-1}>
+        {/* The page's one <main>. */}
+        <main className="app-content" id={MAIN_ID} tabIndex={-1}>
           <div className="app-main">{children}</div>
-        </Layout.Content>
-      </Layout>
-    </Layout>
+        </main>
+      </div>
+    </div>
   );
 }

@@ -1,19 +1,24 @@
 import { BellOutlined } from '@ant-design/icons';
-import { Badge } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useUnreadNotificationCount } from '../api/get-unread-count';
 
-/** The header's bell: the number of unread notifications, leading to the notifications page. */
+/**
+ * The header's bell: the number of unread notifications, leading to the notifications page. Plain
+ * markup (styles in app-layout.css), like the rest of the logged-in frame.
+ */
 export function NotificationBell() {
   const { t } = useTranslation();
   const count = useUnreadNotificationCount();
   const label = count > 0 ? t('notifications.bellLabel', { count }) : t('notifications.title');
   return (
-    <Link to="/notifications" aria-label={label} title={label} className="header-icon-link">
-      <Badge count={count} size="small" overflowCount={99}>
-        <BellOutlined style={{ fontSize: 18 }} aria-hidden />
-      </Badge>
+    <Link to="/notifications" aria-label={label} title={label} className="header-bell">
+      <BellOutlined aria-hidden />
+      {count > 0 && (
+        <span className="header-bell__count" aria-hidden="true">
+          {count > 99 ? '99+' : count}
+        </span>
+      )}
     </Link>
   );
 }
