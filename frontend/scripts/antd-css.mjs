@@ -1,6 +1,7 @@
-// Writes src/generated/antd.css: the styles of the antd components on the first screens (the
-// logged-in frame, the dashboard, the check-in pages), in the app's theme (src/app/antd-theme.json),
-// computed once at build time instead of in every visitor's browser.
+// Writes src/generated/antd.css: the styles of the antd components that most pages show, in the app's
+// theme (src/app/antd-theme.json), computed once at build time instead of in every visitor's browser.
+// The first screens (login, the logged-in frame, the dashboard, the check-in pages) are plain HTML and
+// CSS and load neither antd nor this file; it comes with AntdShell, the layout of every other page.
 //
 // antd 5 computes its CSS at run time (CSS-in-JS): on a phone that was a third of the dashboard's
 // main-thread work, in pieces too long to split. @ant-design/cssinjs skips that work for styles that
@@ -10,7 +11,7 @@
 // motion; the components of other pages) are still made at run time, so a stale file costs speed,
 // never looks.
 //
-// The components are those named in `import { … } from 'antd'` in the files the first screens import
+// The components are COMMON and those named in `import { … } from 'antd'` in the files AntdShell imports
 // (followed through static imports from ENTRIES; lazily loaded pages are not followed). Those that
 // render only into portals when opened (modals, popovers) are left to the runtime, as antd's own
 // static extraction does; the closed drawer is included. The file is wrapped in a cascade layer so that the app's own CSS keeps
@@ -42,13 +43,10 @@ const RENDER = {
   Drawer: (C) => h(C, { open: false }),
 };
 
-const ENTRIES = [
-  'app/antd-shell.tsx',
-  'app/routes/app-root.tsx',
-  'app/routes/dashboard.tsx',
-  'app/routes/check-in.tsx',
-  'app/routes/activity-check-in.tsx',
-];
+const ENTRIES = ['app/antd-shell.tsx'];
+// Besides those: the components on most pages (what the file held while the frame and the dashboard
+// used antd), so that the first page after the dashboard does not make them at run time.
+const COMMON = ['Alert', 'Button', 'Card', 'Col', 'Flex', 'Row', 'Skeleton', 'Tag', 'Typography'];
 
 /** The file an import specifier names, or null for a package. */
 function resolveImport(from, specifier) {
@@ -62,7 +60,7 @@ function resolveImport(from, specifier) {
   return null;
 }
 
-const used = new Set();
+const used = new Set(COMMON);
 const seen = new Set();
 const queue = ENTRIES.map((entry) => join(SRC, entry));
 while (queue.length > 0) {

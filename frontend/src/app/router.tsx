@@ -4,7 +4,8 @@ import { FullPageSpinner } from '@/components/full-page-spinner';
 import { initialStrings } from '@/i18n';
 
 // Pages load on demand, and so do antd and the logged-in shell (layout, menu, notification bell): the
-// login page needs none of them (see scripts/weight.sh).
+// login page needs none of them (see scripts/weight.sh). The shell and the dashboard, the first screen
+// after logging in, are plain HTML and CSS too: antd loads with the first other page.
 const routes = () =>
   createBrowserRouter([
     {
@@ -23,38 +24,17 @@ const routes = () =>
           lazy: () => import('./routes/activity-check-in').then((m) => ({ Component: m.ActivityCheckInRoute })),
         },
         {
-          // Every other page uses antd: its theme and locale load with the first of them.
-          lazy: () => import('./antd-shell').then((m) => ({ Component: m.AntdShell })),
+          path: '/',
+          lazy: () => import('./routes/app-root').then((m) => ({ Component: m.AppRoot })),
           children: [
             {
-              path: '/invitations/:token',
-              lazy: () => import('./routes/invitation').then((m) => ({ Component: m.InvitationRoute })),
+              index: true,
+              lazy: () => import('./routes/dashboard').then((m) => ({ Component: m.DashboardRoute })),
             },
             {
-              path: '/forgot-password',
-              lazy: () => import('./routes/forgot-password').then((m) => ({ Component: m.ForgotPasswordRoute })),
-            },
-            {
-              path: '/confirm-email/:token',
-              lazy: () => import('./routes/confirm-email').then((m) => ({ Component: m.ConfirmEmailRoute })),
-            },
-            {
-              path: '/reset-password/:token',
-              lazy: () => import('./routes/reset-password').then((m) => ({ Component: m.ResetPasswordRoute })),
-            },
-            // Public alliance profiles, for anyone.
-            {
-              path: '/public/alliances/:id',
-              lazy: () => import('./routes/public-alliance').then((m) => ({ Component: m.PublicAllianceRoute })),
-            },
-            {
-              path: '/',
-              lazy: () => import('./routes/app-root').then((m) => ({ Component: m.AppRoot })),
+              // The other logged-in pages use antd: its theme and locale load with the first of them.
+              lazy: () => import('./antd-shell').then((m) => ({ Component: m.AntdShell })),
               children: [
-                {
-                  index: true,
-                  lazy: () => import('./routes/dashboard').then((m) => ({ Component: m.DashboardRoute })),
-                },
                 {
                   path: 'profile',
                   lazy: () => import('./routes/profile').then((m) => ({ Component: m.ProfileRoute })),
@@ -145,6 +125,33 @@ const routes = () =>
                     import('./routes/integration-tokens').then((m) => ({ Component: m.IntegrationTokensRoute })),
                 },
               ],
+            },
+          ],
+        },
+        {
+          // The other pages use antd: its theme and locale load with the first of them.
+          lazy: () => import('./antd-shell').then((m) => ({ Component: m.AntdShell })),
+          children: [
+            {
+              path: '/invitations/:token',
+              lazy: () => import('./routes/invitation').then((m) => ({ Component: m.InvitationRoute })),
+            },
+            {
+              path: '/forgot-password',
+              lazy: () => import('./routes/forgot-password').then((m) => ({ Component: m.ForgotPasswordRoute })),
+            },
+            {
+              path: '/confirm-email/:token',
+              lazy: () => import('./routes/confirm-email').then((m) => ({ Component: m.ConfirmEmailRoute })),
+            },
+            {
+              path: '/reset-password/:token',
+              lazy: () => import('./routes/reset-password').then((m) => ({ Component: m.ResetPasswordRoute })),
+            },
+            // Public alliance profiles, for anyone.
+            {
+              path: '/public/alliances/:id',
+              lazy: () => import('./routes/public-alliance').then((m) => ({ Component: m.PublicAllianceRoute })),
             },
             { path: '*', lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFoundRoute })) },
           ],
