@@ -1,27 +1,27 @@
-import {
-  ApiOutlined,
-  ApartmentOutlined,
-  AuditOutlined,
-  BulbOutlined,
-  BellOutlined,
-  CalendarOutlined,
-  CloseOutlined,
-  ShareAltOutlined,
-  FlagOutlined,
-  CheckSquareOutlined,
-  HomeOutlined,
-  LogoutOutlined,
-  MenuOutlined,
-  TeamOutlined,
-  UserOutlined,
-  UserSwitchOutlined,
-  FileDoneOutlined,
-} from '@ant-design/icons';
+import ApartmentOutlined from '@ant-design/icons-svg/es/asn/ApartmentOutlined';
+import ApiOutlined from '@ant-design/icons-svg/es/asn/ApiOutlined';
+import AuditOutlined from '@ant-design/icons-svg/es/asn/AuditOutlined';
+import BellOutlined from '@ant-design/icons-svg/es/asn/BellOutlined';
+import BulbOutlined from '@ant-design/icons-svg/es/asn/BulbOutlined';
+import CalendarOutlined from '@ant-design/icons-svg/es/asn/CalendarOutlined';
+import CheckSquareOutlined from '@ant-design/icons-svg/es/asn/CheckSquareOutlined';
+import CloseOutlined from '@ant-design/icons-svg/es/asn/CloseOutlined';
+import FileDoneOutlined from '@ant-design/icons-svg/es/asn/FileDoneOutlined';
+import FlagOutlined from '@ant-design/icons-svg/es/asn/FlagOutlined';
+import HomeOutlined from '@ant-design/icons-svg/es/asn/HomeOutlined';
+import LogoutOutlined from '@ant-design/icons-svg/es/asn/LogoutOutlined';
+import MenuOutlined from '@ant-design/icons-svg/es/asn/MenuOutlined';
+import ShareAltOutlined from '@ant-design/icons-svg/es/asn/ShareAltOutlined';
+import TeamOutlined from '@ant-design/icons-svg/es/asn/TeamOutlined';
+import UserOutlined from '@ant-design/icons-svg/es/asn/UserOutlined';
+import UserSwitchOutlined from '@ant-design/icons-svg/es/asn/UserSwitchOutlined';
+import type { IconDefinition } from '@ant-design/icons-svg/es/types';
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { Brand } from '@/components/brand';
 import { LanguageSwitch } from '@/components/language-switch';
+import { PlainIcon } from '@/components/plain-icon';
 import { MAIN_ID, SkipLink } from '@/components/skip-link';
 import { useIsPhone } from '@/hooks/use-is-phone';
 import './app-layout.css';
@@ -39,7 +39,7 @@ export interface AdminLinks {
 
 interface NavItem {
   to: string;
-  icon: ReactNode;
+  icon: IconDefinition;
   label: string;
 }
 
@@ -53,22 +53,22 @@ function NavMenu({ onNavigate, adminLinks }: { onNavigate?: () => void; adminLin
   const { t } = useTranslation();
   const { pathname } = useLocation();
   const items: NavItem[] = [
-    { to: '/', icon: <HomeOutlined />, label: t('nav.dashboard') },
-    { to: '/profile', icon: <UserOutlined />, label: t('nav.profile') },
-    { to: '/alliances', icon: <ApartmentOutlined />, label: t('nav.alliances') },
-    { to: '/meetings', icon: <CalendarOutlined />, label: t('nav.meetings') },
-    { to: '/resources', icon: <ShareAltOutlined />, label: t('resources.nav') },
-    { to: '/agreements', icon: <FileDoneOutlined />, label: t('agreements.nav') },
-    { to: '/activities', icon: <FlagOutlined />, label: t('activities.nav') },
-    { to: '/action-items', icon: <CheckSquareOutlined />, label: t('nav.actionItems') },
-    { to: '/my-proposals', icon: <BulbOutlined />, label: t('meetingCycle.myProposals') },
-    { to: '/notifications', icon: <BellOutlined />, label: t('nav.notifications') },
-    { to: '/organizations', icon: <TeamOutlined />, label: t('nav.organizations') },
+    { to: '/', icon: HomeOutlined, label: t('nav.dashboard') },
+    { to: '/profile', icon: UserOutlined, label: t('nav.profile') },
+    { to: '/alliances', icon: ApartmentOutlined, label: t('nav.alliances') },
+    { to: '/meetings', icon: CalendarOutlined, label: t('nav.meetings') },
+    { to: '/resources', icon: ShareAltOutlined, label: t('resources.nav') },
+    { to: '/agreements', icon: FileDoneOutlined, label: t('agreements.nav') },
+    { to: '/activities', icon: FlagOutlined, label: t('activities.nav') },
+    { to: '/action-items', icon: CheckSquareOutlined, label: t('nav.actionItems') },
+    { to: '/my-proposals', icon: BulbOutlined, label: t('meetingCycle.myProposals') },
+    { to: '/notifications', icon: BellOutlined, label: t('nav.notifications') },
+    { to: '/organizations', icon: TeamOutlined, label: t('nav.organizations') },
     ...(adminLinks?.tokens
-      ? [{ to: '/integration-tokens', icon: <ApiOutlined />, label: t('nav.integrationTokens') }]
+      ? [{ to: '/integration-tokens', icon: ApiOutlined, label: t('nav.integrationTokens') }]
       : []),
-    ...(adminLinks?.users ? [{ to: '/admin/users', icon: <UserSwitchOutlined />, label: t('nav.adminUsers') }] : []),
-    ...(adminLinks?.audit ? [{ to: '/admin/audit', icon: <AuditOutlined />, label: t('nav.auditLog') }] : []),
+    ...(adminLinks?.users ? [{ to: '/admin/users', icon: UserSwitchOutlined, label: t('nav.adminUsers') }] : []),
+    ...(adminLinks?.audit ? [{ to: '/admin/audit', icon: AuditOutlined, label: t('nav.auditLog') }] : []),
   ];
   const selected = selectedKey(pathname);
   return (
@@ -82,9 +82,7 @@ function NavMenu({ onNavigate, adminLinks }: { onNavigate?: () => void; adminLin
               aria-current={item.to === selected ? 'page' : undefined}
               onClick={onNavigate}
             >
-              <span className="app-nav__icon" aria-hidden="true">
-                {item.icon}
-              </span>
+              <PlainIcon icon={item.icon} className="app-nav__icon" />
               <span>{item.label}</span>
             </Link>
           </li>
@@ -123,7 +121,7 @@ function NavDrawer({ open, onClose, children }: { open: boolean; onClose: () => 
       <div className="app-drawer__panel">
         <div className="app-drawer__header">
           <button type="button" className="plain-button" aria-label={t('common.close')} onClick={onClose}>
-            <CloseOutlined aria-hidden />
+            <PlainIcon icon={CloseOutlined} />
           </button>
           <div id={titleId} className="app-drawer__title">
             {t('app.name')}
@@ -184,7 +182,7 @@ function UserMenu({ viewerName, compact, onLogout }: { viewerName: string; compa
         }}
       >
         <span className="user-menu__avatar" aria-hidden="true">
-          <UserOutlined />
+          <PlainIcon icon={UserOutlined} />
         </span>
         {!compact && <span className="user-menu__name">{viewerName}</span>}
       </button>
@@ -200,7 +198,7 @@ function UserMenu({ viewerName, compact, onLogout }: { viewerName: string; compa
                 onLogout();
               }}
             >
-              <LogoutOutlined aria-hidden />
+              <PlainIcon icon={LogoutOutlined} />
               <span>{t('user.logout')}</span>
             </button>
           </li>
@@ -248,7 +246,7 @@ export function AppLayout({
               aria-controls="app-nav-drawer"
               onClick={() => setDrawerOpen(true)}
             >
-              <MenuOutlined aria-hidden />
+              <PlainIcon icon={MenuOutlined} />
             </button>
           )}
           <Brand to="/" />

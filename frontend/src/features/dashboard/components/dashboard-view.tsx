@@ -1,9 +1,10 @@
-import { CrownOutlined } from '@ant-design/icons';
+import CrownOutlined from '@ant-design/icons-svg/es/asn/CrownOutlined';
 import dayjs from 'dayjs';
 import { useDeferredValue, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeader } from '@/components/page-header';
+import { PlainIcon } from '@/components/plain-icon';
 import { PlainErrorAlert } from '@/components/plain-error-alert';
 import { displayName, formatDate, formatDateTime, formatRelative, formatTimeRange, lastDay } from '@/i18n/format';
 import { useLanguage } from '@/i18n/use-language';
@@ -90,7 +91,7 @@ export function DashboardView({ viewerName }: { viewerName: string }) {
             items={alliances}
             empty={t('dashboard.noAlliances')}
             render={(alliance) => ({
-              icon: <CrownOutlined style={{ color: '#c8161d', fontSize: 20 }} aria-hidden />,
+              icon: <PlainIcon icon={CrownOutlined} className="dashboard-crown" />,
               title: <Link to={`/alliances/${alliance.id}`}>{displayName(alliance, language)}</Link>,
               description: alliance.currentLead ? (
                 <>

@@ -1,6 +1,7 @@
-import { BellOutlined } from '@ant-design/icons';
+import BellOutlined from '@ant-design/icons-svg/es/asn/BellOutlined';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { PlainIcon } from '@/components/plain-icon';
 import { useUnreadNotificationCount } from '../api/get-unread-count';
 
 /**
@@ -13,7 +14,7 @@ export function NotificationBell() {
   const label = count > 0 ? t('notifications.bellLabel', { count }) : t('notifications.title');
   return (
     <Link to="/notifications" aria-label={label} title={label} className="header-bell">
-      <BellOutlined aria-hidden />
+      <PlainIcon icon={BellOutlined} />
       {count > 0 && (
         <span className="header-bell__count" aria-hidden="true">
           {count > 99 ? '99+' : count}
