@@ -1,20 +1,10 @@
 import { StrictMode, startTransition } from 'react';
 import './first-screen.css';
 import './index.css';
+import { nextTask } from './lib/next-task';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
-
-/**
- * Lets the browser run its own work (input, paint) before the next piece of the app evaluates. A
- * message, not a timer: browsers delay timers in a background tab by up to a second.
- */
-const nextTask = () =>
-  new Promise<void>((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
 
 // The app's code evaluates in three pieces, each a task of its own: in one, it was a long task of
 // ~150 ms on a phone (Lighthouse's 4x slower CPU). The pieces are fetched at once, without waiting for

@@ -2,6 +2,18 @@ import { Suspense, use, useState, type ReactNode } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
 import { FullPageSpinner } from '@/components/full-page-spinner';
 import { initialStrings } from '@/i18n';
+import { nextTask } from '@/lib/next-task';
+
+/**
+ * A route's `lazy`, started a task later: the router starts loading the first page's code (and Vite
+ * appends a <link rel="modulepreload"> per chunk it needs, ~20 for the dashboard) while it is being
+ * made, which on a phone (4x CPU) was one task of 200-300 ms; so making the router, and loading each
+ * matched route's code, are tasks of their own.
+ */
+const later =
+  <T,>(load: () => Promise<T>) =>
+  () =>
+    nextTask().then(load);
 
 // Pages load on demand, and so do antd and the logged-in shell (layout, menu, notification bell): the
 // login page needs none of them (see scripts/weight.sh). The shell and the dashboard, the first screen
@@ -12,117 +24,124 @@ const routes = () =>
       // Shown while the first page's code loads.
       HydrateFallback: FullPageSpinner,
       children: [
-        { path: '/login', lazy: () => import('./routes/login').then((m) => ({ Component: m.LoginRoute })) },
+        { path: '/login', lazy: later(() => import('./routes/login').then((m) => ({ Component: m.LoginRoute }))) },
         // Opened from a QR code on a phone: plain HTML and CSS like /login (no antd), login required.
         {
           path: '/check-in/:meetingId',
-          lazy: () => import('./routes/check-in').then((m) => ({ Component: m.CheckInRoute })),
+          lazy: later(() => import('./routes/check-in').then((m) => ({ Component: m.CheckInRoute }))),
         },
         // Opened from an activity's QR code on a phone, like the meetings' check-in.
         {
           path: '/activities/:id/check-in',
-          lazy: () => import('./routes/activity-check-in').then((m) => ({ Component: m.ActivityCheckInRoute })),
+          lazy: later(() => import('./routes/activity-check-in').then((m) => ({ Component: m.ActivityCheckInRoute }))),
         },
         {
           path: '/',
-          lazy: () => import('./routes/app-root').then((m) => ({ Component: m.AppRoot })),
+          lazy: later(() => import('./routes/app-root').then((m) => ({ Component: m.AppRoot }))),
           children: [
             {
               index: true,
-              lazy: () => import('./routes/dashboard').then((m) => ({ Component: m.DashboardRoute })),
+              lazy: later(() => import('./routes/dashboard').then((m) => ({ Component: m.DashboardRoute }))),
             },
             {
               // The other logged-in pages use antd: its theme and locale load with the first of them.
-              lazy: () => import('./antd-shell').then((m) => ({ Component: m.AntdShell })),
+              lazy: later(() => import('./antd-shell').then((m) => ({ Component: m.AntdShell }))),
               children: [
                 {
                   path: 'profile',
-                  lazy: () => import('./routes/profile').then((m) => ({ Component: m.ProfileRoute })),
+                  lazy: later(() => import('./routes/profile').then((m) => ({ Component: m.ProfileRoute }))),
                 },
                 {
                   path: 'alliances',
-                  lazy: () => import('./routes/alliances').then((m) => ({ Component: m.AlliancesRoute })),
+                  lazy: later(() => import('./routes/alliances').then((m) => ({ Component: m.AlliancesRoute }))),
                 },
                 {
                   path: 'alliances/:id',
-                  lazy: () => import('./routes/alliance').then((m) => ({ Component: m.AllianceRoute })),
+                  lazy: later(() => import('./routes/alliance').then((m) => ({ Component: m.AllianceRoute }))),
                 },
                 {
                   path: 'alliances/:id/agreements',
-                  lazy: () => import('./routes/agreements').then((m) => ({ Component: m.AgreementsRoute })),
+                  lazy: later(() => import('./routes/agreements').then((m) => ({ Component: m.AgreementsRoute }))),
                 },
                 {
                   path: 'alliances/:id/documents',
-                  lazy: () => import('./routes/documents').then((m) => ({ Component: m.DocumentsRoute })),
+                  lazy: later(() => import('./routes/documents').then((m) => ({ Component: m.DocumentsRoute }))),
                 },
                 {
                   path: 'agreements',
-                  lazy: () => import('./routes/agreements').then((m) => ({ Component: m.AgreementsRoute })),
+                  lazy: later(() => import('./routes/agreements').then((m) => ({ Component: m.AgreementsRoute }))),
                 },
                 {
                   path: 'agreements/:id',
-                  lazy: () => import('./routes/agreement').then((m) => ({ Component: m.AgreementRoute })),
+                  lazy: later(() => import('./routes/agreement').then((m) => ({ Component: m.AgreementRoute }))),
                 },
                 {
                   path: 'meetings',
-                  lazy: () => import('./routes/meetings').then((m) => ({ Component: m.MeetingsRoute })),
+                  lazy: later(() => import('./routes/meetings').then((m) => ({ Component: m.MeetingsRoute }))),
                 },
                 {
                   path: 'activities/:id/photos',
-                  lazy: () => import('./routes/activity-photos').then((m) => ({ Component: m.ActivityPhotosRoute })),
+                  lazy: later(() =>
+                    import('./routes/activity-photos').then((m) => ({ Component: m.ActivityPhotosRoute })),
+                  ),
                 },
                 {
                   path: 'meetings/:id',
-                  lazy: () => import('./routes/meeting').then((m) => ({ Component: m.MeetingRoute })),
+                  lazy: later(() => import('./routes/meeting').then((m) => ({ Component: m.MeetingRoute }))),
                 },
                 {
                   path: 'resources',
-                  lazy: () => import('./routes/resources').then((m) => ({ Component: m.ResourcesRoute })),
+                  lazy: later(() => import('./routes/resources').then((m) => ({ Component: m.ResourcesRoute }))),
                 },
                 {
                   path: 'resources/:id',
-                  lazy: () => import('./routes/resource').then((m) => ({ Component: m.ResourceRoute })),
+                  lazy: later(() => import('./routes/resource').then((m) => ({ Component: m.ResourceRoute }))),
                 },
                 {
                   path: 'activities',
-                  lazy: () => import('./routes/activities').then((m) => ({ Component: m.ActivitiesRoute })),
+                  lazy: later(() => import('./routes/activities').then((m) => ({ Component: m.ActivitiesRoute }))),
                 },
                 {
                   path: 'activities/:id',
-                  lazy: () => import('./routes/activity').then((m) => ({ Component: m.ActivityRoute })),
+                  lazy: later(() => import('./routes/activity').then((m) => ({ Component: m.ActivityRoute }))),
                 },
                 {
                   path: 'action-items',
-                  lazy: () => import('./routes/action-items').then((m) => ({ Component: m.ActionItemsRoute })),
+                  lazy: later(() => import('./routes/action-items').then((m) => ({ Component: m.ActionItemsRoute }))),
                 },
                 {
                   path: 'my-proposals',
-                  lazy: () => import('./routes/my-proposals').then((m) => ({ Component: m.MyProposalsRoute })),
+                  lazy: later(() => import('./routes/my-proposals').then((m) => ({ Component: m.MyProposalsRoute }))),
                 },
                 {
                   path: 'notifications',
-                  lazy: () => import('./routes/notifications').then((m) => ({ Component: m.NotificationsRoute })),
+                  lazy: later(() =>
+                    import('./routes/notifications').then((m) => ({ Component: m.NotificationsRoute })),
+                  ),
                 },
                 {
                   path: 'organizations',
-                  lazy: () => import('./routes/organizations').then((m) => ({ Component: m.OrganizationsRoute })),
+                  lazy: later(() =>
+                    import('./routes/organizations').then((m) => ({ Component: m.OrganizationsRoute })),
+                  ),
                 },
                 {
                   path: 'organizations/:id',
-                  lazy: () => import('./routes/organization').then((m) => ({ Component: m.OrganizationRoute })),
+                  lazy: later(() => import('./routes/organization').then((m) => ({ Component: m.OrganizationRoute }))),
                 },
                 {
                   path: 'admin/users',
-                  lazy: () => import('./routes/admin-users').then((m) => ({ Component: m.AdminUsersRoute })),
+                  lazy: later(() => import('./routes/admin-users').then((m) => ({ Component: m.AdminUsersRoute }))),
                 },
                 {
                   path: 'admin/audit',
-                  lazy: () => import('./routes/audit-log').then((m) => ({ Component: m.AuditLogRoute })),
+                  lazy: later(() => import('./routes/audit-log').then((m) => ({ Component: m.AuditLogRoute }))),
                 },
                 {
                   path: 'integration-tokens',
-                  lazy: () =>
+                  lazy: later(() =>
                     import('./routes/integration-tokens').then((m) => ({ Component: m.IntegrationTokensRoute })),
+                  ),
                 },
               ],
             },
@@ -130,30 +149,33 @@ const routes = () =>
         },
         {
           // The other pages use antd: its theme and locale load with the first of them.
-          lazy: () => import('./antd-shell').then((m) => ({ Component: m.AntdShell })),
+          lazy: later(() => import('./antd-shell').then((m) => ({ Component: m.AntdShell }))),
           children: [
             {
               path: '/invitations/:token',
-              lazy: () => import('./routes/invitation').then((m) => ({ Component: m.InvitationRoute })),
+              lazy: later(() => import('./routes/invitation').then((m) => ({ Component: m.InvitationRoute }))),
             },
             {
               path: '/forgot-password',
-              lazy: () => import('./routes/forgot-password').then((m) => ({ Component: m.ForgotPasswordRoute })),
+              lazy: later(() => import('./routes/forgot-password').then((m) => ({ Component: m.ForgotPasswordRoute }))),
             },
             {
               path: '/confirm-email/:token',
-              lazy: () => import('./routes/confirm-email').then((m) => ({ Component: m.ConfirmEmailRoute })),
+              lazy: later(() => import('./routes/confirm-email').then((m) => ({ Component: m.ConfirmEmailRoute }))),
             },
             {
               path: '/reset-password/:token',
-              lazy: () => import('./routes/reset-password').then((m) => ({ Component: m.ResetPasswordRoute })),
+              lazy: later(() => import('./routes/reset-password').then((m) => ({ Component: m.ResetPasswordRoute }))),
             },
             // Public alliance profiles, for anyone.
             {
               path: '/public/alliances/:id',
-              lazy: () => import('./routes/public-alliance').then((m) => ({ Component: m.PublicAllianceRoute })),
+              lazy: later(() => import('./routes/public-alliance').then((m) => ({ Component: m.PublicAllianceRoute }))),
             },
-            { path: '*', lazy: () => import('./routes/not-found').then((m) => ({ Component: m.NotFoundRoute })) },
+            {
+              path: '*',
+              lazy: later(() => import('./routes/not-found').then((m) => ({ Component: m.NotFoundRoute }))),
+            },
           ],
         },
       ],
