@@ -24,8 +24,8 @@ COPY tests/api tests/api
 RUN --mount=type=cache,target=/usr/local/cargo/registry \
     --mount=type=cache,target=/usr/local/cargo/git \
     --mount=type=cache,target=/src/target \
-    cargo build --release --locked -p alliance-server \
-    && install -m 0755 target/release/alliance /usr/local/bin/alliance
+    cargo build --profile lean --locked -p alliance-server \
+    && install -m 0755 target/lean/alliance /usr/local/bin/alliance
 
 # --- Runtime: the web client behind nginx ---------------------------------------------------------
 FROM nginx:stable-bookworm AS web

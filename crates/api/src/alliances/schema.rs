@@ -8,6 +8,7 @@ use crate::kernel::enums::{
 };
 use crate::kernel::error::{ResultExt, UserError, split};
 use crate::kernel::ids::{Kind, decode};
+use crate::kernel::loaders::loaders;
 use crate::kernel::patch::patch;
 use alliance_domain::alliances::{AllianceChanges, AllianceInput};
 use alliance_domain::kernel::ids::{AllianceId, OrganizationId, UserId};
@@ -41,6 +42,12 @@ impl AllianceQuery {
             .alliances(&*principal(ctx)?, mine.unwrap_or(false), page)
             .await
             .gql()?;
+        // The same rows, as the viewer may see them, answer `alliance` of the meetings and
+        // activities in the same document (the dashboard) without another statement.
+        loaders(ctx)?
+            .alliances
+            .feed_many(rows.items.iter().map(|a| (a.id, a.clone())))
+            .await;
         Ok(build(
             rows,
             i64::try_from(total).unwrap_or(i64::MAX),

@@ -21,6 +21,16 @@ impl Viewer {
         self.0.read().unwrap_or_else(|e| e.into_inner()).clone()
     }
 
+    /// Keeps the principal but drops the user's row read with the session (see [`Principal::profile`]).
+    pub fn forget_profile(&self) {
+        let mut current = self.0.write().unwrap_or_else(|e| e.into_inner());
+        if current.profile().is_some() {
+            let mut principal = Principal::clone(&current);
+            principal.forget_profile();
+            *current = Arc::new(principal);
+        }
+    }
+
     pub fn set(&self, principal: Principal) {
         *self.0.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(principal);
     }

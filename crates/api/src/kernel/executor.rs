@@ -11,11 +11,12 @@
 //! `resolve` hook around every field of every answer, which cost more than the fields themselves.
 
 use crate::kernel::coercion::{add_missing_codes, needs_arguments};
+use crate::kernel::context::RequestContext;
 use crate::kernel::field_order::in_selection_order;
 use crate::kernel::input_guard::{arguments_of, check_literals, check_variables};
 use crate::kernel::limits::ShapeLimits;
 use crate::schema::{AppSchema, Mutation, Query, Subscription};
-use async_graphql::parser::types::ExecutableDocument;
+use async_graphql::parser::types::{ExecutableDocument, OperationType};
 use async_graphql::registry::Registry;
 use async_graphql::{
     Data, Executor, OutputType, Request, Response, ServerError, ServerResult, SubscriptionType,
@@ -23,6 +24,7 @@ use async_graphql::{
 };
 use futures_util::StreamExt;
 use futures_util::stream::BoxStream;
+use std::any::TypeId;
 use std::sync::Arc;
 
 /// How many distinct documents are kept parsed. A client sends a handful; a hostile one that
@@ -54,6 +56,13 @@ fn registry() -> Registry {
     Mutation::create_type_info(&mut registry);
     Subscription::create_type_info(&mut registry);
     registry
+}
+
+/// Whether the document holds a mutation.
+fn writes(doc: &ExecutableDocument) -> bool {
+    doc.operations
+        .iter()
+        .any(|(_, op)| op.node.ty == OperationType::Mutation)
 }
 
 /// What the answer to one operation needs of it.
@@ -94,9 +103,25 @@ impl Api {
     }
 
     /// The request with its document set, and what its answer needs.
-    fn prepare(&self, mut request: Request) -> ServerResult<(Request, Prepared)> {
+    fn prepare(
+        &self,
+        mut request: Request,
+        session_data: Option<&Data>,
+    ) -> ServerResult<(Request, Prepared)> {
         check_variables(&request.variables)?;
         let doc = self.document(&request.query)?;
+        if writes(&doc) {
+            // The user's row read with the session may be changed by this operation; whatever
+            // asks for `me` later in the same request or connection reads it again.
+            for data in std::iter::once(&request.data).chain(session_data) {
+                if let Some(context) = data
+                    .get(&TypeId::of::<RequestContext>())
+                    .and_then(|c| c.downcast_ref::<RequestContext>())
+                {
+                    context.viewer.forget_profile();
+                }
+            }
+        }
         // async-graphql takes the document by value (it removes skipped selections in place).
         request.set_parsed_query((*doc).clone());
         let prepared = Prepared {
@@ -133,7 +158,7 @@ impl Api {
 
 impl Executor for Api {
     async fn execute(&self, request: Request) -> Response {
-        let (request, prepared) = match self.prepare(request) {
+        let (request, prepared) = match self.prepare(request, None) {
             Ok(prepared) => prepared,
             Err(error) => return self.refused(error),
         };
@@ -147,7 +172,7 @@ impl Executor for Api {
         request: Request,
         session_data: Option<Arc<Data>>,
     ) -> BoxStream<'static, Response> {
-        let (request, prepared) = match self.prepare(request) {
+        let (request, prepared) = match self.prepare(request, session_data.as_deref()) {
             Ok(prepared) => prepared,
             Err(error) => {
                 return futures_util::stream::once(std::future::ready(self.refused(error))).boxed();

@@ -13,9 +13,15 @@ use crate::kernel::sms::{LogSms, SmsSender};
 use sea_orm::DatabaseConnection;
 use std::sync::Arc;
 
-/// Everything a domain operation needs; cheap to clone.
+/// Everything a domain operation needs; cheap to clone (one reference count: every request makes
+/// a few dozen copies for its DataLoaders, and copying the parts themselves cost allocations).
+/// Reads go through `Deref`; the `with_*` builders change a private copy.
 #[derive(Clone)]
-pub struct Services {
+pub struct Services(Arc<ServiceParts>);
+
+/// The parts of [`Services`].
+#[derive(Clone)]
+pub struct ServiceParts {
     pub db: DatabaseConnection,
     pub clock: Arc<dyn Clock>,
     pub config: Arc<DomainConfig>,
@@ -38,7 +44,7 @@ impl Services {
         clock: Arc<dyn Clock>,
         mailer: Arc<dyn Mailer>,
     ) -> Result<Self, Error> {
-        Ok(Self {
+        Ok(Self(Arc::new(ServiceParts {
             passwords: Passwords::new(config.max_concurrent_hashes),
             access_tokens: AccessTokens::new(&config)?,
             config: Arc::new(config),
@@ -49,31 +55,39 @@ impl Services {
             jobs_settings: JobSettings::default(),
             events: EventBus::default(),
             media_storage: crate::media::MediaServices::default(),
-        })
+        })))
     }
 
     /// Sends text messages through `sms` instead of the log.
     #[must_use]
     pub fn with_sms(mut self, sms: Arc<dyn SmsSender>) -> Self {
-        self.sms = sms;
+        Arc::make_mut(&mut self.0).sms = sms;
         self
     }
 
     /// Runs background jobs with these attempts and back-off.
     #[must_use]
     pub fn with_jobs_settings(mut self, settings: JobSettings) -> Self {
-        self.jobs_settings = settings;
+        Arc::make_mut(&mut self.0).jobs_settings = settings;
         self
     }
 
     /// Keeps photos and files in this store, with these limits.
     #[must_use]
     pub fn with_media(mut self, media: crate::media::MediaServices) -> Self {
-        self.media_storage = media;
+        Arc::make_mut(&mut self.0).media_storage = media;
         self
     }
 
     pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
         self.clock.now()
+    }
+}
+
+impl std::ops::Deref for Services {
+    type Target = ServiceParts;
+
+    fn deref(&self) -> &ServiceParts {
+        &self.0
     }
 }

@@ -1,5 +1,6 @@
 //! Turns a verified credential into a `Principal` with every relation the policy needs, as of now.
 
+use crate::entities::user;
 use crate::kernel::db::stmt;
 use crate::kernel::error::Error;
 use crate::kernel::ids::{AllianceId, OrganizationId, SessionId, UserId};
@@ -9,6 +10,7 @@ use crate::policy::principal::{OrgStanding, UserPrincipal};
 use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use sea_orm::{ConnectionTrait, DatabaseConnection};
+use std::sync::Arc;
 use uuid::Uuid;
 
 /// The facts of a user as of `now` (`$3`): their current organizations (as of `$2`, today in the
@@ -32,10 +34,11 @@ const FACTS: &str = "WITH orgs AS (
                FROM lead_terms lt JOIN orgs o USING (organization_id)
               WHERE lt.starts_at <= $3 AND lt.ends_at > $3 AND (o.is_org_admin OR o.position = 'secretary')";
 
-/// A session that is still open, of a user who is not disabled: one more row of the same query.
+/// A session that is still open, of a user who is not disabled: one more row of the same query,
+/// carrying the user's row (without the password hash) as JSON so that `me` needs no other statement.
 const SESSION_GATE: &str = "
              UNION ALL
-             SELECT 'session', u.id, NULL, NULL, u.is_platform_admin
+             SELECT 'session', u.id, NULL, (to_jsonb(u) - 'password_hash')::text, u.is_platform_admin
                FROM sessions s JOIN users u ON u.id = s.user_id
               WHERE s.id = $4 AND s.user_id = $1 AND s.revoked_at IS NULL AND u.disabled_at IS NULL";
 
@@ -92,17 +95,21 @@ pub async fn load_session_principal(
         ..Default::default()
     };
     let open = read_facts(rows, &mut principal)?;
-    Ok(open.map(|is_platform_admin| UserPrincipal {
+    Ok(open.map(|(is_platform_admin, profile)| UserPrincipal {
         is_platform_admin,
+        profile,
         ..principal
     }))
 }
 
-/// Fills the principal from the rows; returns the session row's platform-admin flag, if there was one.
+/// What the session row says: the user's platform-admin flag and, when it read back, their row.
+type SessionRow = (bool, Option<Arc<user::Model>>);
+
+/// Fills the principal from the rows; returns the session row, if there was one.
 fn read_facts(
     rows: Vec<sea_orm::QueryResult>,
     principal: &mut UserPrincipal,
-) -> Result<Option<bool>, Error> {
+) -> Result<Option<SessionRow>, Error> {
     let mut session = None;
     for row in rows {
         let kind: String = row.try_get("", "kind")?;
@@ -137,7 +144,12 @@ fn read_facts(
                 principal.lead_alliances.insert(AllianceId(a));
             }
             "session" => {
-                session = Some(row.try_get("", "flag")?);
+                let profile: Option<String> = row.try_get("", "extra")?;
+                // A row that does not read back is only a missed shortcut: `me` then asks again.
+                let profile = profile
+                    .and_then(|json| serde_json::from_str::<user::Model>(&json).ok())
+                    .map(Arc::new);
+                session = Some((row.try_get("", "flag")?, profile));
             }
             _ => {}
         }

@@ -4,9 +4,11 @@
 //! module: other code builds a principal but never reads its facts, so every role decision is made
 //! in one place. The compiler enforces it; `scripts/check-architecture.sh` keeps it so.
 
+use crate::entities::user;
 use crate::kernel::ids::{AllianceId, IntegrationTokenId, OrganizationId, SessionId, UserId};
 use crate::kernel::vocab::{GrantedRole, Position, Scope};
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Default)]
 pub enum Principal {
@@ -29,6 +31,9 @@ pub struct UserPrincipal {
     pub(in crate::policy) grants: HashSet<(AllianceId, GrantedRole)>,
     /// Alliances whose current lead unit is an organization the user is admin or secretary of.
     pub(in crate::policy) lead_alliances: HashSet<AllianceId>,
+    /// The user's own row, read in the same statement as the session check (not a policy fact:
+    /// it answers `me` without another round trip). `None` when it was not loaded or may be stale.
+    pub(in crate::policy) profile: Option<Arc<user::Model>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +83,21 @@ impl Principal {
 
     pub fn is_anonymous(&self) -> bool {
         matches!(self, Principal::Anonymous)
+    }
+
+    /// The user's own row as read with the session, if it was and nothing since may have changed it.
+    pub fn profile(&self) -> Option<&user::Model> {
+        match self {
+            Principal::User(u) => u.profile.as_deref(),
+            _ => None,
+        }
+    }
+
+    /// Drops the row read with the session: after a write in the same request it may be stale.
+    pub fn forget_profile(&mut self) {
+        if let Principal::User(u) = self {
+            u.profile = None;
+        }
     }
 
     pub fn token_id(&self) -> Option<IntegrationTokenId> {

@@ -67,6 +67,9 @@ impl Users<'_> {
     }
 
     pub async fn me(&self, principal: &Principal) -> Result<Option<user::Model>, Error> {
+        if let Some(profile) = principal.profile() {
+            return Ok(Some(profile.clone()));
+        }
         match principal.user_id() {
             Some(id) => Ok(user::Entity::find_by_id(id.0).one(&self.db).await?),
             None => Ok(None),

@@ -392,3 +392,46 @@ async fn a_user_disabled_with_their_sessions_revoked_is_disconnected() {
     publish(&app, "organization", huaan_uuid).await;
     assert_eq!(socket.close_code().await, Some(4401));
 }
+
+/// `me` is answered from the user's row read with the session check. On a socket that principal
+/// lives for the whole connection, so after a change of the profile on the same socket `me` must
+/// read the row again rather than answer it as it was when the socket opened.
+#[tokio::test]
+async fn me_on_a_socket_reads_the_profile_again_after_changing_it() {
+    let app = TestApp::new().await;
+    let token = app.token("member@example.com").await;
+    let mut socket = Socket::open(&app, &token).await;
+    let mut ask = async |id: &str, query: &str, variables: Value| -> Value {
+        socket.subscribe(id, query, variables).await;
+        let answer = match socket.receive().await {
+            Received::Json(m) if m["type"] == "next" && m["id"] == id => m["payload"].clone(),
+            other => panic!("operation {id}: {other:?}"),
+        };
+        match socket.receive().await {
+            Received::Json(m) if m["type"] == "complete" && m["id"] == id => {}
+            other => panic!("operation {id} did not complete: {other:?}"),
+        }
+        assert!(answer.get("errors").is_none(), "{answer}");
+        answer["data"].clone()
+    };
+    let me = "{ me { name version } }";
+    let before = ask("1", me, json!({})).await;
+    let version = before["me"]["version"].clone();
+    let changed = ask(
+        "2",
+        "mutation($input: UpdateMyProfileInput!) { updateMyProfile(input: $input) { user { name } userErrors { code } } }",
+        json!({ "input": { "name": "王同步", "phone": null, "locale": "zh-CN", "version": version } }),
+    )
+    .await;
+    assert_eq!(
+        changed["updateMyProfile"]["userErrors"],
+        json!([]),
+        "{changed}"
+    );
+    let after = ask("3", me, json!({})).await;
+    assert_eq!(after["me"]["name"], "王同步", "{after}");
+    assert_eq!(
+        after["me"]["version"].as_i64(),
+        version.as_i64().map(|v| v + 1)
+    );
+}
