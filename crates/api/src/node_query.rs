@@ -94,7 +94,7 @@ async fn resolve(ctx: &Context<'_>, id: &ID) -> async_graphql::Result<Option<Nod
             .lead_term_visible(viewer, uuid)
             .await
             .gql()?
-            .map(|term| Node::LeadTerm(crate::rotation::types::LeadTermNode(term))),
+            .map(|term| Node::LeadTerm(crate::rotation::types::LeadTermNode::new(term))),
         Kind::Notification => services
             .notifications()
             .notification(viewer, uuid)

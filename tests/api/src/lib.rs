@@ -288,7 +288,11 @@ impl TestApp {
         let (db, mut connection) = match &options.database_url {
             None => {
                 let db = TestDb::new().await;
-                let connection = Database::connect(db.url.clone()).await.unwrap();
+                // The server's own pool settings (plan cache mode, checks before use).
+                let connection =
+                    alliance_domain::kernel::db::connect(&db.url, 10, options.db_acquire_timeout)
+                        .await
+                        .unwrap();
                 (db, connection)
             }
             Some(url) => {

@@ -186,8 +186,8 @@ impl AllianceNode {
             .unwrap_or_default();
         Ok(terms
             .into_iter()
-            .find(|t| t.starts_at <= now && now < t.ends_at)
-            .map(crate::rotation::types::LeadTermNode))
+            .find(|t| t.term.starts_at <= now && now < t.term.ends_at)
+            .map(crate::rotation::types::LeadTermNode::from))
     }
 
     /// The whole rotation schedule, in order.
@@ -203,7 +203,7 @@ impl AllianceNode {
             .unwrap_or_default();
         Ok(terms
             .into_iter()
-            .map(crate::rotation::types::LeadTermNode)
+            .map(crate::rotation::types::LeadTermNode::from)
             .collect())
     }
 

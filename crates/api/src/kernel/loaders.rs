@@ -7,11 +7,12 @@ use alliance_domain::agreements::{Commitment, CommitmentNote};
 use alliance_domain::alliances::AllianceFacts;
 use alliance_domain::entities::{
     action_item, action_item_note, agenda_item, agreement, agreement_party, alliance,
-    alliance_membership, attendance, decision, document, document_version, lead_term, meeting,
-    minutes, organization, organization_membership, user,
+    alliance_membership, attendance, decision, document, document_version, meeting, minutes,
+    organization, organization_membership, user,
 };
 use alliance_domain::kernel::pagination::PageRequest;
 use alliance_domain::organizations::OrganizationFacts;
+use alliance_domain::rotation::TermWithLead;
 use alliance_domain::{Error, Principal, Services};
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
 use std::collections::HashMap;
@@ -65,7 +66,7 @@ pub struct LoaderSet {
     pub count_alliances_of_users: DataLoader<Counts, HashMapCache>,
     pub meetings: DataLoader<ById<meeting::Model>, HashMapCache>,
     pub action_items: DataLoader<ById<action_item::Model>, HashMapCache>,
-    pub lead_terms_of_alliances: DataLoader<ById<Vec<lead_term::Model>>, HashMapCache>,
+    pub lead_terms_of_alliances: DataLoader<ById<Vec<TermWithLead>>, HashMapCache>,
     pub agenda_of_meetings: DataLoader<ById<Vec<agenda_item::Model>>, HashMapCache>,
     pub attendances_of_meetings: DataLoader<ById<Vec<attendance::Model>>, HashMapCache>,
     pub decisions_of_meetings: DataLoader<ById<Vec<decision::Model>>, HashMapCache>,
@@ -340,7 +341,11 @@ impl LoaderSet {
             count_alliances_of_users: counts!(services, viewer, alliances.count_alliances_of_users),
             meetings: by_id!(services, viewer, meetings.meetings_visible),
             action_items: by_id!(services, viewer, meetings.action_items_visible),
-            lead_terms_of_alliances: by_id!(services, viewer, rotation.lead_terms_of_alliances),
+            lead_terms_of_alliances: by_id!(
+                services,
+                viewer,
+                rotation.lead_terms_with_organizations
+            ),
             agenda_of_meetings: by_id!(services, viewer, meetings.agenda_of_meetings),
             attendances_of_meetings: by_id!(services, viewer, meetings.attendances_of_meetings),
             decisions_of_meetings: by_id!(services, viewer, meetings.decisions_of_meetings),

@@ -100,7 +100,7 @@ async fn schedule_payload(
         .gql()?;
     Ok(LeadSchedulePayload {
         alliance: found.map(AllianceNode),
-        lead_terms: terms.into_iter().map(LeadTermNode).collect(),
+        lead_terms: terms.into_iter().map(LeadTermNode::new).collect(),
         user_errors,
     })
 }
@@ -177,7 +177,7 @@ impl RotationMutation {
                 .await,
         )?;
         Ok(LeadTermPayload {
-            lead_term: term.map(LeadTermNode),
+            lead_term: term.map(LeadTermNode::new),
             user_errors,
         })
     }

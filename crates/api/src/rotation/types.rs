@@ -3,12 +3,30 @@ use crate::kernel::context::services;
 use crate::kernel::ids::{Kind, encode};
 use crate::kernel::loaders::{load_error, loaders};
 use crate::organizations::types::OrganizationNode;
-use alliance_domain::entities::{calendar_feed, lead_term, notification};
+use alliance_domain::entities::{calendar_feed, lead_term, notification, organization};
+use alliance_domain::rotation::TermWithLead;
 use async_graphql::{Context, ID, Object};
 use chrono::{DateTime, Utc};
 
-/// One lead unit's term [startsAt, endsAt) in an alliance's rotation (轮值).
-pub struct LeadTermNode(pub lead_term::Model);
+/// One lead unit's term [startsAt, endsAt) in an alliance's rotation (轮值), and its lead unit
+/// when it was read in the same statement (`Some(None)`: the viewer may not see that organization;
+/// `None`: not read yet, the `organizations` loader answers).
+pub struct LeadTermNode(
+    pub lead_term::Model,
+    pub(crate) Option<Option<organization::Model>>,
+);
+
+impl LeadTermNode {
+    pub fn new(term: lead_term::Model) -> Self {
+        Self(term, None)
+    }
+}
+
+impl From<TermWithLead> for LeadTermNode {
+    fn from(found: TermWithLead) -> Self {
+        Self(found.term, Some(found.organization))
+    }
+}
 
 /// One lead unit's term [startsAt, endsAt) in an alliance's rotation (轮值), visible to whoever may see the alliance.
 #[Object(name = "LeadTerm")]
@@ -20,11 +38,14 @@ impl LeadTermNode {
 
     /// The lead organization for this term.
     async fn organization(&self, ctx: &Context<'_>) -> async_graphql::Result<OrganizationNode> {
-        let found = loaders(ctx)?
-            .organizations
-            .load_one(self.0.organization_id)
-            .await
-            .map_err(load_error)?;
+        let found = match &self.1 {
+            Some(read) => read.clone(),
+            None => loaders(ctx)?
+                .organizations
+                .load_one(self.0.organization_id)
+                .await
+                .map_err(load_error)?,
+        };
         found
             .map(OrganizationNode)
             .ok_or_else(|| crate::kernel::error::hidden("organization"))

@@ -167,19 +167,19 @@ impl Activities<'_> {
         if let Some(kind) = kind {
             query = query.filter(activity::Column::Kind.eq(kind));
         }
-        let total = crate::kernel::pagination::count_if_asked(&self.db, &query, page).await?;
+        let filtered = query.clone();
         if let Some(after) = page.after {
             query = query.filter(Expr::cust_with_values(
                 "(activities.starts_at, activities.id) < (SELECT starts_at, id FROM activities WHERE id = $1)",
                 [after],
             ));
         }
-        let rows = query
+        let ordered = query
             .order_by_desc(activity::Column::StartsAt)
             .order_by_desc(activity::Column::Id)
-            .limit(page.limit())
-            .all(&self.db)
-            .await?;
+            .limit(page.limit());
+        let (rows, total) =
+            crate::kernel::pagination::rows_and_count(&self.db, &filtered, ordered, page).await?;
         let rows = self.redact_all(principal, rows).await?;
         Ok((Page::from_rows(rows, page), total))
     }

@@ -91,29 +91,63 @@ where
     E::Model: Send + Sync,
 {
     use sea_orm::{ColumnTrait, QueryFilter, QueryOrder, QuerySelect};
-    let total = count_if_asked(conn, &query, page).await?;
-    let mut query = query;
+    let mut ordered = query.clone();
     if let Some(after) = page.after {
-        query = query.filter(id.gt(after));
+        ordered = ordered.filter(id.gt(after));
     }
-    let rows = query.order_by_asc(id).limit(page.limit()).all(conn).await?;
+    let ordered = ordered.order_by_asc(id).limit(page.limit());
+    let (rows, total) = rows_and_count(conn, &query, ordered, page).await?;
     Ok((Page::from_rows(rows, page), total))
 }
 
-/// The number of rows of `query` when `page` asks for the total, else 0 without a statement.
-pub async fn count_if_asked<E, C>(
+/// The rows of `ordered` (a page: `filtered` with its cursor, order and limit) and, when `page`
+/// asks for the total, the number of rows of `filtered` across pages, in one statement rather
+/// than two:
+///
+/// ```sql
+/// SELECT c.num_items, p.* FROM (SELECT COUNT(*) AS num_items FROM (<filtered>) AS sub_query) AS c
+/// LEFT JOIN LATERAL (SELECT <columns>, TRUE AS page_row FROM … <ordered>) AS p ON TRUE
+/// ```
+///
+/// Postgres plans the count and the page as before (each subquery on its own); the left join
+/// keeps the count when the page is empty (one row whose `page_row` is null).
+pub async fn rows_and_count<E, C>(
     conn: &C,
-    query: &sea_orm::Select<E>,
+    filtered: &sea_orm::Select<E>,
+    ordered: sea_orm::Select<E>,
     page: PageRequest,
-) -> Result<u64, Error>
+) -> Result<(Vec<E::Model>, u64), Error>
 where
     E: sea_orm::EntityTrait,
     C: sea_orm::ConnectionTrait,
     E::Model: Send + Sync,
 {
-    use sea_orm::PaginatorTrait;
+    use sea_orm::sea_query::{Asterisk, Expr, JoinType, SelectStatement};
+    use sea_orm::{FromQueryResult, QuerySelect, QueryTrait};
     if !page.count {
-        return Ok(0);
+        return Ok((ordered.all(conn).await?, 0));
     }
-    Ok(query.clone().count(conn).await?)
+    let count = SelectStatement::new()
+        .expr(Expr::cust("COUNT(*) AS num_items"))
+        .from_subquery(
+            filtered.clone().into_query().clear_order_by().to_owned(),
+            "sub_query",
+        )
+        .to_owned();
+    let rows = ordered.expr_as(Expr::cust("TRUE"), "page_row").into_query();
+    let statement = SelectStatement::new()
+        .column(("c", "num_items"))
+        .column(("p", Asterisk))
+        .from_subquery(count, "c")
+        .join_lateral(JoinType::LeftJoin, rows, "p", Expr::cust("TRUE"))
+        .to_owned();
+    let mut total = 0;
+    let mut models = Vec::new();
+    for row in conn.query_all(&statement).await? {
+        total = row.try_get::<i64>("", "num_items")?;
+        if row.try_get::<Option<bool>>("", "page_row")?.is_some() {
+            models.push(E::Model::from_query_result(&row, "")?);
+        }
+    }
+    Ok((models, u64::try_from(total).unwrap_or(0)))
 }

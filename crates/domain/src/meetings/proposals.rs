@@ -53,19 +53,19 @@ impl Meetings<'_> {
                 format!("agenda_items.meeting_id IN (SELECT id FROM meetings WHERE {visible})"),
                 values,
             ));
-        let total = crate::kernel::pagination::count_if_asked(&self.db, &query, page).await?;
+        let filtered = query.clone();
         if let Some(after) = page.after {
             query = query.filter(Expr::cust_with_values(
                 "(agenda_items.created_at, agenda_items.id) < (SELECT created_at, id FROM agenda_items WHERE id = $1)",
                 [after],
             ));
         }
-        let rows = query
+        let ordered = query
             .order_by_desc(agenda_item::Column::CreatedAt)
             .order_by_desc(agenda_item::Column::Id)
-            .limit(page.limit())
-            .all(&self.db)
-            .await?;
+            .limit(page.limit());
+        let (rows, total) =
+            crate::kernel::pagination::rows_and_count(&self.db, &filtered, ordered, page).await?;
         Ok((Page::from_rows(rows, page), total))
     }
 

@@ -121,7 +121,7 @@ impl Meetings<'_> {
         if window.from.is_some() && !window.past {
             query = fenced(query);
         }
-        let total = crate::kernel::pagination::count_if_asked(&self.db, &query, page).await?;
+        let filtered = query.clone();
         let (newest_first, compare) = if window.past {
             (true, "<")
         } else {
@@ -142,7 +142,13 @@ impl Meetings<'_> {
                 .order_by_asc(meeting::Column::StartsAt)
                 .order_by_asc(meeting::Column::Id)
         };
-        let rows = query.limit(page.limit()).all(&self.db).await?;
+        let (rows, total) = crate::kernel::pagination::rows_and_count(
+            &self.db,
+            &filtered,
+            query.limit(page.limit()),
+            page,
+        )
+        .await?;
         let rows = rows.into_iter().map(|m| redact(principal, m)).collect();
         Ok((Page::from_rows(rows, page), total))
     }

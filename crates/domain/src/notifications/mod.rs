@@ -38,16 +38,16 @@ impl Notifications<'_> {
         if unread_only {
             query = query.filter(notification::Column::ReadAt.is_null());
         }
-        let total = crate::kernel::pagination::count_if_asked(&self.db, &query, page).await?;
+        let filtered = query.clone();
         // Newest first; uuid v7 ids follow creation time, so the keyset is on id descending.
         if let Some(after) = page.after {
             query = query.filter(notification::Column::Id.lt(after));
         }
-        let rows = query
+        let ordered = query
             .order_by_desc(notification::Column::Id)
-            .limit(page.limit())
-            .all(&self.db)
-            .await?;
+            .limit(page.limit());
+        let (rows, total) =
+            crate::kernel::pagination::rows_and_count(&self.db, &filtered, ordered, page).await?;
         Ok((Page::from_rows(rows, page), total))
     }
 

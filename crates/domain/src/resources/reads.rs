@@ -195,15 +195,15 @@ impl Resources<'_> {
         if !include_withdrawn {
             query = query.filter(shared_resource::Column::WithdrawnAt.is_null());
         }
-        let total = crate::kernel::pagination::count_if_asked(&self.db, &query, page).await?;
+        let filtered = query.clone();
         if let Some(after) = page.after {
             query = query.filter(shared_resource::Column::Id.gt(after));
         }
-        let rows = query
+        let ordered = query
             .order_by_asc(shared_resource::Column::Id)
-            .limit(page.limit())
-            .all(&self.db)
-            .await?;
+            .limit(page.limit());
+        let (rows, total) =
+            crate::kernel::pagination::rows_and_count(&self.db, &filtered, ordered, page).await?;
         Ok((Page::from_rows(rows, page), total))
     }
 

@@ -15,7 +15,7 @@ mod swap;
 pub use cycles::first_broken_cycle;
 
 use crate::alliances::AllianceFacts;
-use crate::entities::{alliance, lead_term};
+use crate::entities::{alliance, lead_term, organization};
 use crate::kernel::db::stmt;
 use crate::kernel::error::{Error, on_constraint};
 use crate::kernel::ids::{AllianceId, LeadTermId, OrganizationId};
@@ -112,6 +112,13 @@ async fn insert_terms<C: ConnectionTrait>(
     Ok(created)
 }
 
+/// A lead term and its lead unit, when the principal may see that organization.
+#[derive(Debug, Clone)]
+pub struct TermWithLead {
+    pub term: lead_term::Model,
+    pub organization: Option<organization::Model>,
+}
+
 impl Rotation<'_> {
     /// The whole schedule of alliances the principal may see, in order; handover reports only for
     /// those who may read the alliance's internal content.
@@ -136,6 +143,60 @@ impl Rotation<'_> {
                 row.handover_report = None;
             }
             out.entry(row.alliance_id).or_default().push(row);
+        }
+        Ok(out)
+    }
+
+    /// `lead_terms_of_alliances` with each term's lead unit joined in the same statement, when the
+    /// principal may see that organization (as `organizations_visible` decides): for the loaders,
+    /// which answer `currentLead { organization }` without a second statement.
+    pub async fn lead_terms_with_organizations(
+        &self,
+        principal: &Principal,
+        alliances: &[Uuid],
+    ) -> Result<HashMap<Uuid, Vec<TermWithLead>>, Error> {
+        use sea_orm::{FromQueryResult, IdenStatic, Iterable};
+        let (alliance_visible, alliance_values) =
+            scope::alliance_in_sql("t.alliance_id", &policy::readable_alliances(principal), 2);
+        let (organization_visible, organization_values) = scope::organization_in_sql(
+            "o.id",
+            &policy::readable_organizations(principal),
+            self.now(),
+            2 + alliance_values.len(),
+        );
+        let organization_columns = organization::Column::iter()
+            .map(|c| format!("o.{0} AS o_{0}", c.as_str()))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let mut values = vec![sea_orm::Value::from(alliances.to_vec())];
+        values.extend(alliance_values);
+        values.extend(organization_values);
+        let rows = self
+            .db
+            .query_all_raw(stmt(
+                &format!(
+                    "SELECT t.*, {organization_columns} FROM lead_terms t
+                     LEFT JOIN organizations o ON o.id = t.organization_id AND {organization_visible}
+                     WHERE t.alliance_id = ANY($1) AND {alliance_visible}
+                     ORDER BY t.starts_at"
+                ),
+                values,
+            ))
+            .await?;
+        let internal = policy::internal_alliances(principal);
+        let mut out: HashMap<Uuid, Vec<TermWithLead>> = HashMap::new();
+        for row in rows {
+            let mut term = lead_term::Model::from_query_result(&row, "")?;
+            if !internal.contains(AllianceId(term.alliance_id), false) {
+                term.handover_report = None;
+            }
+            let organization = match row.try_get::<Option<Uuid>>("", "o_id")? {
+                Some(_) => Some(organization::Model::from_query_result(&row, "o_")?),
+                None => None,
+            };
+            out.entry(term.alliance_id)
+                .or_default()
+                .push(TermWithLead { term, organization });
         }
         Ok(out)
     }
