@@ -1,6 +1,7 @@
 import { fileURLToPath, URL } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin } from 'vite';
+import { firstScreenChunks } from './scripts/first-screen-chunks';
 import { inlineGraphqlDocuments } from './scripts/inline-graphql-documents';
 
 // The Rust server serves the built client (dist/) at `/` with a history fallback and the API at /graphql.
@@ -65,5 +66,10 @@ export default defineConfig({
     outDir: 'dist',
     // dist/.vite/manifest.json: which chunks each entry and route needs (read by scripts/weight.sh).
     manifest: true,
+    rolldownOptions: {
+      // The logged-in frame and the dashboard in one chunk instead of 17 (see the script).
+      // Without their dependencies: those are the entry's pieces (React, the router, urql), loaded first.
+      output: { codeSplitting: { groups: [{ name: firstScreenChunks(), includeDependenciesRecursively: false }] } },
+    },
   },
 });

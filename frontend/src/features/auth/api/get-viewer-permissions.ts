@@ -1,5 +1,6 @@
 import { useQuery } from 'urql';
 import { graphql } from '@/gql';
+import { useAfterFirstIdle } from '@/hooks/use-after-first-idle';
 
 const ViewerPermissionsQuery = graphql(`
   query ViewerPermissions {
@@ -11,8 +12,12 @@ const ViewerPermissionsQuery = graphql(`
   }
 `);
 
-/** What the viewer may do at platform level, decided by the server: the navigation offers only that. */
+/**
+ * What the viewer may do at platform level, decided by the server: the navigation offers only that.
+ * Asked for once the browser is first idle (nothing is offered until then): the page comes first.
+ */
 export function useViewerPermissions() {
-  const [result] = useQuery({ query: ViewerPermissionsQuery });
+  const idle = useAfterFirstIdle();
+  const [result] = useQuery({ query: ViewerPermissionsQuery, pause: !idle });
   return result.data?.viewerPermissions ?? { manageUsers: false, readAuditLog: false, manageIntegrationTokens: false };
 }

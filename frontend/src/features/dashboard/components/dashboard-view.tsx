@@ -61,12 +61,14 @@ export function DashboardView({ viewerName }: { viewerName: string }) {
   const { t } = useTranslation();
   const { language } = useLanguage();
   const [from] = useState(() => dayjs().startOf('day').toISOString());
-  const [{ data: latest, error, fetching }, reexecute] = useDashboard(from);
+  const [{ data: latest, error }, reexecute] = useDashboard(from);
   // The lists render in a background pass that yields to input every few milliseconds: on a phone the
   // whole dashboard at once was one long task.
   const data = useDeferredValue(latest);
 
-  if (fetching && !data) {
+  // The skeleton stays until that pass has the answer: the urgent render in between (the answer there,
+  // its deferred copy not yet) showed every card's "nothing here" for a frame, one more commit and layout.
+  if (!data && !error) {
     return (
       <>
         <PageHeader title={t('dashboard.welcome', { name: viewerName })} />

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useQuery, useSubscription } from 'urql';
 import { graphql } from '@/gql';
+import { useAfterFirstIdle } from '@/hooks/use-after-first-idle';
 import { useRefetchOnFocus } from '@/hooks/use-refetch-on-focus';
 
 const UnreadNotificationCountQuery = graphql(`
@@ -25,20 +26,24 @@ const POLL_MS = 60_000;
  * subscription (same query, same key). Deliberately without `additionalTypenames`: a push does not
  * invalidate the document cache, because an invalidation that lands while a list query is in flight
  * re-executes nothing and the list keeps an answer read before the new row was committed. Lists that
- * show notifications refetch on a new value themselves (see `useNotifications`).
+ * show notifications refetch on a new value themselves (see `useNotifications`). The live connection
+ * opens once the browser is first idle: it is no part of a page's first screen.
  */
 export function usePushedUnreadCount() {
-  const [live] = useSubscription({ query: UnreadNotificationCountSubscription });
+  const idle = useAfterFirstIdle();
+  const [live] = useSubscription({ query: UnreadNotificationCountSubscription, pause: !idle });
   return { count: live.data?.unreadNotificationCount, failed: Boolean(live.error) };
 }
 
 /**
  * The bell's number, live: the server pushes the count whenever a notification is written for the
  * viewer or marked read. Should the live connection fail, the count is polled every minute while
- * the tab is visible, and again on coming back to it.
+ * the tab is visible, and again on coming back to it. Asked for once the browser is first idle (0 until
+ * then): the page's own content comes first.
  */
 export function useUnreadNotificationCount() {
-  const [result, reexecute] = useQuery({ query: UnreadNotificationCountQuery, context });
+  const idle = useAfterFirstIdle();
+  const [result, reexecute] = useQuery({ query: UnreadNotificationCountQuery, context, pause: !idle });
   const live = usePushedUnreadCount();
   const refetch = () => reexecute({ requestPolicy: 'network-only' });
   useRefetchOnFocus(refetch);
